@@ -1,0 +1,206 @@
+"""The command line: ``testimony-tui [PATHS...]`` opens the app; subcommands script the library.
+
+Imports of the app and of the parsers happen inside the commands that need them, so ``--help``
+and ``--version`` answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from . import __version__
+from .text import strip_controls
+
+if TYPE_CHECKING:
+    from .library import Library
+
+PROG = "testimony-tui"
+
+
+class UsageError(Exception):
+    """A bad command line: reported in one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="testimony files or folders (default: the bundled, synced and $TESTIMONY_TUI_PATH ones)",
+    )
+
+
+def _add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Read eventlet migration testimonies. Without a command, opens the reader.",
+        epilog="Commands: list, show, check. Run 'testimony-tui COMMAND --help' for each.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _add_paths(parser)
+    return parser
+
+
+def build_command_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    listing = commands.add_parser("list", help="one line per testimony")
+    listing.add_argument("--filter", metavar="QUERY", default="", help="only testimonies matching QUERY")
+    _add_json(listing)
+    _add_paths(listing)
+
+    show = commands.add_parser("show", help="one whole testimony")
+    show.add_argument("slug", metavar="SLUG", help="the testimony's name (its file name without extension)")
+    output = show.add_mutually_exclusive_group()
+    _add_json(output)
+    output.add_argument("--markdown", action="store_true", help="print it in the Markdown testimony format")
+    _add_paths(show)
+
+    check = commands.add_parser("check", help="validate testimony files")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    _add_json(check)
+    _add_paths(check)
+    return parser
+
+
+COMMANDS = frozenset({"list", "show", "check"})
+
+
+def load(paths: Sequence[Path]) -> Library:
+    """The library for a command: the given paths (which must exist) or the defaults."""
+    from .library import load_library
+    from .locations import bundled_data_dir, default_paths
+
+    if paths:
+        missing = [str(path) for path in paths if not path.exists()]
+        if missing:
+            raise UsageError(f"no such file or folder: {missing[0]}")
+        return load_library(paths, explicit=True)
+    return load_library(default_paths(), fallback=[bundled_data_dir()])
+
+
+def emit(text: str = "") -> None:
+    """Print human output; file names and anything else from disk lose their control codes."""
+    print(strip_controls(text))
+
+
+def emit_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def command_list(args: argparse.Namespace) -> int:
+    from .serialize import testimony_dict
+
+    library = load(args.paths)
+    testimonies = library.filter(args.filter)
+    if args.json:
+        emit_json([testimony_dict(testimony, sections=False) for testimony in testimonies])
+        return 0
+    rows = [(t.author, t.project, t.organization, t.slug) for t in testimonies]
+    if not rows:
+        print("no testimony matches" + (f" '{args.filter}'" if args.filter else ""), file=sys.stderr)
+        return 0
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    for row in rows:
+        emit("  ".join(value.ljust(width) for value, width in zip(row, widths)) + "  " + row[3])
+    return 0
+
+
+def command_show(args: argparse.Namespace) -> int:
+    library = load(args.paths)
+    testimony = library.get(args.slug)
+    if testimony is None:
+        raise UsageError(f"no testimony named '{args.slug}' (see '{PROG} list')")
+    if args.json:
+        from .serialize import testimony_dict
+
+        emit_json(testimony_dict(testimony))
+    elif args.markdown:
+        from .markdown import testimony_markdown
+
+        sys.stdout.write(testimony_markdown(testimony))
+    else:
+        from .plain import testimony_text
+
+        width = min(shutil.get_terminal_size((80, 24)).columns, 100)
+        sys.stdout.write(strip_controls(testimony_text(testimony, width)))
+    return 0
+
+
+def command_check(args: argparse.Namespace) -> int:
+    from .serialize import problem_dict
+
+    library = load(args.paths)
+    problems = library.problems
+    if args.json:
+        emit_json([problem_dict(problem) for problem in problems])
+    else:
+        for problem in problems:
+            emit(str(problem))
+        errors = len(library.errors)
+        print(
+            f"{library.files} files, {len(library.testimonies)} testimonies: "
+            f"{errors} errors, {len(problems) - errors} warnings",
+            file=sys.stderr,
+        )
+    if library.errors:
+        return 1
+    return 1 if args.strict and problems else 0
+
+
+def open_app(args: argparse.Namespace) -> int:
+    if args.paths:
+        missing = [str(path) for path in args.paths if not path.exists()]
+        if missing:
+            raise UsageError(f"no such file or folder: {missing[0]}")
+    from .app import make_app
+
+    app = make_app(args.paths)
+    app.run()
+    return app.return_code or 0
+
+
+HANDLERS = {"list": command_list, "show": command_show, "check": command_check}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = build_command_parser().parse_args(argv)
+            return HANDLERS[args.command](args)
+        return open_app(build_parser().parse_args(argv))
+    except UsageError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+
+
+def run() -> NoReturn:
+    """The console script: exit codes for scripts, and no traceback for ctrl+c or a closed pipe."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        # The reader (say, `head`) has gone: stop quietly, and keep Python from complaining at exit.
+        sys.stdout = open(__import__("os").devnull, "w")
+        code = 0
+    sys.exit(code)

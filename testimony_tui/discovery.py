@@ -1,0 +1,81 @@
+"""Finding page files under the paths the user gave, safely: no loops, no hangs, no surprises."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Problem
+
+PAGE_SUFFIXES = frozenset({".md", ".markdown", ".html"})
+SKIPPED_DIRS = frozenset({"_site", "node_modules", "__pycache__"})
+"""Jekyll's rendered output and tool folders hold copies, not sources."""
+
+
+@dataclass(frozen=True)
+class Discovery:
+    files: tuple[Path, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
+    """Page files under ``paths``, each once, in a stable order.
+
+    A missing default folder is normal (no user data yet); a path the user named explicitly
+    and that is missing is a problem.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    seen_files: set[tuple[int, int]] = set()
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def add_file(path: Path, info: os.stat_result) -> None:
+        key = (info.st_dev, info.st_ino)
+        if key not in seen_files:
+            seen_files.add(key)
+            files.append(path)
+
+    def walk(folder: Path, info: os.stat_result) -> None:
+        key = (info.st_dev, info.st_ino)
+        if key in seen_dirs:  # a symlink loop, or the same folder reached twice
+            return
+        seen_dirs.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append(Problem(str(folder), None, "warning", f"cannot read this folder: {error.strerror or error}"))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                entry_info = entry.stat()  # follows symlinks; a dangling one raises
+            except OSError:
+                if path.suffix.lower() in PAGE_SUFFIXES:
+                    problems.append(Problem(str(path), None, "warning", "a broken link or unreadable entry; skipped"))
+                continue
+            if stat.S_ISDIR(entry_info.st_mode):
+                if not entry.name.startswith(".") and entry.name not in SKIPPED_DIRS:
+                    walk(path, entry_info)
+            elif path.suffix.lower() in PAGE_SUFFIXES:
+                if stat.S_ISREG(entry_info.st_mode):
+                    add_file(path, entry_info)
+                else:
+                    problems.append(Problem(str(path), None, "error", "not a regular file (a pipe or device?); skipped"))
+
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            if explicit:
+                problems.append(Problem(str(path), None, "error", "no such file or folder"))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            walk(path, info)
+        elif stat.S_ISREG(info.st_mode):
+            add_file(path, info)
+        else:
+            problems.append(Problem(str(path), None, "error", "not a regular file (a pipe or device?); skipped"))
+    return Discovery(tuple(files), tuple(problems))

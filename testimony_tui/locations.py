@@ -1,0 +1,45 @@
+"""Where the app keeps its own files, per platform (XDG on Linux), via platformdirs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+APP_NAME = "testimony-tui"
+PATH_VARIABLE = "TESTIMONY_TUI_PATH"
+
+_dirs = PlatformDirs(APP_NAME, appauthor=False)
+
+
+def bundled_data_dir() -> Path:
+    """The seed testimony shipped with the app: inside the wheel, or the repo's ``data/``."""
+    packaged = Path(__file__).parent / "data"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "data"
+
+
+def user_data_dir() -> Path:
+    """Where ``sync`` puts testimonies and where users may drop their own."""
+    return Path(_dirs.user_data_dir) / "testimonies"
+
+
+def state_file() -> Path:
+    return Path(_dirs.user_state_dir) / "state.json"
+
+
+def cache_dir() -> Path:
+    return Path(_dirs.user_cache_dir)
+
+
+def config_file() -> Path:
+    return Path(_dirs.user_config_dir) / "config.toml"
+
+
+def env_paths() -> list[Path]:
+    return [Path(part) for part in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if part]
+
+
+def default_paths() -> list[Path]:
+    """What the app reads when given no paths: bundled, user data, then ``TESTIMONY_TUI_PATH``."""
+    return [bundled_data_dir(), user_data_dir(), *env_paths()]

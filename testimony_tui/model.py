@@ -1,0 +1,167 @@
+"""The testimony data model: immutable, UI-free, and the one shape every format parses into."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+from typing import Literal, TypeAlias
+
+SITE_URL = "https://removal.eventlet.org"
+IN_APP_SCHEME = "testimony:"
+WEB_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def is_web_link(href: str) -> bool:
+    """True for the only targets ever handed to a browser: http, https and mailto."""
+    return href.lower().startswith(WEB_SCHEMES)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of inline text with one style. A line break is a span whose text is a newline."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    href: str | None = None
+
+    @property
+    def is_break(self) -> bool:
+        return self.text == "\n"
+
+    def same_style(self, other: Span) -> bool:
+        return (self.bold, self.italic, self.code, self.href) == (
+            other.bold,
+            other.italic,
+            other.code,
+            other.href,
+        )
+
+
+LINE_BREAK = Span("\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    spans: tuple[Span, ...]
+
+    @property
+    def plain(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A bulleted (``ordered=False``) or numbered list; each item is a sequence of blocks."""
+
+    ordered: bool
+    items: tuple[tuple[Block, ...], ...]
+    start: int = 1
+
+
+Block: TypeAlias = Paragraph | ListBlock
+
+
+def iter_paragraphs(blocks: tuple[Block, ...]):
+    """Every paragraph, depth first, nested list items included."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block
+        else:
+            for item in block.items:
+                yield from iter_paragraphs(item)
+
+
+@dataclass(frozen=True)
+class Answer:
+    blocks: tuple[Block, ...] = ()
+
+    @cached_property
+    def plain(self) -> str:
+        """The answer as plain text, one paragraph or list item a line."""
+        return "\n".join(paragraph.plain for paragraph in iter_paragraphs(self.blocks))
+
+    @property
+    def links(self) -> list[Span]:
+        return [
+            span
+            for paragraph in iter_paragraphs(self.blocks)
+            for span in paragraph.spans
+            if span.href
+        ]
+
+    def __bool__(self) -> bool:
+        return bool(self.plain.strip())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One question of the questionnaire and the author's answer to it."""
+
+    question: str
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    entries: tuple[Entry, ...] = ()
+
+
+class Format(str, Enum):
+    SITE = "site"
+    MARKDOWN = "markdown"
+
+
+@dataclass(frozen=True)
+class Testimony:
+    slug: str
+    source: str
+    format: Format
+    author: str
+    title: str = ""
+    role: str = ""
+    organization: str = ""
+    profile_url: str = ""
+    project: str = ""
+    summary: str = ""
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    permalink: str = ""
+    sections: tuple[Section, ...] = field(default=(), repr=False)
+
+    @property
+    def entries(self) -> list[tuple[Section, Entry]]:
+        return [(section, entry) for section in self.sections for entry in section.entries]
+
+    @property
+    def subtitle(self) -> str:
+        """Project and organization, as shown under the author's name."""
+        return " · ".join(part for part in (self.project, self.organization) if part)
+
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one file, in words a page author understands."""
+
+    path: str
+    line: int | None
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    @property
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.path, self.line or 0, self.message)

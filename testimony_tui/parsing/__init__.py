@@ -1,0 +1,126 @@
+"""Parsing testimony files of either format into :class:`~testimony_tui.model.Testimony`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it.common.normalize_url import normalizeLink
+
+from ..model import Format, Problem, Severity, Span, Testimony, Entry, Section
+from ..text import clean
+from .draft import Draft
+from .markdown import is_markdown_testimony, parse_markdown_body
+from .page import Page, PageError, meta_list, meta_text, read_text, split_page
+from .site import parse_site_body
+
+PARSER_VERSION = 1
+"""Bumped whenever parsing changes what a file yields (it keys the parse cache)."""
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """The outcome of one file: a testimony, or index summaries, or neither; and its problems."""
+
+    path: str
+    testimony: Testimony | None = None
+    summaries: dict[str, str] | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def parse_file(path: Path | str) -> ParsedFile:
+    """Parse a file. Never raises: every failure is a problem on the result."""
+    path = Path(path)
+    try:
+        text, encoding_warnings = read_text(path)
+    except PageError as error:
+        return ParsedFile(str(path), problems=(Problem(str(path), error.line, "error", error.message),))
+    parsed = parse_text(text, path)
+    extra = tuple(Problem(str(path), line, "warning", message) for line, message in encoding_warnings)
+    return ParsedFile(parsed.path, parsed.testimony, parsed.summaries, extra + parsed.problems)
+
+
+def parse_text(text: str, path: Path | str) -> ParsedFile:
+    path = Path(path)
+    source = str(path)
+    try:
+        page = split_page(text)
+        markdown = is_markdown_testimony(page)
+        draft = parse_markdown_body(page) if markdown else parse_site_body(page)
+    except PageError as error:
+        return ParsedFile(source, problems=(Problem(source, error.line, "error", error.message),))
+    except RecursionError:
+        return ParsedFile(source, problems=(Problem(source, None, "error", "the page is nested too deeply to read"),))
+    if draft.summaries is not None:
+        return ParsedFile(source, summaries=draft.summaries)
+    return _assemble(page, draft, path, Format.MARKDOWN if markdown else Format.SITE)
+
+
+def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFile:
+    source = str(path)
+    problems: list[Problem] = []
+
+    def report(line: int | None, severity: Severity, message: str) -> None:
+        problems.append(Problem(source, line, severity, message))
+
+    for line, message in draft.warnings:
+        report(line, "warning", message)
+    sections = [section for section in draft.sections if section.entries]
+    profile = draft.profile
+    if not sections and not profile.author:
+        report(page.body_line, "error", "this does not look like a testimony: no author heading and no questions were found")
+        return ParsedFile(source, problems=tuple(problems))
+    if not sections:
+        report(page.body_line, "warning", "no questions were found: the page has no section headings with question cards")
+    for section in draft.sections:
+        if not section.entries:
+            report(section.line, "warning", f"section '{section.title}' has no questions")
+    slug = path.stem
+    author = profile.author
+    if not author:
+        author = slug.replace("-", " ").replace("_", " ").title()
+        report(page.body_line, "warning", f"no author found; showing '{author}' from the file name")
+    if not profile.project:
+        report(page.body_line, "warning", "no project found (a 'Working on ...' line, or 'project:' in the front matter)")
+    _check_link_text(Span(profile.profile_text, href=profile.profile_url), page.body_line, report)
+    seen: dict[str, int | None] = {}
+    for section in sections:
+        for entry in section.entries:
+            key = clean(entry.question).casefold()
+            if key in seen:
+                report(entry.line, "warning", f"the question '{entry.question}' appears twice")
+            seen[key] = entry.line
+            if not entry.answer:
+                report(entry.line, "warning", f"the question '{entry.question}' has an empty answer")
+            for span in entry.answer.links:
+                _check_link_text(span, entry.line, report)
+    meta = page.meta
+    testimony = Testimony(
+        slug=slug,
+        source=source,
+        format=format,
+        author=author,
+        title=clean(meta_text(meta, "title")),
+        role=clean(profile.role),
+        organization=clean(profile.organization),
+        profile_url=profile.profile_url,
+        project=clean(profile.project),
+        summary=clean(meta_text(meta, "summary") or meta_text(meta, "description")),
+        description=clean(meta_text(meta, "description")),
+        keywords=tuple(filter(None, (clean(word) for word in meta_list(meta, "keywords")))),
+        permalink=clean(meta_text(meta, "permalink")),
+        sections=tuple(
+            Section(clean(section.title), tuple(Entry(clean(entry.question), entry.answer) for entry in section.entries))
+            for section in sections
+        ),
+    )
+    return ParsedFile(source, testimony, problems=tuple(problems))
+
+
+def _check_link_text(span: Span, line: int | None, report) -> None:
+    """Warn when a link shows one address but goes to another."""
+    text = span.text.strip()
+    if not span.href or not text.lower().startswith(("http://", "https://", "www.")):
+        return
+    if normalizeLink(text).rstrip("/").lower() != span.href.rstrip("/").lower():
+        report(line, "warning", f"the link text shows {text} but the link goes to {span.href}")

@@ -1,0 +1,208 @@
+"""HTML fragments to answer blocks: paragraphs, lists and styled spans.
+
+Both formats end here: site pages are HTML, and Markdown testimonies are rendered to HTML by
+markdown-it first, so the two can never disagree about what an answer looks like.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from markdown_it.common.normalize_url import normalizeLink
+from selectolax.lexbor import LexborNode
+
+from ..model import (
+    IN_APP_SCHEME,
+    LINE_BREAK,
+    SITE_URL,
+    Block,
+    ListBlock,
+    Paragraph,
+    Span,
+    is_web_link,
+)
+from ..text import clean, collapse, strip_controls
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd details div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav p pre section summary table tbody td tfoot "
+    "th thead tr".split()
+)
+LIST_TAGS = frozenset({"ul", "ol"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SKIPPED_TAGS = frozenset(
+    {"-comment", "script", "style", "img", "template", "iframe", "svg", "noscript", "head", "title"}
+)
+BOLD_TAGS = frozenset({"b", "strong"})
+ITALIC_TAGS = frozenset({"em", "i", "cite", "var"})
+CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
+MAX_DEPTH = 64
+"""Deeper markup is read as plain text: hostile nesting must not exhaust the stack."""
+
+
+def resolve_href(href: str | None) -> str | None:
+    """A link target we are willing to keep, or None to show the link as plain text."""
+    if not href:
+        return None
+    href = clean(href)
+    if href.startswith(IN_APP_SCHEME):
+        return href if len(href) > len(IN_APP_SCHEME) else None
+    if href.startswith("/") and not href.startswith("//"):
+        href = SITE_URL + href
+    return normalizeLink(href) if is_web_link(href) else None
+
+
+def element_children(node: LexborNode) -> Iterable[LexborNode]:
+    child = node.child
+    while child is not None:
+        if child.is_element_node:
+            yield child
+        child = child.next
+
+
+def node_text(node: LexborNode) -> str:
+    return clean(node.text(deep=True))
+
+
+class _BlockBuilder:
+    """Accumulates inline spans into paragraphs while walking a tree of nodes."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._spans: list[Span] = []
+
+    def flush(self) -> None:
+        if self._spans:
+            spans = normalize_spans(self._spans)
+            self._spans = []
+            if spans:
+                self.blocks.append(Paragraph(spans))
+
+    def add_nodes(self, nodes: Iterable[LexborNode], depth: int = 0, style: Span = Span("")) -> None:
+        for node in nodes:
+            self.add_node(node, depth, style)
+
+    def add_node(self, node: LexborNode, depth: int, style: Span) -> None:
+        tag = node.tag
+        if tag == "-text":
+            text = node.text(deep=False)
+            if text:
+                self._spans.append(Span(text, style.bold, style.italic, style.code, style.href))
+        elif tag == "br":
+            self._spans.append(LINE_BREAK)
+        elif tag in SKIPPED_TAGS or tag is None or tag.startswith("-"):
+            return
+        elif depth > MAX_DEPTH:
+            self._spans.append(Span(node.text(deep=True)))
+        elif tag in LIST_TAGS:
+            self.flush()
+            self.blocks.append(build_list(node, depth + 1))
+        elif tag in BLOCK_TAGS:
+            self.flush()
+            self.add_nodes(_children(node), depth + 1, style)
+            self.flush()
+        else:
+            self.add_nodes(_children(node), depth + 1, _styled(style, node))
+
+
+def _children(node: LexborNode) -> Iterable[LexborNode]:
+    child = node.child
+    while child is not None:
+        yield child
+        child = child.next
+
+
+def _styled(style: Span, node: LexborNode) -> Span:
+    tag = node.tag
+    if tag in BOLD_TAGS:
+        return Span("", True, style.italic, style.code, style.href)
+    if tag in ITALIC_TAGS:
+        return Span("", style.bold, True, style.code, style.href)
+    if tag in CODE_TAGS:
+        return Span("", style.bold, style.italic, True, style.href)
+    if tag == "a":
+        href = resolve_href(node.attributes.get("href"))
+        return Span("", style.bold, style.italic, style.code, href or style.href)
+    return style
+
+
+def build_list(node: LexborNode, depth: int) -> ListBlock:
+    items: list[tuple[Block, ...]] = []
+    for child in element_children(node):
+        item = blocks_from_nodes([child] if child.tag != "li" else _children(child), depth)
+        if item:
+            items.append(item)
+    start = 1
+    if node.tag == "ol":
+        try:
+            start = int(node.attributes.get("start") or 1)
+        except ValueError:
+            pass
+    return ListBlock(ordered=node.tag == "ol", items=tuple(items), start=start)
+
+
+def blocks_from_nodes(nodes: Iterable[LexborNode], depth: int = 0) -> tuple[Block, ...]:
+    """The answer blocks made of a sequence of sibling nodes."""
+    builder = _BlockBuilder()
+    builder.add_nodes(nodes, depth)
+    builder.flush()
+    return tuple(builder.blocks)
+
+
+def _plain(span: Span) -> bool:
+    return not (span.bold or span.italic or span.code or span.href)
+
+
+def _split_edges(span: Span) -> Iterable[Span]:
+    """Styled spans never start or end with a space: it belongs to the text around them."""
+    core = span.text.strip(" ")
+    if _plain(span) or core == span.text:
+        yield span
+        return
+    if span.text.startswith(" "):
+        yield Span(" ")
+    if core:
+        yield Span(core, span.bold, span.italic, span.code, span.href)
+    if span.text.endswith(" "):
+        yield Span(" ")
+
+
+def normalize_spans(raw: Iterable[Span]) -> tuple[Span, ...]:
+    """Fold white space across spans as a browser would, and merge runs of one style."""
+    out: list[Span] = []
+    at_line_start = True
+    for span in raw:
+        if span.is_break:
+            _trim_end(out)
+            out.append(LINE_BREAK)
+            at_line_start = True
+            continue
+        text = collapse(strip_controls(span.text))
+        for piece in _split_edges(Span(text, span.bold, span.italic, span.code, span.href)):
+            text = piece.text
+            previous_ends_space = bool(out) and out[-1].text.endswith(" ")
+            if at_line_start or previous_ends_space:
+                text = text.lstrip(" ")
+            if not text:
+                continue
+            at_line_start = False
+            if out and not out[-1].is_break and out[-1].same_style(piece):
+                last = out.pop()
+                out.append(Span(last.text + text, last.bold, last.italic, last.code, last.href))
+            else:
+                out.append(Span(text, piece.bold, piece.italic, piece.code, piece.href))
+    _trim_end(out)
+    while out and out[0].is_break:
+        out.pop(0)
+    return tuple(out)
+
+
+def _trim_end(spans: list[Span]) -> None:
+    while spans and spans[-1].is_break:
+        spans.pop()
+    if spans and spans[-1].text.endswith(" "):
+        last = spans.pop()
+        text = last.text.rstrip(" ")
+        if text:
+            spans.append(Span(text, last.bold, last.italic, last.code, last.href))
+

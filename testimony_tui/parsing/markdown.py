@@ -1,0 +1,74 @@
+"""The Markdown testimony format: profile in front matter, ``##`` sections, ``###`` questions.
+
+The body is rendered to HTML by markdown-it (raw HTML disabled, so it stays literal text) and
+read by the same block builder as site pages.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..model import Answer
+from .draft import Draft, DraftEntry, DraftSection, Profile
+from .html import blocks_from_nodes, node_text, resolve_href
+from .liquid import resolve_liquid
+from .page import Page, meta_text
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+
+PROFILE_KEYS = ("author", "role", "organization", "profile_url", "project", "summary", "keywords")
+
+
+def is_markdown_testimony(page: Page) -> bool:
+    return "author" in page.meta
+
+
+def parse_markdown_body(page: Page) -> Draft:
+    meta = page.meta
+    profile_url = meta_text(meta, "profile_url")
+    draft = Draft(
+        profile=Profile(
+            author=meta_text(meta, "author"),
+            role=meta_text(meta, "role"),
+            organization=meta_text(meta, "organization"),
+            profile_url=resolve_href(profile_url) or "",
+            profile_text=profile_url,
+            project=meta_text(meta, "project"),
+        )
+    )
+    tokens = _MARKDOWN.parse(resolve_liquid(page.body))
+    heading_lines = [
+        page.body_line + token.map[0]
+        for token in tokens
+        if token.type == "heading_open" and token.tag in ("h2", "h3") and token.map
+    ]
+    root = LexborHTMLParser(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})).body
+    if root is not None:
+        _read_sections(root, draft, iter(heading_lines))
+    return draft
+
+
+def _read_sections(root: LexborNode, draft: Draft, lines) -> None:
+    question: tuple[str, int | None] | None = None
+    answer: list[LexborNode] = []
+
+    def close() -> None:
+        nonlocal question
+        if question is not None:
+            draft.add_entry(DraftEntry(question[0], Answer(blocks_from_nodes(answer)), question[1]))
+            question = None
+            answer.clear()
+
+    child = root.child
+    while child is not None:
+        if child.tag == "h2":
+            close()
+            draft.sections.append(DraftSection(node_text(child), next(lines, None)))
+        elif child.tag == "h3":
+            close()
+            question = (node_text(child), next(lines, None))
+        elif question is not None:
+            answer.append(child)
+        child = child.next
+    close()

@@ -1,0 +1,145 @@
+"""The query language shared by ``--filter``, the sidebar filter and search.
+
+``word`` ``"a phrase"`` ``project:ironic`` ``author:tantsur`` ``org:"red hat"`` ``keyword:oslo``
+``-negated``. Terms are ANDed; matching is case- and accent-insensitive and by substring, so a
+query matches while it is still being typed. Any string is a valid query: stray quotes, a lone
+``-`` or an empty ``field:`` are simply ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from .model import Testimony
+from .text import fold
+
+FIELDS = {
+    "project": "project",
+    "author": "author",
+    "org": "organization",
+    "organization": "organization",
+    "keyword": "keywords",
+    "keywords": "keywords",
+}
+"""Query field names (and aliases) to the record attribute they search."""
+
+_TOKEN = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))')
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    """Folded (case- and accent-insensitive) text to look for."""
+    field: str | None = None
+    negated: bool = False
+
+    def __str__(self) -> str:
+        text = f'"{self.text}"' if " " in self.text or not self.text else self.text
+        field = next(name for name, target in FIELDS.items() if target == self.field) + ":" if self.field else ""
+        return f"{'-' if self.negated else ''}{field}{text}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A testimony's searchable text, folded once at load so each keystroke only compares."""
+
+    author: str
+    project: str
+    organization: str
+    keywords: str
+    everything: str
+    """Every field above plus role, summary, questions and answers."""
+
+    @classmethod
+    def of(cls, testimony: Testimony) -> Record:
+        answers = "\n".join(
+            f"{entry.question}\n{entry.answer.plain}" for section in testimony.sections for entry in section.entries
+        )
+        keywords = "\n".join(testimony.keywords)
+        fields = (testimony.author, testimony.project, testimony.organization, keywords)
+        everything = "\n".join((*fields, testimony.role, testimony.summary, testimony.title, answers))
+        return cls(*(fold(value) for value in fields), fold(everything))
+
+
+@dataclass(frozen=True)
+class Query:
+    terms: tuple[Term, ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> Query:
+        terms: list[Term] = []
+        for match in _TOKEN.finditer(text):
+            negated, field, phrase, word = match.groups()
+            value = fold(phrase if phrase is not None else word or "").strip()
+            target = FIELDS.get(field.lower()) if field else None
+            if field and target is None:
+                # "foo:bar" where foo is no field: search the whole token as typed.
+                value = fold(f"{field}:{value}")
+            if value in ("", "-") or value.endswith(":") and value[:-1] in FIELDS:
+                continue
+            terms.append(Term(" ".join(value.split()), target, bool(negated)))
+        return cls(tuple(terms))
+
+    def __str__(self) -> str:
+        """The normalized form: parsing it gives back an equal query."""
+        return " ".join(str(term) for term in self.terms)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def matches(self, record: Record) -> bool:
+        for term in self.terms:
+            haystack = getattr(record, term.field) if term.field else record.everything
+            if (term.text in haystack) == term.negated:
+                return False
+        return True
+
+    @cached_property
+    def highlights(self) -> tuple[str, ...]:
+        """What to highlight in shown text: the positive terms."""
+        return tuple(term.text for term in self.terms if not term.negated)
+
+    def highlights_for(self, field: str) -> tuple[str, ...]:
+        return tuple(
+            term.text for term in self.terms if not term.negated and term.field in (None, field)
+        )
+
+
+def match_spans(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Offsets in ``text`` (not folded) of every case- and accent-insensitive match."""
+    if not needles or not text:
+        return []
+    folded, offsets = _fold_with_offsets(text)
+    spans: list[tuple[int, int]] = []
+    for needle in needles:
+        start = folded.find(needle)
+        while start >= 0 and needle:
+            end = start + len(needle)
+            spans.append((offsets[start], offsets[end - 1] + 1))
+            start = folded.find(needle, end)
+    return _merge(spans)
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    if text.isascii():
+        return text.casefold(), list(range(len(text)))
+    folded: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        piece = fold(char)
+        folded.append(piece)
+        offsets.extend([index] * len(piece))
+    return "".join(folded), offsets
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+

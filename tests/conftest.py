@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+FIXTURES = TESTS / "fixtures"
+REPO = TESTS.parent
+SHARED_TESTIMONIES = REPO.parent / "shared" / "testimonies"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch):
+    """Each test gets its own config, data, state and cache folders: nothing of the user's is read."""
+    home = tmp_path_factory.mktemp("home")
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))
+    monkeypatch.delenv("TESTIMONY_TUI_PATH", raising=False)
+    return home
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The real pages in ../shared/testimonies, read in place (never copied into the project)."""
+    if not SHARED_TESTIMONIES.is_dir():
+        pytest.skip(f"real pages not available: {SHARED_TESTIMONIES} is absent (as on a fresh clone)")
+    return SHARED_TESTIMONIES
+
+
+@pytest.fixture
+def site_fixtures() -> Path:
+    return FIXTURES / "site"
