@@ -1,0 +1,160 @@
+"""The Textual app: loads the library in a worker and hands it to the main screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from . import locations
+from .commands import OutlineCommands, TestimonyCommands
+from .library import Library, load_library
+from .model import is_web_link
+from .screens.main import MainScreen
+from .state import State, load_state, save_state
+
+
+class TestimonyApp(App[None]):
+    TITLE = "testimony-tui"
+    CSS_PATH = [
+        "app.tcss",
+        "screens/main.tcss",
+        "screens/dialogs.tcss",
+        "widgets/sidebar.tcss",
+        "widgets/reader.tcss",
+    ]
+    COMMANDS = App.COMMANDS | {TestimonyCommands, OutlineCommands}
+    SCREENS = {"main": MainScreen}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", tooltip="Quit (your place is remembered)"),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("exclamation_mark", "problems", "Problems", key_display="!", show=False),
+    ]
+
+    def __init__(
+        self,
+        paths: Iterable[Path] = (),
+        *,
+        state_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.state_path = state_path or locations.state_file()
+        self.state, self._state_warning = load_state(self.state_path)
+        self.library = Library()
+        self._loaded = False
+
+    @property
+    def main(self) -> MainScreen:
+        return self.get_screen("main")  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        if self.state.theme in self.available_themes:
+            self.theme = self.state.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.push_screen("main")
+        self.main.show_sidebar = self.state.sidebar
+        self.sub_title = "loading…"
+        if self._state_warning:
+            self.notify(self._state_warning, severity="warning", markup=False)
+        self.load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        if self.paths:
+            library = load_library(self.paths, explicit=True)
+        else:
+            library = load_library(locations.default_paths(), fallback=[locations.bundled_data_dir()])
+        self.call_from_thread(self._library_loaded, library)
+
+    def _library_loaded(self, library: Library) -> None:
+        self.library = library
+        self.main.set_library(library)
+        if self.state.slug and library.get(self.state.slug):
+            self.main.open(self.state.slug, self.state.scroll_y)
+        elif library.testimonies:
+            self.main.open(library.testimonies[0].slug)
+        self._loaded = True
+        self.main.sidebar.option_list.focus()
+
+    def show_counts(self, shown: int, total: int) -> None:
+        problems = len(self.library.problems)
+        noun = "testimony" if total == 1 else "testimonies"
+        self.sub_title = f"{shown} of {total} {noun}" + (f" · {problems} problem{'s' if problems != 1 else ''} (!)" if problems else "")
+
+    def save_state(self) -> None:
+        if not self._loaded:
+            return
+        place = self.main.place
+        state = State(
+            slug=place.slug if place else None,
+            scroll_y=place.scroll_y if place else 0.0,
+            theme=self.theme,
+            sidebar=self.main.show_sidebar,
+        )
+        if state != self.state and (warning := save_state(self.state_path, state)) is None:
+            self.state = state
+        elif state != self.state and warning:
+            self.state = state  # warn once, then keep going without saving
+            self.notify(warning, severity="warning", markup=False)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self.save_state()
+
+    async def action_quit(self) -> None:
+        self.save_state()
+        self.exit()
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+        from .widgets.findbar import FindBar
+        from .widgets.reader import Reader
+        from .widgets.reader_pane import ReaderPane
+        from .widgets.sidebar import FilterInput, TestimonyList
+
+        groups = [
+            ("Anywhere", TestimonyApp),
+            ("Anywhere", MainScreen),
+            ("Filter box", FilterInput),
+            ("Sidebar", TestimonyList),
+            ("Reader", ReaderPane),
+            ("Reader", Reader),
+            ("Find bar", FindBar),
+        ]
+        self.push_screen(HelpScreen(groups))
+
+    def action_problems(self) -> None:
+        from .screens.problems import ProblemsScreen
+
+        self.push_screen(ProblemsScreen(self.library.problems))
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        # The last guard: whatever asks, only web and mail links reach the browser.
+        if is_web_link(url):
+            super().open_url(url, new_tab=new_tab)
+        else:
+            self.notify("Only http, https and mailto links are opened.", severity="warning")
+
+    def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):
+            yield SystemCommand("Filter testimonies", "Focus the filter box (/)", screen.action_focus_filter)
+            yield SystemCommand("Toggle sidebar", "Hide or show the list (ctrl+b)", screen.action_toggle_sidebar)
+            yield SystemCommand("Outline", "Sections and questions of the open testimony (t)", screen.action_outline)
+            yield SystemCommand("Find in testimony", "Highlight text in the reader (ctrl+f)", screen.reader_pane.action_find)
+            yield SystemCommand("Next testimony", "Open the next one in the list (n)", lambda: screen.action_step_testimony(1))
+            yield SystemCommand("Previous testimony", "Open the previous one (p)", lambda: screen.action_step_testimony(-1))
+            yield SystemCommand("Open profile link", "In the web browser (o)", screen.action_open_profile)
+            yield SystemCommand("Back", "Return from a followed link (backspace)", screen.action_back)
+        yield SystemCommand("Problems", "Files skipped or with warnings (!)", self.action_problems)
+        yield SystemCommand("Help", "All keys (?)", self.action_help)
+
+
+def make_app(paths: Iterable[Path] = (), **kwargs) -> TestimonyApp:
+    """The one way the CLI and the tests build the app."""
+    return TestimonyApp(paths, **kwargs)

@@ -1,0 +1,144 @@
+"""The main screen: sidebar on the left, the reader on the right."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from ..history import History, Place
+from ..library import Library
+from ..model import IN_APP_SCHEME, Testimony, is_web_link
+from ..widgets.panels import TextPanel
+from ..widgets.reader_pane import ReaderPane
+from ..widgets.sidebar import Sidebar
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter", key_display="/", tooltip="Focus the filter box"),
+        Binding("ctrl+b", "toggle_sidebar", "Sidebar", tooltip="Hide or show the sidebar"),
+        Binding("t", "outline", "Outline", tooltip="Sections and questions of this testimony"),
+        Binding("n", "step_testimony(1)", "Next testimony", show=False),
+        Binding("p", "step_testimony(-1)", "Previous testimony", show=False),
+        Binding("o", "open_profile", "Open profile link", show=False),
+        Binding("backspace,alt+left", "back", "Back", show=False),
+        Binding("alt+right", "forward", "Forward", show=False),
+    ]
+
+    show_sidebar: reactive[bool] = reactive(True)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.library = Library()
+        self.history = History()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield Sidebar(id="sidebar")
+            yield ReaderPane(id="reader-pane")
+        yield Footer()
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one(Sidebar)
+
+    @property
+    def reader_pane(self) -> ReaderPane:
+        return self.query_one(ReaderPane)
+
+    @property
+    def current(self) -> Testimony | None:
+        return self.reader_pane.reader.testimony
+
+    @property
+    def place(self) -> Place | None:
+        current = self.current
+        return Place(current.slug, self.reader_pane.reader.scroll_y) if current else None
+
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.sidebar.set_library(library)
+
+    def open(self, slug: str, scroll_y: float = 0, *, highlight: str = "", remember: bool = False) -> bool:
+        """Show testimony ``slug``; with ``remember``, the current one goes on the back history."""
+        testimony = self.library.get(slug)
+        if testimony is None:
+            self.notify(f"No testimony named {slug!r} is loaded.", severity="warning", markup=False)
+            return False
+        if remember and (place := self.place) and place.slug != slug:
+            self.history.visit(place)
+        self.reader_pane.show(testimony, scroll_y, highlight)
+        self.sidebar.highlight(slug)
+        self.app.save_state()
+        return True
+
+    def watch_show_sidebar(self, show: bool) -> None:
+        self.set_class(not show, "-sidebar-hidden")
+        if not show and self.sidebar.has_focus_within:
+            self.reader_pane.reader.focus()
+
+    @on(Sidebar.Opened)
+    def _opened(self, event: Sidebar.Opened) -> None:
+        if self.open(event.slug, remember=True):
+            self.reader_pane.reader.focus()
+
+    @on(Sidebar.Filtered)
+    def _filtered(self, event: Sidebar.Filtered) -> None:
+        self.app.show_counts(event.shown, event.total)
+
+    @on(TextPanel.LinkClicked)
+    def _link(self, event: TextPanel.LinkClicked) -> None:
+        event.stop()
+        if event.href.startswith(IN_APP_SCHEME):
+            self.open(event.href.removeprefix(IN_APP_SCHEME), remember=True)
+        elif is_web_link(event.href):
+            self.app.open_url(event.href)
+
+    def action_focus_filter(self) -> None:
+        self.show_sidebar = True
+        self.sidebar.filter_input.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        self.show_sidebar = not self.show_sidebar
+        self.app.save_state()
+
+    def action_step_testimony(self, step: int) -> None:
+        slug = self.sidebar.neighbour(self.current.slug if self.current else None, step)
+        if slug is not None:
+            self.open(slug)
+
+    def action_open_profile(self) -> None:
+        if self.current and is_web_link(self.current.profile_url):
+            self.app.open_url(self.current.profile_url)
+
+    def action_back(self) -> None:
+        if (place := self.place) and (target := self.history.back(place)):
+            self.open(target.slug, target.scroll_y)
+
+    def action_forward(self) -> None:
+        if (place := self.place) and (target := self.history.forward(place)):
+            self.open(target.slug, target.scroll_y)
+
+    def action_outline(self) -> None:
+        from .outline import OutlineScreen
+
+        if self.current is not None:
+            self.app.push_screen(OutlineScreen(self.current), self._jump)
+
+    def _jump(self, target: tuple[int, int | None] | None) -> None:
+        if target is not None:
+            self.reader_pane.reader.scroll_to_entry(*target)
+            self.reader_pane.reader.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("outline", "step_testimony", "open_profile") and self.current is None:
+            return None if action == "outline" else False
+        if action == "back" and not self.history.can_go_back:
+            return False
+        return True

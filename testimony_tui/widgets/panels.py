@@ -1,0 +1,135 @@
+"""The reader's panels: the author's profile, section headings, and one panel per question."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from ..model import Entry, Paragraph, Section, Span, Testimony, is_web_link
+from .rich_text import CURRENT_MATCH_META, Renderer
+
+
+class TextPanel(Widget):
+    """A panel of testimony text that can highlight find matches and has clickable links."""
+
+    COMPONENT_CLASSES = {
+        "panel--title",
+        "panel--label",
+        "panel--link",
+        "panel--code",
+        "panel--marker",
+        "panel--match",
+        "panel--current-match",
+    }
+
+    needles: reactive[tuple[str, ...]] = reactive(())
+    """What find highlights (folded text)."""
+    current: reactive[int | None] = reactive(None)
+    """Which of this panel's matches is the current one, if any."""
+
+    class LinkClicked(Message):
+        """A link in the panel was clicked: ``href`` is http(s), mailto or ``testimony:SLUG``."""
+
+        def __init__(self, href: str) -> None:
+            super().__init__()
+            self.href = href
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._links: list[str] = []
+
+    def build(self, renderer: Renderer) -> RenderableType:
+        raise NotImplementedError
+
+    def _renderer(self, needles: tuple[str, ...], current: int | None) -> Renderer:
+        return Renderer(lambda name: self.get_component_rich_style(f"panel--{name}"), needles, current)
+
+    def render(self) -> RenderableType:
+        renderer = self._renderer(self.needles, self.current)
+        renderable = self.build(renderer)
+        self._links = renderer.links
+        return renderable
+
+    def count_matches(self, needles: tuple[str, ...]) -> int:
+        renderer = Renderer(lambda _: Style(), needles)
+        self.build(renderer)
+        return renderer.matches
+
+    def current_match_line(self) -> int:
+        """The line, from the panel's top edge, of the current match (0 if none)."""
+        console = self.app.console
+        width = max(self.content_region.width, 1)
+        lines = console.render_lines(self.render(), console.options.update_width(width), pad=False)
+        for number, line in enumerate(lines):
+            if any(segment.style and segment.style.meta.get(CURRENT_MATCH_META) for segment in line):
+                return number + self.styles.gutter.top
+        return 0
+
+    def action_follow_link(self, index: int) -> None:
+        if 0 <= index < len(self._links):
+            self.post_message(self.LinkClicked(self._links[index]))
+
+
+class ProfilePanel(TextPanel):
+    """Who wrote the testimony: author, role, organization, project, profile link, summary."""
+
+    def __init__(self, testimony: Testimony) -> None:
+        super().__init__()
+        self.testimony = testimony
+
+    def build(self, renderer: Renderer) -> RenderableType:
+        testimony = self.testimony
+        parts: list[RenderableType] = [renderer.text(testimony.author, "title")]
+        if testimony.role:
+            parts.append(renderer.text(testimony.role))
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(style=self.get_component_rich_style("panel--label"), no_wrap=True)
+        grid.add_column(ratio=1)
+        for label, value in (
+            ("Organization", renderer.text(testimony.organization)),
+            ("Project", renderer.text(testimony.project)),
+            ("Profile", self._profile_link(renderer)),
+            ("Keywords", renderer.text(", ".join(testimony.keywords))),
+        ):
+            if value.plain:
+                grid.add_row(label, value)
+        if grid.row_count:
+            parts += [Text(), grid]
+        if testimony.summary:
+            parts += [Text(), renderer.text(testimony.summary)]
+        return Group(*parts)
+
+    def _profile_link(self, renderer: Renderer) -> Text:
+        url = self.testimony.profile_url
+        if not url:
+            return Text()
+        return renderer.paragraph(Paragraph((Span(url, href=url if is_web_link(url) else None),)))
+
+
+class EntryPanel(TextPanel):
+    """One question, as the panel's title, and its answer."""
+
+    def __init__(self, entry: Entry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def build(self, renderer: Renderer) -> RenderableType:
+        title = renderer.text(self.entry.question, "title")
+        if not self.entry.answer.blocks:
+            return Group(title, Text(), renderer.text("(no answer)", "label"))
+        return Group(title, Text(), renderer.blocks(self.entry.answer.blocks))
+
+
+class SectionHeading(Static):
+    """A section's title, as a heading between panels."""
+
+    def __init__(self, section: Section) -> None:
+        super().__init__(Content(section.title))
+        self.section = section

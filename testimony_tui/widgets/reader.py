@@ -1,0 +1,115 @@
+"""The main pane: one testimony as a scrolling column of panels, with find and section jumps."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from ..model import Testimony
+from .panels import EntryPanel, ProfilePanel, SectionHeading, TextPanel
+
+
+class Reader(VerticalScroll, can_focus=True):
+    """Shows one testimony. Knows nothing of the library: it is given what to show."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Scroll down", show=False),
+        Binding("k", "scroll_up", "Scroll up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("b", "page_up", "Page up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("right_square_bracket", "section(1)", "Next section", key_display="]"),
+        Binding("left_square_bracket", "section(-1)", "Previous section", key_display="[", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.testimony: Testimony | None = None
+        self._matches: list[tuple[TextPanel, int]] = []
+        self._panels: list[TextPanel] = []
+        self._targets: dict[tuple[int, int | None], Widget] = {}
+        """Where the outline jumps: (section, None) is a heading, (section, entry) a panel."""
+
+    def compose(self):
+        yield Static(Content("Choose a testimony on the left, or type to filter."), classes="placeholder")
+
+    def show(self, testimony: Testimony, scroll_y: float = 0) -> None:
+        """Replace what is shown by ``testimony``, scrolled to ``scroll_y``."""
+        self.testimony = testimony
+        self._matches = []
+        # No ids: the old widgets are still being removed while the new ones mount.
+        self._panels = [ProfilePanel(testimony)]
+        self._targets = {}
+        widgets: list[Widget] = [self._panels[0]]
+        for section_number, section in enumerate(testimony.sections):
+            heading = SectionHeading(section)
+            self._targets[section_number, None] = heading
+            widgets.append(heading)
+            for entry_number, entry in enumerate(section.entries):
+                panel = EntryPanel(entry)
+                self._targets[section_number, entry_number] = panel
+                self._panels.append(panel)
+                widgets.append(panel)
+        with self.app.batch_update():
+            self.remove_children()
+            self.mount_all(widgets)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        if scroll_y:
+            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
+
+    @property
+    def panels(self) -> list[TextPanel]:
+        return self._panels
+
+    def headings(self) -> list[Widget]:
+        return [widget for (_, entry), widget in self._targets.items() if entry is None]
+
+    def action_section(self, direction: int) -> None:
+        """Bring the next (or previous) section heading to the top."""
+        top = self.scroll_y
+        offsets = [heading.virtual_region.y for heading in self.headings()]
+        if direction > 0:
+            targets = [y for y in offsets if y > top + 0.5]
+            target = targets[0] if targets else None
+        else:
+            targets = [y for y in offsets if y < top - 0.5]
+            target = targets[-1] if targets else 0
+        if target is not None:
+            self.scroll_to(y=target, animate=False)
+
+    def scroll_to_entry(self, section: int, entry: int | None = None) -> None:
+        """Bring a section heading, or one of its question panels, to the top."""
+        if widget := self._targets.get((section, entry)):
+            self.scroll_to(y=widget.virtual_region.y, animate=False)
+
+    # Find: the pane above drives these.
+
+    def find(self, needles: tuple[str, ...]) -> int:
+        """Highlight every match of ``needles``; the number of matches."""
+        self._matches = []
+        for panel in self.panels:
+            panel.current = None
+            panel.needles = needles
+            self._matches.extend((panel, index) for index in range(panel.count_matches(needles)) if needles)
+        return len(self._matches)
+
+    def goto_match(self, number: int) -> None:
+        """Make match ``number`` (0-based, reading order) current and scroll it into view."""
+        if not self._matches:
+            return
+        target, local = self._matches[number % len(self._matches)]
+        for panel in self.panels:
+            panel.current = local if panel is target else None
+        self.call_after_refresh(self._scroll_to_match, target)
+
+    def _scroll_to_match(self, panel: TextPanel) -> None:
+        y = panel.virtual_region.y + panel.current_match_line()
+        if not self.scroll_y <= y < self.scroll_y + self.scrollable_content_region.height - 1:
+            self.scroll_to(y=max(y - 3, 0), animate=False)
+
+    def clear_find(self) -> None:
+        self.find(())

@@ -1,0 +1,89 @@
+"""The reader with its find bar: keeps the find state and steps through matches."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.reactive import reactive
+
+from ..model import Testimony
+from ..query import Query
+from .findbar import FindBar
+from .reader import Reader
+
+
+class ReaderPane(Vertical):
+    BINDINGS = [
+        Binding("ctrl+f", "find", "Find"),
+        Binding("n", "find_step(1)", "Next match", show=False),
+        Binding("N", "find_step(-1)", "Previous match", show=False),
+        Binding("escape", "clear_find", "Clear find", show=False),
+    ]
+
+    match_count: reactive[int] = reactive(0)
+    match_index: reactive[int] = reactive(0)
+
+    def compose(self):
+        yield Reader(id="reader")
+        yield FindBar(id="find-bar")
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one(FindBar)
+
+    def show(self, testimony: Testimony, scroll_y: float = 0, highlight: str = "") -> None:
+        self.reader.show(testimony, scroll_y)
+        needles = Query.parse(highlight).highlights if highlight else ()
+        text = self.find_bar.text if self.find_bar.has_class("-visible") else ""
+        if needles or text:
+            self.call_after_refresh(self._find, needles or Query.parse(text).highlights, not needles)
+        else:
+            self.match_count = 0
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # With nothing found, n and escape belong to the screen (next testimony, and so on).
+        if action in ("find_step", "clear_find"):
+            return self.match_count > 0
+        return True
+
+    def action_find(self) -> None:
+        self.find_bar.open()
+
+    def action_find_step(self, direction: int) -> None:
+        if self.match_count:
+            self.match_index = (self.match_index + direction) % self.match_count
+            self.reader.goto_match(self.match_index)
+            self._show_status()
+
+    def action_clear_find(self) -> None:
+        self.reader.clear_find()
+        self.match_count = 0
+
+    def _find(self, needles: tuple[str, ...], keep_index: bool = False) -> None:
+        self.match_count = self.reader.find(needles)
+        self.match_index = min(self.match_index, max(self.match_count - 1, 0)) if keep_index else 0
+        if self.match_count:
+            self.reader.goto_match(self.match_index)
+        self._show_status()
+        self.refresh_bindings()
+
+    def _show_status(self) -> None:
+        self.find_bar.show_status(self.match_index, self.match_count)
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        self._find(Query.parse(event.text).highlights if event.text.strip() else ())
+
+    @on(FindBar.Step)
+    def _find_step(self, event: FindBar.Step) -> None:
+        self.action_find_step(event.direction)
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        self.reader.focus()
+        self.refresh_bindings()

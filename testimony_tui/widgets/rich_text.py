@@ -1,0 +1,86 @@
+"""Testimony text to Rich renderables: literal text, styled spans, lists with hanging indents.
+
+Nothing from a file is ever parsed as markup here: text goes into :class:`rich.text.Text` with
+``append``. Links become click actions that carry only an index into :attr:`Renderer.links`,
+so no text from a file ever reaches an action string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Block, ListBlock, Paragraph, Span
+from ..query import match_spans
+
+CURRENT_MATCH_META = "current_match"
+
+
+class Renderer:
+    """Renders pieces of one panel, counting find matches across them in reading order."""
+
+    def __init__(
+        self,
+        style: Callable[[str], Style],
+        needles: tuple[str, ...] = (),
+        current: int | None = None,
+    ) -> None:
+        self._style = style
+        self.needles = needles
+        self.current = current
+        self.matches = 0
+        self.links: list[str] = []
+
+    def text(self, text: str, style: str | None = None) -> Text:
+        result = Text(text, style=self._style(style) if style else "", overflow="fold")
+        self._highlight(result)
+        return result
+
+    def paragraph(self, paragraph: Paragraph) -> Text:
+        result = Text(overflow="fold")  # long URLs wrap instead of being cut
+        for span in paragraph.spans:
+            result.append(span.text, self._span_style(span))
+        self._highlight(result)
+        return result
+
+    def blocks(self, blocks: tuple[Block, ...]) -> RenderableType:
+        parts: list[RenderableType] = []
+        for block in blocks:
+            if parts and isinstance(block, Paragraph):
+                parts.append(Text())
+            parts.append(self.paragraph(block) if isinstance(block, Paragraph) else self.list(block))
+        return Group(*parts)
+
+    def list(self, block: ListBlock) -> Table:
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True, justify="right" if block.ordered else "left")
+        grid.add_column(ratio=1)
+        marker_style = self._style("marker")
+        for number, item in enumerate(block.items, start=block.start):
+            marker = Text(f"{number}." if block.ordered else "•", style=marker_style)
+            grid.add_row(marker, self.blocks(item))
+        return grid
+
+    def _span_style(self, span: Span) -> Style:
+        style = Style(bold=span.bold or None, italic=span.italic or None)
+        if span.code:
+            style += self._style("code")
+        if span.href:
+            self.links.append(span.href)
+            style += self._style("link") + Style(meta={"@click": f"follow_link({len(self.links) - 1})"})
+        return style
+
+    def _highlight(self, text: Text) -> None:
+        if not self.needles:
+            return
+        for start, end in match_spans(text.plain, self.needles):
+            if self.matches == self.current:
+                style = self._style("current-match") + Style(meta={CURRENT_MATCH_META: True})
+            else:
+                style = self._style("match")
+            text.stylize(style, start, end)
+            self.matches += 1

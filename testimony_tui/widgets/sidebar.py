@@ -1,0 +1,147 @@
+"""The sidebar: a filter box over the (virtual) list of testimonies."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from ..library import Library
+from ..model import Testimony
+from ..query import Query, match_spans
+
+MATCH_STYLE = "bold $text-warning underline"
+
+
+def row(testimony: Testimony, query: Query) -> Content:
+    """Author, then project and organization dimmer, with the query's matches highlighted."""
+    author = _highlighted(testimony.author, query.highlights_for("author"))
+    details = [
+        _highlighted(testimony.project, query.highlights_for("project")),
+        _highlighted(testimony.organization, query.highlights_for("organization")),
+    ]
+    subtitle = Content(" · ").join(part for part in details if part.plain)
+    return Content.assemble(author.stylize_before("bold"), "\n", subtitle.stylize_before("dim"))
+
+
+def _highlighted(text: str, needles: tuple[str, ...]) -> Content:
+    content = Content(text)
+    for start, end in match_spans(text, needles):
+        content = content.stylize(MATCH_STYLE, start, end)
+    return content
+
+
+class FilterInput(Input):
+    BINDINGS = [Binding("escape", "leave", "Clear filter / leave", show=False)]
+
+    def action_leave(self) -> None:
+        if self.value:
+            self.value = ""
+        else:
+            self.screen.focus_next()
+
+
+class TestimonyList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class Sidebar(Vertical):
+    class Filtered(Message):
+        """The list now shows ``shown`` of ``total`` testimonies."""
+
+        def __init__(self, shown: int, total: int) -> None:
+            super().__init__()
+            self.shown = shown
+            self.total = total
+
+    class Opened(Message):
+        def __init__(self, slug: str) -> None:
+            super().__init__()
+            self.slug = slug
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library = Library()
+        self.shown: list[Testimony] = []
+
+    def compose(self):
+        yield FilterInput(placeholder='/ filter: word "phrase" project: -not', id="filter")
+        yield TestimonyList(id="testimonies")
+        yield Static(id="no-match")
+
+    @property
+    def filter_input(self) -> FilterInput:
+        return self.query_one(FilterInput)
+
+    @property
+    def option_list(self) -> TestimonyList:
+        return self.query_one(TestimonyList)
+
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.apply_filter(self.filter_input.value)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.apply_filter(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.option_list.focus()
+
+    @on(OptionList.OptionSelected, "#testimonies")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Opened(event.option.id))
+
+    def apply_filter(self, text: str) -> None:
+        query = Query.parse(text)
+        kept = self.highlighted_slug
+        self.shown = self.library.filter(query)
+        options = self.option_list
+        options.clear_options()
+        options.add_options([Option(row(testimony, query), id=testimony.slug) for testimony in self.shown])
+        if self.shown:
+            self.highlight(kept or self.shown[0].slug)
+        empty = not self.shown and bool(self.library.testimonies)
+        self.set_class(empty, "-empty")
+        if empty:
+            self.query_one("#no-match", Static).update(
+                Content.from_markup("No testimony matches\n[b]$query[/b]\n\n[dim]escape clears the filter", query=text)
+            )
+        self.post_message(self.Filtered(len(self.shown), len(self.library.testimonies)))
+
+    @property
+    def highlighted_slug(self) -> str | None:
+        options = self.option_list
+        if options.highlighted is None or options.highlighted >= options.option_count:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    def highlight(self, slug: str) -> None:
+        """Move the list's cursor to ``slug`` when it is shown (else to the first row)."""
+        options = self.option_list
+        try:
+            options.highlighted = options.get_option_index(slug)
+        except OptionDoesNotExist:  # filtered out
+            options.highlighted = 0 if options.option_count else None
+
+    def neighbour(self, slug: str | None, step: int) -> str | None:
+        """The testimony ``step`` rows away from ``slug`` in the filtered list."""
+        slugs = [testimony.slug for testimony in self.shown]
+        if not slugs:
+            return None
+        if slug not in slugs:
+            return slugs[0]
+        index = slugs.index(slug) + step
+        return slugs[index] if 0 <= index < len(slugs) else None
