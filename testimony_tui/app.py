@@ -146,7 +146,7 @@ class TestimonyApp(App[None]):
             yield SystemCommand("Filter testimonies", "Focus the filter box (/)", screen.action_focus_filter)
             yield SystemCommand("Toggle sidebar", "Hide or show the list (ctrl+b)", screen.action_toggle_sidebar)
             yield SystemCommand("Outline", "Sections and questions of the open testimony (t)", screen.action_outline)
-            yield SystemCommand("Find in testimony", "Highlight text in the reader (ctrl+f)", screen.reader_pane.action_find)
+            yield SystemCommand("Find in testimony", "Highlight text in the reader (ctrl+f)", screen.action_find)
             yield SystemCommand("Next testimony", "Open the next one in the list (n)", lambda: screen.action_step_testimony(1))
             yield SystemCommand("Previous testimony", "Open the previous one (p)", lambda: screen.action_step_testimony(-1))
             yield SystemCommand("Open profile link", "In the web browser (o)", screen.action_open_profile)

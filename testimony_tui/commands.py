@@ -37,13 +37,13 @@ class _MainScreenProvider(Provider):
 
     async def discover(self) -> Hits:
         for text, callback, help in self._candidates():
-            yield DiscoveryHit(Content(text), callback, help=help)
+            yield DiscoveryHit(Content(text), callback, help=Content(help))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, callback, help in self._candidates():
             if score := matcher.match(text):
-                yield Hit(score, highlight(matcher, text), callback, text=text, help=help)
+                yield Hit(score, highlight(matcher, text), callback, text=text, help=Content(help))
 
 
 class TestimonyCommands(_MainScreenProvider):

@@ -31,3 +31,8 @@ def shared() -> Path:
 @pytest.fixture
 def site_fixtures() -> Path:
     return FIXTURES / "site"
+
+
+@pytest.fixture
+def tests_dir() -> Path:
+    return TESTS

@@ -23,6 +23,7 @@ class MainScreen(Screen[None]):
         Binding("slash", "focus_filter", "Filter", key_display="/", tooltip="Focus the filter box"),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", tooltip="Hide or show the sidebar"),
         Binding("t", "outline", "Outline", tooltip="Sections and questions of this testimony"),
+        Binding("ctrl+f", "find", "Find", tooltip="Find text in this testimony"),
         Binding("n", "step_testimony(1)", "Next testimony", show=False),
         Binding("p", "step_testimony(-1)", "Previous testimony", show=False),
         Binding("o", "open_profile", "Open profile link", show=False),
@@ -117,6 +118,9 @@ class MainScreen(Screen[None]):
         if self.current and is_web_link(self.current.profile_url):
             self.app.open_url(self.current.profile_url)
 
+    def action_find(self) -> None:
+        self.reader_pane.action_find()
+
     def action_back(self) -> None:
         if (place := self.place) and (target := self.history.back(place)):
             self.open(target.slug, target.scroll_y)
@@ -137,8 +141,8 @@ class MainScreen(Screen[None]):
             self.reader_pane.reader.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("outline", "step_testimony", "open_profile") and self.current is None:
-            return None if action == "outline" else False
+        if action in ("outline", "find", "step_testimony", "open_profile") and self.current is None:
+            return None if action in ("outline", "find") else False
         if action == "back" and not self.history.can_go_back:
             return False
         return True

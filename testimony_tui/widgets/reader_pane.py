@@ -15,7 +15,6 @@ from .reader import Reader
 
 class ReaderPane(Vertical):
     BINDINGS = [
-        Binding("ctrl+f", "find", "Find"),
         Binding("n", "find_step(1)", "Next match", show=False),
         Binding("N", "find_step(-1)", "Previous match", show=False),
         Binding("escape", "clear_find", "Clear find", show=False),

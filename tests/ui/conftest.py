@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import webbrowser
+from pathlib import Path
+
+import pytest
+
+from testimony_tui.app import TestimonyApp, make_app
+
+
+async def ready(app: TestimonyApp, pilot) -> None:
+    """Wait until the library has loaded and the first testimony is shown."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.fixture
+def opened_urls(monkeypatch) -> list[str]:
+    """What would have gone to the web browser (the standard library's, not ours)."""
+    urls: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: urls.append(url) or True)
+    return urls
+
+
+@pytest.fixture
+def app_factory(tmp_path):
+    def factory(*paths: Path) -> TestimonyApp:
+        return make_app(list(paths), state_path=tmp_path / "state.json")
+
+    return factory

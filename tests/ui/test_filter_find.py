@@ -1,0 +1,178 @@
+"""Pilot tests: filtering with each query form, find in the testimony, untrusted text."""
+
+from __future__ import annotations
+
+import pytest
+
+from testimony_tui.widgets.panels import EntryPanel
+
+from .conftest import ready
+
+
+async def type_filter(pilot, text: str) -> None:
+    await pilot.press("slash", "ctrl+a", "ctrl+k", *text)
+    await pilot.pause()
+
+
+def shown(app) -> list[str]:
+    return [t.author for t in app.main.sidebar.shown]
+
+
+@pytest.mark.parametrize(
+    ("query", "authors"),
+    [
+        ("futurist", ["Daniel Bengtsson", "Dmitry Tantsur"]),
+        ('"very large etherpad"', ["Dmitry Tantsur"]),
+        ("project:mistral", ["Arnaud Morin"]),
+        ("author:bengtsson", ["Daniel Bengtsson"]),
+        ('org:"red hat"', ["Daniel Bengtsson", "Dmitry Tantsur"]),
+        ("keyword:governance", ["Dmitry Tantsur"]),
+        ("-project:ironic futurist", ["Daniel Bengtsson"]),
+    ],
+)
+async def test_filter_query_forms(app_factory, shared, query, authors):
+    app = app_factory(shared)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await type_filter(pilot, query)
+        assert shown(app) == authors
+        assert app.sub_title.startswith(f"{len(authors)} of 3 testimonies")
+
+
+async def test_no_match_message_and_escape(app_factory, site_fixtures):
+    app = app_factory(site_fixtures)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await type_filter(pilot, "[bold]zebra")
+        sidebar = app.main.sidebar
+        assert sidebar.has_class("-empty")
+        message = str(sidebar.query_one("#no-match").render())
+        assert "No testimony matches" in message and "[bold]zebra" in message
+        await pilot.press("escape")
+        assert shown(app) == ["Ada Lovelace", "Grace Hopper"] and not sidebar.has_class("-empty")
+
+
+async def test_selection_stays_on_the_same_testimony(app_factory, site_fixtures):
+    app = app_factory(site_fixtures)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("down")
+        assert app.main.sidebar.highlighted_slug == "grace-hopper"
+        await type_filter(pilot, "o")  # both still match
+        assert app.main.sidebar.highlighted_slug == "grace-hopper"
+
+
+async def test_matches_are_highlighted_in_rows(app_factory, site_fixtures):
+    app = app_factory(site_fixtures)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await type_filter(pilot, "author:love")
+        option = app.main.sidebar.option_list.get_option_at_index(0)
+        spans = [(span.start, span.end) for span in option.prompt.spans if "underline" in str(span.style)]
+        assert spans == [(4, 8)]  # "Love" in "Ada Lovelace"
+
+
+async def test_find_next_previous_and_status(app_factory, shared):
+    app = app_factory(shared)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+f", *"futurist")
+        await pilot.pause()
+        pane = app.main.reader_pane
+        assert pane.match_count == 0  # Arnaud never mentions it
+        assert str(pane.find_bar.query_one("#find-status").render()) == "no match"
+        await pilot.press("escape", "n")  # n with nothing found: next testimony
+        await pilot.pause()
+        assert app.main.current.slug == "daniel-bengtsson"
+        assert pane.match_count == 0
+        await pilot.press("ctrl+f", "ctrl+a", "ctrl+k", *"futurist")
+        await pilot.pause()
+        count = pane.match_count
+        assert count == 6  # five in the answers, one in the summary from the index page
+        status = pane.find_bar.query_one("#find-status")
+        assert str(status.render()) == f"match 1 of {count}"
+        reader = pane.reader
+        await pilot.press("enter", "enter")
+        assert str(status.render()) == f"match 3 of {count}"
+        await pilot.press("up")  # also shift+enter, where the terminal reports it
+        assert str(status.render()) == f"match 2 of {count}"
+        # The current match is on screen.
+        current = next(p for p in reader.panels if p.current is not None)
+        y = current.virtual_region.y + current.current_match_line()
+        assert reader.scroll_y <= y < reader.scroll_y + reader.scrollable_content_region.height
+        await pilot.press("escape")  # closes the bar, keeps the matches: n / N step
+        await pilot.press("n")
+        assert str(status.render()) == f"match 3 of {count}"
+        await pilot.press("N", "N", "N")
+        assert str(status.render()) == f"match {count} of {count}"
+        await pilot.press("escape")  # clears the highlights
+        assert pane.match_count == 0 and all(not p.needles for p in reader.panels)
+
+
+async def test_find_highlights_render_in_panels(app_factory, site_fixtures):
+    app = app_factory(site_fixtures)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+f", *"engine")
+        await pilot.pause()
+        panel = next(p for p in app.main.reader_pane.reader.panels if isinstance(p, EntryPanel))
+        text = panel.render()
+        styled = [segment for line in app.console.render_lines(text, app.console.options.update_width(60)) for segment in line if segment.text == "Engine"]
+        assert styled and styled[0].style.bgcolor is not None
+
+
+HOSTILE = """---
+title: "[@click=app.quit]T[/]"
+---
+<div>
+  <h2>[@click=app.quit]Click me[/] \x1b]52;c;aGk=\x07Mallory\x1b[2J\u202e</h2>
+  <a href="javascript:alert(1)">[link=https://evil.example]x[/link]</a>
+  <p>Role [bold red]loud[/] at <a href="https://org.example">[b]Org[/b]</a></p>
+  <p>Working on [i]Proj\x07ect[/i]</p>
+</div>
+<h3>Section [/]</h3>
+<div>
+  <h3>Question [@click=app.quit]?[/]</h3>
+  <p>Answer with [bold]markup[/bold], \x1b[31mred\x1b[0m and <a href="file:///etc/passwd">a file link</a>.</p>
+</div>
+"""
+
+
+async def test_untrusted_text_is_literal_and_inert(app_factory, tmp_path, opened_urls):
+    (tmp_path / "mallory.md").write_text(HOSTILE)
+    app = app_factory(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        testimony = app.main.current
+        assert testimony.author == "[@click=app.quit]Click me[/] Mallory"
+        screen_text = app.export_screenshot()
+        for literal in ("[@click=app.quit]Click me[/]", "[bold red]loud[/]", "[i]Project[/i]", "[bold]markup[/bold]"):
+            assert literal.replace(" ", "&#160;") in screen_text, literal
+        assert "\x1b" not in screen_text and "\u202e" not in screen_text and "\x07" not in screen_text
+        # Click every cell of the profile's first row and the question's title: nothing runs.
+        profile, question = app.main.reader_pane.reader.panels[:2]
+        for panel in (profile, question):
+            app.main.reader_pane.reader.scroll_to_widget(panel, animate=False, top=True)
+            await pilot.pause()
+            for x in range(2, 40):
+                await pilot.click(panel, offset=(x, 1))
+        assert not app._exit
+        assert opened_urls == []  # javascript: and file: links are plain text
+        # The list row and the palette show it literally too.
+        option = app.main.sidebar.option_list.get_option_at_index(0)
+        assert option.prompt.plain.startswith("[@click=app.quit]Click me[/]")
+        await pilot.press("ctrl+p", *"mallory")
+        await pilot.pause(0.5)
+        assert "[@click=app.quit]Click" in app.export_screenshot().replace("&#160;", " ")
+        await pilot.press("escape")
+        assert not app._exit
+
+
+async def test_open_url_refuses_other_schemes(app_factory, site_fixtures, opened_urls):
+    app = app_factory(site_fixtures)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        for url in ("javascript:alert(1)", "file:///etc/passwd", "testimony:x", "data:text/html,x"):
+            app.open_url(url)
+        app.open_url("mailto:a@example.org")
+        assert opened_urls == ["mailto:a@example.org"]
