@@ -29,7 +29,6 @@ class TestimonyApp(App[None]):
         "widgets/reader.tcss",
     ]
     COMMANDS = App.COMMANDS | {TestimonyCommands, OutlineCommands}
-    SCREENS = {"main": MainScreen}
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="Quit (your place is remembered)"),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
@@ -47,18 +46,15 @@ class TestimonyApp(App[None]):
         self.state_path = state_path or locations.state_file()
         self.state, self._state_warning = load_state(self.state_path)
         self.library = Library()
+        self.main = MainScreen(show_sidebar=self.state.sidebar)
         self._loaded = False
-
-    @property
-    def main(self) -> MainScreen:
-        return self.get_screen("main")  # type: ignore[return-value]
+        self._save_warned = False
 
     def on_mount(self) -> None:
         if self.state.theme in self.available_themes:
             self.theme = self.state.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen("main")
-        self.main.show_sidebar = self.state.sidebar
+        self.push_screen(self.main)
         self.sub_title = "loading…"
         if self._state_warning:
             self.notify(self._state_warning, severity="warning", markup=False)
@@ -97,10 +93,12 @@ class TestimonyApp(App[None]):
             theme=self.theme,
             sidebar=self.main.show_sidebar,
         )
-        if state != self.state and (warning := save_state(self.state_path, state)) is None:
-            self.state = state
-        elif state != self.state and warning:
-            self.state = state  # warn once, then keep going without saving
+        if state == self.state:
+            return
+        self.state = state
+        warning = save_state(self.state_path, state)
+        if warning and not self._save_warned:
+            self._save_warned = True  # once is enough: the app works on without saving
             self.notify(warning, severity="warning", markup=False)
 
     def _theme_changed(self, theme: Theme) -> None:

@@ -32,8 +32,7 @@ class _MainScreenProvider(Provider):
     def _candidates(self) -> list[tuple[str, Callable[[], object], str]]:
         from .screens.main import MainScreen
 
-        screen = self.app.get_screen("main") if self.app.is_screen_installed("main") else None
-        return self.candidates(screen) if isinstance(screen, MainScreen) else []
+        return self.candidates(self.screen) if isinstance(self.screen, MainScreen) else []
 
     async def discover(self) -> Hits:
         for text, callback, help in self._candidates():

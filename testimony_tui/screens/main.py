@@ -33,10 +33,14 @@ class MainScreen(Screen[None]):
 
     show_sidebar: reactive[bool] = reactive(True)
 
-    def __init__(self) -> None:
+    def __init__(self, *, show_sidebar: bool = True) -> None:
         super().__init__()
         self.library = Library()
         self.history = History()
+        self.set_reactive(MainScreen.show_sidebar, show_sidebar)
+
+    def on_mount(self) -> None:
+        self.set_class(not self.show_sidebar, "-sidebar-hidden")
 
     def compose(self) -> ComposeResult:
         yield Header()

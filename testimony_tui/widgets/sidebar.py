@@ -36,7 +36,10 @@ def _highlighted(text: str, needles: tuple[str, ...]) -> Content:
 
 
 class FilterInput(Input):
-    BINDINGS = [Binding("escape", "leave", "Clear filter / leave", show=False)]
+    BINDINGS = [
+        Binding("escape", "leave", "Clear filter / leave", show=False),
+        Binding("down", "app.focus_next", "To the list", show=False),
+    ]
 
     def action_leave(self) -> None:
         if self.value:
@@ -95,8 +98,10 @@ class Sidebar(Vertical):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
+        # Like a fuzzy finder: enter takes the highlighted (first) match.
         event.stop()
-        self.option_list.focus()
+        if (slug := self.highlighted_slug) is not None:
+            self.post_message(self.Opened(slug))
 
     @on(OptionList.OptionSelected, "#testimonies")
     def _selected(self, event: OptionList.OptionSelected) -> None:

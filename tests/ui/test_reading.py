@@ -234,3 +234,14 @@ async def test_help_screen_lists_keys(app_factory, site_fixtures):
         await pilot.press("escape")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_enter_in_filter_opens_first_match_and_down_goes_to_list(app_factory, site_fixtures):
+    app = app_factory(site_fixtures)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"navy", "enter")
+        await pilot.pause()
+        assert slug(app) == "grace-hopper" and isinstance(app.focused, Reader)
+        await pilot.press("slash", "down")
+        assert isinstance(app.focused, TestimonyList)
