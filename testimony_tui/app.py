@@ -112,7 +112,7 @@ class TestimonyApp(App[None]):
         from .screens.help import HelpScreen
         from .widgets.findbar import FindBar
         from .widgets.reader import Reader
-        from .widgets.reader_pane import ReaderPane
+        from .widgets.find_pane import FindPane
         from .widgets.sidebar import FilterInput, TestimonyList
 
         groups = [
@@ -120,7 +120,7 @@ class TestimonyApp(App[None]):
             ("Anywhere", MainScreen),
             ("Filter box", FilterInput),
             ("Sidebar", TestimonyList),
-            ("Reader", ReaderPane),
+            ("Reader", FindPane),
             ("Reader", Reader),
             ("Find bar", FindBar),
         ]

@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Read eventlet migration testimonies. Without a command, opens the reader.",
-        epilog="Commands: list, show, check. Run 'testimony-tui COMMAND --help' for each.",
+        epilog="Commands: list, show, check, compare, questions, search. "
+        "Run 'testimony-tui COMMAND --help' for each.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     _add_paths(parser)
@@ -73,6 +74,21 @@ def build_command_parser() -> argparse.ArgumentParser:
     output.add_argument("--markdown", action="store_true", help="print it in the Markdown testimony format")
     _add_paths(show)
 
+    compare = commands.add_parser("compare", help="every testimony's answer to one question")
+    compare.add_argument("question", metavar="QUESTION", help="any wording of a question (see 'questions')")
+    compare.add_argument("--filter", metavar="QUERY", default="", help="only testimonies matching QUERY")
+    _add_json(compare)
+    _add_paths(compare)
+
+    questions = commands.add_parser("questions", help="the questionnaire, as derived from the testimonies")
+    _add_json(questions)
+    _add_paths(questions)
+
+    search = commands.add_parser("search", help="answers matching a query, with snippets")
+    search.add_argument("query", metavar="QUERY", help='words, "phrases", project:, author:, org:, keyword:, -not')
+    _add_json(search)
+    _add_paths(search)
+
     check = commands.add_parser("check", help="validate testimony files")
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     _add_json(check)
@@ -80,7 +96,7 @@ def build_command_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = frozenset({"list", "show", "check"})
+COMMANDS = frozenset({"list", "show", "check", "compare", "questions", "search"})
 
 
 def load(paths: Sequence[Path]) -> Library:
@@ -139,8 +155,7 @@ def command_show(args: argparse.Namespace) -> int:
     else:
         from .plain import testimony_text
 
-        width = min(shutil.get_terminal_size((80, 24)).columns, 100)
-        sys.stdout.write(strip_controls(testimony_text(testimony, width)))
+        sys.stdout.write(strip_controls(testimony_text(testimony, _width())))
     return 0
 
 
@@ -165,6 +180,89 @@ def command_check(args: argparse.Namespace) -> int:
     return 1 if args.strict and problems else 0
 
 
+def command_compare(args: argparse.Namespace) -> int:
+    from .markdown import answer_markdown
+    from .plain import blocks_text
+    from .questionnaire import Questionnaire
+
+    library = load(args.paths)
+    questionnaire = Questionnaire.build(library.testimonies)
+    question = questionnaire.find(args.question)
+    if question is None:
+        raise UsageError(f"no question like '{args.question}' (see '{PROG} questions')")
+    answers, missing = questionnaire.answers(question, library.filter(args.filter))
+    if args.json:
+        emit_json(
+            {
+                "question": question.label,
+                "answers": [
+                    {
+                        "slug": a.testimony.slug,
+                        "author": a.testimony.author,
+                        "project": a.testimony.project,
+                        "question": a.entry.question,
+                        "answer": answer_markdown(a.entry.answer),
+                    }
+                    for a in answers
+                ],
+                "unanswered": [testimony.slug for testimony in missing],
+            }
+        )
+        return 0
+    width = _width()
+    emit(question.label)
+    for answer in answers:
+        emit()
+        emit(f"== {answer.testimony.author}" + (f" ({answer.testimony.project})" if answer.testimony.project else ""))
+        if answer.entry.question != question.label:
+            emit(f"   asked as: {answer.entry.question}")
+        for line in blocks_text(answer.entry.answer.blocks, width, "   "):
+            emit(line)
+    if missing:
+        emit()
+        emit("Not answered by: " + ", ".join(testimony.author for testimony in missing))
+    return 0
+
+
+def command_questions(args: argparse.Namespace) -> int:
+    from .questionnaire import Questionnaire
+
+    library = load(args.paths)
+    questionnaire = Questionnaire.build(library.testimonies)
+    rows = [(q, len(questionnaire.answers(q, library.testimonies)[0])) for q in questionnaire.questions]
+    if args.json:
+        emit_json([{"question": q.label, "wordings": list(q.wordings), "answers": n} for q, n in rows])
+    else:
+        for question, answered in rows:
+            emit(f"{answered:3}  {question.label}")
+    return 0
+
+
+def command_search(args: argparse.Namespace) -> int:
+    from .query import Query
+    from .search import search
+
+    library = load(args.paths)
+    hits = search(library.testimonies, Query.parse(args.query))
+    if args.json:
+        emit_json(
+            [
+                {"slug": h.testimony.slug, "section": h.section, "question": h.question, "snippet": h.snippet}
+                for h in hits
+            ]
+        )
+        return 0
+    for hit in hits:
+        emit(f"{hit.testimony.author} · {hit.section} · {hit.question}")
+        emit(f"    {hit.snippet}")
+    print(f"{len(hits)} answers match", file=sys.stderr)
+    return 0
+
+
+def _width() -> int:
+    return min(shutil.get_terminal_size((80, 24)).columns, 100)
+
+
 def open_app(args: argparse.Namespace) -> int:
     if args.paths:
         missing = [str(path) for path in args.paths if not path.exists()]
@@ -177,7 +275,14 @@ def open_app(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-HANDLERS = {"list": command_list, "show": command_show, "check": command_check}
+HANDLERS = {
+    "list": command_list,
+    "show": command_show,
+    "check": command_check,
+    "compare": command_compare,
+    "questions": command_questions,
+    "search": command_search,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -66,7 +66,7 @@ class OutlineCommands(_MainScreenProvider):
         testimony = screen.current
         if testimony is None:
             return []
-        reader = screen.reader_pane.reader
+        reader = screen.reader
         hits = []
         for number, section in enumerate(testimony.sections):
             hits.append((f"Go to section: {section.title}", partial(reader.scroll_to_entry, number), "Jump in the reader"))

@@ -14,7 +14,8 @@ from ..history import History, Place
 from ..library import Library
 from ..model import IN_APP_SCHEME, Testimony, is_web_link
 from ..widgets.panels import TextPanel
-from ..widgets.reader_pane import ReaderPane
+from ..widgets.find_pane import FindPane
+from ..widgets.reader import Reader
 from ..widgets.sidebar import Sidebar
 
 
@@ -37,6 +38,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.library = Library()
         self.history = History()
+        self.reader = Reader(id="reader")
         self.set_reactive(MainScreen.show_sidebar, show_sidebar)
 
     def on_mount(self) -> None:
@@ -46,7 +48,7 @@ class MainScreen(Screen[None]):
         yield Header()
         with Horizontal(id="body"):
             yield Sidebar(id="sidebar")
-            yield ReaderPane(id="reader-pane")
+            yield FindPane(self.reader, id="reader-pane")
         yield Footer()
 
     @property
@@ -54,17 +56,17 @@ class MainScreen(Screen[None]):
         return self.query_one(Sidebar)
 
     @property
-    def reader_pane(self) -> ReaderPane:
-        return self.query_one(ReaderPane)
+    def reader_pane(self) -> FindPane:
+        return self.query_one(FindPane)
 
     @property
     def current(self) -> Testimony | None:
-        return self.reader_pane.reader.testimony
+        return self.reader.testimony
 
     @property
     def place(self) -> Place | None:
         current = self.current
-        return Place(current.slug, self.reader_pane.reader.scroll_y) if current else None
+        return Place(current.slug, self.reader.scroll_y) if current else None
 
     def set_library(self, library: Library) -> None:
         self.library = library
@@ -78,7 +80,8 @@ class MainScreen(Screen[None]):
             return False
         if remember and (place := self.place) and place.slug != slug:
             self.history.visit(place)
-        self.reader_pane.show(testimony, scroll_y, highlight)
+        self.reader.show(testimony, scroll_y)
+        self.reader_pane.content_changed(highlight)
         self.sidebar.highlight(slug)
         self.app.save_state()
         return True
@@ -86,12 +89,12 @@ class MainScreen(Screen[None]):
     def watch_show_sidebar(self, show: bool) -> None:
         self.set_class(not show, "-sidebar-hidden")
         if not show and self.sidebar.has_focus_within:
-            self.reader_pane.reader.focus()
+            self.reader.focus()
 
     @on(Sidebar.Opened)
     def _opened(self, event: Sidebar.Opened) -> None:
         if self.open(event.slug, remember=True):
-            self.reader_pane.reader.focus()
+            self.reader.focus()
 
     @on(Sidebar.Filtered)
     def _filtered(self, event: Sidebar.Filtered) -> None:
@@ -141,8 +144,8 @@ class MainScreen(Screen[None]):
 
     def _jump(self, target: tuple[int, int | None] | None) -> None:
         if target is not None:
-            self.reader_pane.reader.scroll_to_entry(*target)
-            self.reader_pane.reader.focus()
+            self.reader.scroll_to_entry(*target)
+            self.reader.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("outline", "find", "step_testimony", "open_profile") and self.current is None:

@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..model import Entry, Paragraph, Section, Span, Testimony, is_web_link
+from ..model import Entry, Paragraph, Span, Testimony, is_web_link
 from .rich_text import CURRENT_MATCH_META, Renderer
 
 
@@ -114,22 +114,32 @@ class ProfilePanel(TextPanel):
 
 
 class EntryPanel(TextPanel):
-    """One question, as the panel's title, and its answer."""
+    """One question, as the panel's title, and its answer.
 
-    def __init__(self, entry: Entry) -> None:
+    With a ``heading`` (compare: who answered), that is the title and the question comes under it.
+    """
+
+    def __init__(self, entry: Entry, heading: str = "") -> None:
         super().__init__()
         self.entry = entry
+        self.heading = heading
 
     def build(self, renderer: Renderer) -> RenderableType:
-        title = renderer.text(self.entry.question, "title")
-        if not self.entry.answer.blocks:
-            return Group(title, Text(), renderer.text("(no answer)", "label"))
-        return Group(title, Text(), renderer.blocks(self.entry.answer.blocks))
+        parts: list[RenderableType] = []
+        if self.heading:
+            parts += [renderer.text(self.heading, "title"), renderer.text(self.entry.question, "label")]
+        else:
+            parts.append(renderer.text(self.entry.question, "title"))
+        parts.append(Text())
+        if self.entry.answer.blocks:
+            parts.append(renderer.blocks(self.entry.answer.blocks))
+        else:
+            parts.append(renderer.text("(no answer)", "label"))
+        return Group(*parts)
 
 
 class SectionHeading(Static):
-    """A section's title, as a heading between panels."""
+    """A title between panels: a section of a testimony, or a group in compare."""
 
-    def __init__(self, section: Section) -> None:
-        super().__init__(Content(section.title))
-        self.section = section
+    def __init__(self, title: str) -> None:
+        super().__init__(Content(title))

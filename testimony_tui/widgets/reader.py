@@ -1,4 +1,7 @@
-"""The main pane: one testimony as a scrolling column of panels, with find and section jumps."""
+"""Scrolling columns of panels: one testimony (the reader), or one question's answers (compare).
+
+Both find, jump between headings and scroll the same way; they differ in what panels they build.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +15,8 @@ from ..model import Testimony
 from .panels import EntryPanel, ProfilePanel, SectionHeading, TextPanel
 
 
-class Reader(VerticalScroll, can_focus=True):
-    """Shows one testimony. Knows nothing of the library: it is given what to show."""
+class PanelView(VerticalScroll, can_focus=True):
+    """A column of headings and text panels that find can search and ``]``/``[`` can jump through."""
 
     BINDINGS = [
         Binding("j", "scroll_down", "Scroll down", show=False),
@@ -28,32 +31,22 @@ class Reader(VerticalScroll, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.testimony: Testimony | None = None
         self._matches: list[tuple[TextPanel, int]] = []
         self._panels: list[TextPanel] = []
         self._targets: dict[tuple[int, int | None], Widget] = {}
         """Where the outline jumps: (section, None) is a heading, (section, entry) a panel."""
 
-    def compose(self):
-        yield Static(Content("Choose a testimony on the left, or type to filter."), classes="placeholder")
-
-    def show(self, testimony: Testimony, scroll_y: float = 0) -> None:
-        """Replace what is shown by ``testimony``, scrolled to ``scroll_y``."""
-        self.testimony = testimony
+    def replace_content(
+        self,
+        widgets: list[Widget],
+        targets: dict[tuple[int, int | None], Widget],
+        scroll_y: float = 0,
+    ) -> None:
+        """Show ``widgets``; ``targets`` name the headings (section, None) and panels (section, entry)."""
         self._matches = []
-        # No ids: the old widgets are still being removed while the new ones mount.
-        self._panels = [ProfilePanel(testimony)]
-        self._targets = {}
-        widgets: list[Widget] = [self._panels[0]]
-        for section_number, section in enumerate(testimony.sections):
-            heading = SectionHeading(section)
-            self._targets[section_number, None] = heading
-            widgets.append(heading)
-            for entry_number, entry in enumerate(section.entries):
-                panel = EntryPanel(entry)
-                self._targets[section_number, entry_number] = panel
-                self._panels.append(panel)
-                widgets.append(panel)
+        self._panels = [widget for widget in widgets if isinstance(widget, TextPanel)]
+        self._targets = targets
+        # No ids on the widgets: the old ones are still being removed while the new ones mount.
         with self.app.batch_update():
             self.remove_children()
             self.mount_all(widgets)
@@ -113,3 +106,27 @@ class Reader(VerticalScroll, can_focus=True):
 
     def clear_find(self) -> None:
         self.find(())
+
+
+class Reader(PanelView):
+    """Shows one testimony. Knows nothing of the library: it is given what to show."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.testimony: Testimony | None = None
+
+    def compose(self):
+        yield Static(Content("Choose a testimony on the left, or type to filter."), classes="placeholder")
+
+    def show(self, testimony: Testimony, scroll_y: float = 0) -> None:
+        """Replace what is shown by ``testimony``, scrolled to ``scroll_y``."""
+        self.testimony = testimony
+        widgets: list[Widget] = [ProfilePanel(testimony)]
+        targets: dict[tuple[int, int | None], Widget] = {}
+        for section_number, section in enumerate(testimony.sections):
+            widgets.append(heading := SectionHeading(section.title))
+            targets[section_number, None] = heading
+            for entry_number, entry in enumerate(section.entries):
+                widgets.append(panel := EntryPanel(entry))
+                targets[section_number, entry_number] = panel
+        self.replace_content(widgets, targets, scroll_y)

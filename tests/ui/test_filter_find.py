@@ -91,7 +91,7 @@ async def test_find_next_previous_and_status(app_factory, shared):
         assert count == 6  # five in the answers, one in the summary from the index page
         status = pane.find_bar.query_one("#find-status")
         assert str(status.render()) == f"match 1 of {count}"
-        reader = pane.reader
+        reader = pane.view
         await pilot.press("enter", "enter")
         assert str(status.render()) == f"match 3 of {count}"
         await pilot.press("up")  # also shift+enter, where the terminal reports it
@@ -115,7 +115,7 @@ async def test_find_highlights_render_in_panels(app_factory, site_fixtures):
         await ready(app, pilot)
         await pilot.press("ctrl+f", *"engine")
         await pilot.pause()
-        panel = next(p for p in app.main.reader_pane.reader.panels if isinstance(p, EntryPanel))
+        panel = next(p for p in app.main.reader.panels if isinstance(p, EntryPanel))
         text = panel.render()
         styled = [segment for line in app.console.render_lines(text, app.console.options.update_width(60)) for segment in line if segment.text == "Engine"]
         assert styled and styled[0].style.bgcolor is not None
@@ -150,9 +150,9 @@ async def test_untrusted_text_is_literal_and_inert(app_factory, tmp_path, opened
             assert literal.replace(" ", "&#160;") in screen_text, literal
         assert "\x1b" not in screen_text and "\u202e" not in screen_text and "\x07" not in screen_text
         # Click every cell of the profile's first row and the question's title: nothing runs.
-        profile, question = app.main.reader_pane.reader.panels[:2]
+        profile, question = app.main.reader.panels[:2]
         for panel in (profile, question):
-            app.main.reader_pane.reader.scroll_to_widget(panel, animate=False, top=True)
+            app.main.reader.scroll_to_widget(panel, animate=False, top=True)
             await pilot.pause()
             for x in range(2, 40):
                 await pilot.click(panel, offset=(x, 1))

@@ -27,7 +27,7 @@ async def test_opens_first_testimony_and_enter_opens_highlighted(app_factory, si
         await pilot.press("down", "enter")
         assert slug(app) == "grace-hopper"
         assert isinstance(app.focused, Reader)
-        panels = app.main.reader_pane.reader.panels
+        panels = app.main.reader.panels
         assert [p.entry.question for p in panels if isinstance(p, EntryPanel)][0] == "Which project did you migrate?"
 
 
@@ -68,7 +68,7 @@ async def test_reader_scroll_keys(app_factory, shared):
     app = app_factory(shared)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        reader = app.main.reader_pane.reader
+        reader = app.main.reader
         reader.focus()
         await pilot.press("j")
         assert reader.scroll_y == 1
@@ -89,7 +89,7 @@ async def test_section_keys(app_factory, shared):
     app = app_factory(shared)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        reader = app.main.reader_pane.reader
+        reader = app.main.reader
         reader.focus()
         headings = [heading.virtual_region.y for heading in reader.headings()]
         await pilot.press("right_square_bracket")
@@ -104,7 +104,7 @@ async def test_next_previous_testimony_without_leaving_reader(app_factory, share
     app = app_factory(shared)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
-        app.main.reader_pane.reader.focus()
+        app.main.reader.focus()
         await pilot.press("n")
         assert slug(app) == "daniel-bengtsson"
         assert isinstance(app.focused, Reader)
@@ -148,8 +148,8 @@ async def test_in_app_link_click_and_back(app_factory, site_fixtures, opened_url
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("down", "enter")  # Grace Hopper: her first answer links to Ada
-        panel = next(p for p in app.main.reader_pane.reader.panels if isinstance(p, EntryPanel))
-        app.main.reader_pane.reader.scroll_to_widget(panel, animate=False, top=True)
+        panel = next(p for p in app.main.reader.panels if isinstance(p, EntryPanel))
+        app.main.reader.scroll_to_widget(panel, animate=False, top=True)
         await pilot.pause()
         # Row 3 of the panel is the answer's first line: "The COBOL runtime, see Ada's story."
         line = "The COBOL runtime, see "
@@ -169,7 +169,7 @@ async def test_web_link_click_goes_to_browser(app_factory, site_fixtures, opened
     app = app_factory(site_fixtures)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        profile = app.main.reader_pane.reader.panels[0]
+        profile = app.main.reader.panels[0]
         # Row 6 of the profile panel: "Profile      https://example.org/ada"
         assert await pilot.click(profile, offset=(2 + len("Organization ") + 3, 6))
         assert opened_urls == ["https://example.org/ada"]
@@ -184,7 +184,7 @@ async def test_outline_jumps_to_question(app_factory, shared):
         # Technical Context, its 3 questions, then Motivation and Decision, then its first question.
         await pilot.press(*["down"] * 5, "enter")
         assert not isinstance(app.screen, OutlineScreen)
-        reader = app.main.reader_pane.reader
+        reader = app.main.reader
         target = reader._targets[1, 0]
         assert target.entry.question == "What motivated you to start this migration?"
         assert reader.scroll_y == min(target.virtual_region.y, reader.max_scroll_y)
@@ -206,7 +206,7 @@ async def test_palette_opens_testimony_and_jumps(app_factory, shared):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        reader = app.main.reader_pane.reader
+        reader = app.main.reader
         assert reader.scroll_y > 0
 
 

@@ -15,7 +15,7 @@ async def test_state_restored_across_two_runs(shared, tmp_path):
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("down", "down", "enter")
-        reader = app.main.reader_pane.reader
+        reader = app.main.reader
         await pilot.pause()
         reader.scroll_to(y=12, animate=False)
         await pilot.pause()
@@ -30,7 +30,7 @@ async def test_state_restored_across_two_runs(shared, tmp_path):
         await ready(again, pilot)
         await pilot.pause()
         assert again.main.current.slug == "dmitry-tantsur"
-        assert again.main.reader_pane.reader.scroll_y == 12
+        assert again.main.reader.scroll_y == 12
         assert again.theme == "textual-light"
         assert not again.main.show_sidebar and not again.main.sidebar.display
 

@@ -1,4 +1,4 @@
-"""The reader with its find bar: keeps the find state and steps through matches."""
+"""A panel view with its find bar: keeps the find state and steps through matches."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 
-from ..model import Testimony
 from ..query import Query
 from .findbar import FindBar
-from .reader import Reader
+from .reader import PanelView
 
 
-class ReaderPane(Vertical):
+class FindPane(Vertical):
     BINDINGS = [
         Binding("n", "find_step(1)", "Next match", show=False),
         Binding("N", "find_step(-1)", "Previous match", show=False),
@@ -23,20 +22,20 @@ class ReaderPane(Vertical):
     match_count: reactive[int] = reactive(0)
     match_index: reactive[int] = reactive(0)
 
-    def compose(self):
-        yield Reader(id="reader")
-        yield FindBar(id="find-bar")
+    def __init__(self, view: PanelView, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view = view
 
-    @property
-    def reader(self) -> Reader:
-        return self.query_one(Reader)
+    def compose(self):
+        yield self.view
+        yield FindBar(id="find-bar")
 
     @property
     def find_bar(self) -> FindBar:
         return self.query_one(FindBar)
 
-    def show(self, testimony: Testimony, scroll_y: float = 0, highlight: str = "") -> None:
-        self.reader.show(testimony, scroll_y)
+    def content_changed(self, highlight: str = "") -> None:
+        """The view shows something new: find again (``highlight``, or what the find bar holds)."""
         needles = Query.parse(highlight).highlights if highlight else ()
         text = self.find_bar.text if self.find_bar.has_class("-visible") else ""
         if needles or text:
@@ -56,18 +55,18 @@ class ReaderPane(Vertical):
     def action_find_step(self, direction: int) -> None:
         if self.match_count:
             self.match_index = (self.match_index + direction) % self.match_count
-            self.reader.goto_match(self.match_index)
+            self.view.goto_match(self.match_index)
             self._show_status()
 
     def action_clear_find(self) -> None:
-        self.reader.clear_find()
+        self.view.clear_find()
         self.match_count = 0
 
     def _find(self, needles: tuple[str, ...], keep_index: bool = False) -> None:
-        self.match_count = self.reader.find(needles)
+        self.match_count = self.view.find(needles)
         self.match_index = min(self.match_index, max(self.match_count - 1, 0)) if keep_index else 0
         if self.match_count:
-            self.reader.goto_match(self.match_index)
+            self.view.goto_match(self.match_index)
         self._show_status()
         self.refresh_bindings()
 
@@ -84,5 +83,5 @@ class ReaderPane(Vertical):
 
     @on(FindBar.Closed)
     def _find_closed(self) -> None:
-        self.reader.focus()
+        self.view.focus()
         self.refresh_bindings()

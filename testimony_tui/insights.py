@@ -1,0 +1,101 @@
+"""Counts across testimonies: who works on what, what replaced eventlet, how long it took."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Testimony
+from .questionnaire import Questionnaire
+from .text import fold
+
+TECHNOLOGIES = Path(__file__).parent / "technologies.txt"
+DURATION_QUESTION = "how long did the migration take"
+_DURATION = re.compile(
+    r"\b(?:(?:\d+(?:[-–]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an|a couple of|a few|several|"
+    r"at least one|about|around)\s+(?:full\s+)?(?:hours?|days?|weeks?|months?|years?|cycles?|releases?|sprints?)|"
+    r"\b(?:\d{4}\.\d)\s+release)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart: a label and the testimonies behind it."""
+
+    label: str
+    slugs: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.slugs)
+
+
+@dataclass(frozen=True)
+class Technology:
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+
+
+def read_technologies(*paths: Path) -> list[Technology]:
+    """The term list: the shipped file, then any user files (same name replaces, new adds)."""
+    found: dict[str, Technology] = {}
+    for path in paths:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            name, _, phrases = line.partition(":")
+            if line.lstrip().startswith("#") or not name.strip():
+                continue
+            words = [fold(word.strip()) for word in (phrases or name).split(",") if word.strip()]
+            patterns = tuple(re.compile(rf"(?<!\w){re.escape(word)}(?!\w)") for word in words)
+            found[fold(name.strip())] = Technology(name.strip(), patterns)
+    return list(found.values())
+
+
+def _chart(groups: dict[str, list[str]]) -> list[Bar]:
+    bars = [Bar(label, tuple(dict.fromkeys(slugs))) for label, slugs in groups.items() if label]
+    return sorted(bars, key=lambda bar: (-bar.count, bar.label.casefold()))
+
+
+def count_by(testimonies: Iterable[Testimony], key: Callable[[Testimony], str]) -> list[Bar]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for testimony in testimonies:
+        groups[key(testimony)].append(testimony.slug)
+    return _chart(groups)
+
+
+def technology_mentions(testimonies: Iterable[Testimony], technologies: Sequence[Technology]) -> list[Bar]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for testimony in testimonies:
+        text = fold("\n".join(entry.answer.plain for _, entry in testimony.entries))
+        for technology in technologies:
+            if any(pattern.search(text) for pattern in technology.patterns):
+                groups[technology.name].append(testimony.slug)
+    return _chart(groups)
+
+
+@dataclass(frozen=True)
+class Duration:
+    testimony: Testimony
+    stated: str
+    """The phrase that says how long (e.g. "three months"), or empty when none was found."""
+    answer: str
+
+
+def durations(testimonies: Sequence[Testimony], questionnaire: Questionnaire) -> list[Duration]:
+    question = questionnaire.find(DURATION_QUESTION)
+    if question is None:
+        return []
+    answers, _ = questionnaire.answers(question, testimonies)
+    result = []
+    for answer in answers:
+        text = " ".join(answer.entry.answer.plain.split())
+        phrases = [match.group(0) for match in _DURATION.finditer(text)]
+        result.append(Duration(answer.testimony, ", ".join(dict.fromkeys(phrases)), text))
+    return result

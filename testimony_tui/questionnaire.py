@@ -1,0 +1,173 @@
+"""The shared questionnaire, derived from the loaded testimonies rather than hard-coded.
+
+Testimonies answer mostly the same questions with drift: "Have you faced blockers?" and "Have
+you faced blockers? If so, which?" are one question; a page may merge two questions into one
+("What tools helped? Were there tricky parts?"), which then counts for both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .model import Entry, Section, Testimony
+from .text import fold
+
+SIMILAR = 0.85
+"""How alike two normalized wordings must be to count as one question."""
+
+_NOT_WORD = re.compile(r"[^\w\s]")
+_QUESTION_END = re.compile(r"(?<=\?)\s+")
+
+
+def normalize(text: str) -> str:
+    return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
+
+
+def parts(question: str) -> list[str]:
+    """The sentences of a question, each ending at a question mark."""
+    return [part for part in _QUESTION_END.split(question.strip()) if part]
+
+
+def similar(a: str, b: str) -> bool:
+    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR
+
+
+@dataclass(frozen=True)
+class Question:
+    """One canonical question and every wording of it seen in the testimonies."""
+
+    label: str
+    wordings: tuple[str, ...]
+    position: float
+    """Average place in the questionnaire (0 first, 1 last), to list questions in order."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    testimony: Testimony
+    section_index: int
+    entry_index: int
+    section: Section
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    questions: tuple[Question, ...] = ()
+    _by_wording: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(cls, testimonies: Iterable[Testimony]) -> Questionnaire:
+        positions: dict[str, list[float]] = defaultdict(list)
+        counts: Counter[str] = Counter()
+        originals: dict[str, Counter[str]] = defaultdict(Counter)
+        for testimony in testimonies:
+            entries = testimony.entries
+            for index, (_, entry) in enumerate(entries):
+                key = normalize(entry.question)
+                if not key:
+                    continue
+                counts[key] += 1
+                originals[key][entry.question] += 1
+                positions[key].append(index / max(len(entries) - 1, 1))
+        # Normalizing drops the question marks, so split each wording into sentences first.
+        sentences = {key: [normalize(part) for part in parts(next(iter(originals[key])))] or [key] for key in counts}
+        heads = {key: sentences[key][0] for key in counts}
+        merged = _merged_wordings(sentences, heads)
+        clusters: list[list[str]] = []
+        for key, _ in counts.most_common():
+            if key in merged:
+                continue
+            for cluster in clusters:
+                if any(similar(key, other) or similar(heads[key], heads[other]) for other in cluster):
+                    cluster.append(key)
+                    break
+            else:
+                clusters.append([key])
+        questions: list[Question] = []
+        by_wording: dict[str, list[int]] = defaultdict(list)
+        ordered = sorted(clusters, key=lambda cluster: _mean(p for key in cluster for p in positions[key]))
+        for number, cluster in enumerate(ordered):
+            wordings = Counter({original: n for key in cluster for original, n in originals[key].items()})
+            top = max(wordings.values())
+            label = max((w for w, n in wordings.items() if n == top), key=len)
+            questions.append(Question(label, tuple(wordings), _mean(p for key in cluster for p in positions[key])))
+            for key in cluster:
+                by_wording[key].append(number)
+        for key, members in merged.items():
+            for member in members:
+                by_wording[key].extend(by_wording.get(member, ()))
+        return cls(tuple(questions), {key: tuple(dict.fromkeys(value)) for key, value in by_wording.items()})
+
+    def questions_for(self, wording: str) -> tuple[Question, ...]:
+        """The canonical questions a testimony's wording answers (two for a merged one)."""
+        return tuple(self.questions[index] for index in self._by_wording.get(normalize(wording), ()))
+
+    def find(self, text: str) -> Question | None:
+        """The canonical question best matching ``text``, in any of its wordings."""
+        key = normalize(text)
+        best, best_score = None, 0.0
+        for question in self.questions:
+            for wording in (question.label, *question.wordings):
+                other = normalize(wording)
+                score = 1.0 if key == other else SequenceMatcher(None, key, other, autojunk=False).ratio()
+                if score > best_score:
+                    best, best_score = question, score
+        if best_score >= SIMILAR:
+            return best
+        # A looser wording ("how long"): the closest question that has all of its words.
+        words = set(key.split())
+        holding = [q for q in self.questions if words <= set(normalize(" ".join((q.label, *q.wordings))).split())]
+        return max(holding, key=lambda q: SequenceMatcher(None, key, normalize(q.label)).ratio(), default=None)
+
+    def answers(self, question: Question, testimonies: Sequence[Testimony]) -> tuple[list[Answer], list[Testimony]]:
+        """Each testimony's answer to ``question`` in the given order, and who did not answer."""
+        found: list[Answer] = []
+        missing: list[Testimony] = []
+        for testimony in testimonies:
+            answer = next(
+                (
+                    Answer(testimony, s, e, section, entry)
+                    for s, section in enumerate(testimony.sections)
+                    for e, entry in enumerate(section.entries)
+                    if question in self.questions_for(entry.question)
+                ),
+                None,
+            )
+            if answer is None:
+                missing.append(testimony)
+            else:
+                found.append(answer)
+        return found, missing
+
+
+def _mean(values: Iterable[float]) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 1.0
+
+
+def _merged_wordings(sentences: dict[str, list[str]], heads: dict[str, str]) -> dict[str, list[str]]:
+    """Wordings made of two or more other questions, each asked on its own elsewhere."""
+    merged: dict[str, list[str]] = {}
+    for key, own in sentences.items():
+        if len(own) < 2:
+            continue
+        members: list[str] = []
+        for sentence in own:
+            match = next(
+                (
+                    other
+                    for other in sentences
+                    if other != key and (similar(sentence, other) or similar(sentence, heads[other]))
+                ),
+                None,
+            )
+            if match is not None and match not in members:
+                members.append(match)
+        if len(members) >= 2:
+            merged[key] = members
+    return merged
