@@ -25,6 +25,7 @@ class TestimonyApp(App[None]):
         "app.tcss",
         "screens/main.tcss",
         "screens/dialogs.tcss",
+        "screens/views.tcss",
         "widgets/sidebar.tcss",
         "widgets/reader.tcss",
     ]
@@ -109,7 +110,10 @@ class TestimonyApp(App[None]):
         self.exit()
 
     def action_help(self) -> None:
+        from .screens.compare import AnswerPanel, CompareScreen
         from .screens.help import HelpScreen
+        from .screens.insights import InsightsScreen
+        from .screens.search import SearchScreen
         from .widgets.findbar import FindBar
         from .widgets.reader import Reader
         from .widgets.find_pane import FindPane
@@ -123,6 +127,10 @@ class TestimonyApp(App[None]):
             ("Reader", FindPane),
             ("Reader", Reader),
             ("Find bar", FindBar),
+            ("Compare", CompareScreen),
+            ("Compare", AnswerPanel),
+            ("Search", SearchScreen),
+            ("Insights", InsightsScreen),
         ]
         self.push_screen(HelpScreen(groups))
 
@@ -149,6 +157,9 @@ class TestimonyApp(App[None]):
             yield SystemCommand("Previous testimony", "Open the previous one (p)", lambda: screen.action_step_testimony(-1))
             yield SystemCommand("Open profile link", "In the web browser (o)", screen.action_open_profile)
             yield SystemCommand("Back", "Return from a followed link (backspace)", screen.action_back)
+            yield SystemCommand("Compare answers", "Every testimony's answer to one question (c)", screen.action_compare)
+            yield SystemCommand("Search all answers", "Across every testimony (s)", screen.action_search)
+            yield SystemCommand("Insights", "Projects, organizations, technologies, durations (i)", screen.action_insights)
         yield SystemCommand("Problems", "Files skipped or with warnings (!)", self.action_problems)
         yield SystemCommand("Help", "All keys (?)", self.action_help)
 

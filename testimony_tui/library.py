@@ -11,6 +11,7 @@ from .discovery import discover
 from .model import Format, Problem, Testimony
 from .parsing import ParsedFile, parse_file
 from .query import Query, Record
+from .questionnaire import Questionnaire
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,10 @@ class Library:
     @cached_property
     def records(self) -> tuple[Record, ...]:
         return tuple(Record.of(testimony) for testimony in self.testimonies)
+
+    @cached_property
+    def questionnaire(self) -> Questionnaire:
+        return Questionnaire.build(self.testimonies)
 
     def get(self, slug: str) -> Testimony | None:
         return self._by_slug.get(slug)

@@ -32,8 +32,12 @@ def cache_dir() -> Path:
     return Path(_dirs.user_cache_dir)
 
 
+def config_dir() -> Path:
+    return Path(_dirs.user_config_dir)
+
+
 def config_file() -> Path:
-    return Path(_dirs.user_config_dir) / "config.toml"
+    return config_dir() / "config.toml"
 
 
 def env_paths() -> list[Path]:

@@ -33,7 +33,11 @@ def parts(question: str) -> list[str]:
 
 
 def similar(a: str, b: str) -> bool:
-    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR
+    """Near-identical wordings: alike letter for letter, or one is the other plus a word or two."""
+    if a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return len(short) >= 3 and len(long) - len(short) <= 2 and set(short) <= set(long)
 
 
 @dataclass(frozen=True)

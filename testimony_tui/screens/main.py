@@ -22,9 +22,12 @@ from ..widgets.sidebar import Sidebar
 class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", key_display="/", tooltip="Focus the filter box"),
-        Binding("ctrl+b", "toggle_sidebar", "Sidebar", tooltip="Hide or show the sidebar"),
+        Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, tooltip="Hide or show the sidebar"),
         Binding("t", "outline", "Outline", tooltip="Sections and questions of this testimony"),
         Binding("ctrl+f", "find", "Find", tooltip="Find text in this testimony"),
+        Binding("c", "compare", "Compare", tooltip="Every testimony's answer to one question"),
+        Binding("s", "search", "Search", tooltip="Search all answers of all testimonies"),
+        Binding("i", "insights", "Insights", tooltip="Counts and charts across the testimonies"),
         Binding("n", "step_testimony(1)", "Next testimony", show=False),
         Binding("p", "step_testimony(-1)", "Previous testimony", show=False),
         Binding("o", "open_profile", "Open profile link", show=False),
@@ -72,8 +75,19 @@ class MainScreen(Screen[None]):
         self.library = library
         self.sidebar.set_library(library)
 
-    def open(self, slug: str, scroll_y: float = 0, *, highlight: str = "", remember: bool = False) -> bool:
-        """Show testimony ``slug``; with ``remember``, the current one goes on the back history."""
+    def open(
+        self,
+        slug: str,
+        scroll_y: float = 0,
+        *,
+        highlight: str = "",
+        at: tuple[int, int] | None = None,
+        remember: bool = False,
+    ) -> bool:
+        """Show testimony ``slug``, at question ``at`` (section, entry) with ``highlight`` found.
+
+        With ``remember``, the testimony shown until now goes on the back history.
+        """
         testimony = self.library.get(slug)
         if testimony is None:
             self.notify(f"No testimony named {slug!r} is loaded.", severity="warning", markup=False)
@@ -81,7 +95,10 @@ class MainScreen(Screen[None]):
         if remember and (place := self.place) and place.slug != slug:
             self.history.visit(place)
         self.reader.show(testimony, scroll_y)
-        self.reader_pane.content_changed(highlight)
+        target = self.reader.target(*at) if at else None
+        if target is not None:
+            self.call_after_refresh(self.reader.scroll_to_entry, *at)
+        self.reader_pane.content_changed(highlight, target)
         self.sidebar.highlight(slug)
         self.app.save_state()
         return True
@@ -127,6 +144,49 @@ class MainScreen(Screen[None]):
 
     def action_find(self) -> None:
         self.reader_pane.action_find()
+
+    def action_compare(self) -> None:
+        from .compare import CompareScreen, QuestionPicker
+
+        testimonies = self.sidebar.shown
+
+        def compare(question) -> None:
+            if question is not None:
+                screen = CompareScreen(self.library.questionnaire, testimonies, question)
+                self.app.push_screen(screen, self._open_place)
+
+        self.app.push_screen(QuestionPicker(self.library.questionnaire, testimonies), compare)
+
+    def _open_place(self, place) -> None:
+        if place is not None:
+            self.open(place.slug, at=(place.section, place.entry), remember=True)
+            self.reader.focus()
+
+    def action_search(self) -> None:
+        from .search import SearchScreen
+
+        self.app.push_screen(SearchScreen(list(self.library.testimonies)), self._open_hit)
+
+    def _open_hit(self, chosen) -> None:
+        if chosen is not None:
+            hit, query = chosen
+            self.open(hit.testimony.slug, highlight=query, at=(hit.section_index, hit.entry_index), remember=True)
+            self.reader.focus()
+
+    def action_insights(self) -> None:
+        from ..insights import TECHNOLOGIES, count_by, durations, read_technologies, technology_mentions
+        from ..locations import config_dir
+        from .insights import InsightsScreen
+
+        testimonies = self.sidebar.shown
+        technologies = read_technologies(TECHNOLOGIES, config_dir() / "technologies.txt")
+        charts = [
+            ("Testimonies per project", count_by(testimonies, lambda t: t.project)),
+            ("Testimonies per organization", count_by(testimonies, lambda t: t.organization)),
+            ("Replacement technologies mentioned", technology_mentions(testimonies, technologies)),
+        ]
+        screen = InsightsScreen(testimonies, charts, durations(testimonies, self.library.questionnaire))
+        self.app.push_screen(screen, lambda slug: slug and self.open(slug, remember=True))
 
     def action_back(self) -> None:
         if (place := self.place) and (target := self.history.back(place)):

@@ -6,6 +6,7 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
+from textual.widget import Widget
 
 from ..query import Query
 from .findbar import FindBar
@@ -34,12 +35,15 @@ class FindPane(Vertical):
     def find_bar(self) -> FindBar:
         return self.query_one(FindBar)
 
-    def content_changed(self, highlight: str = "") -> None:
-        """The view shows something new: find again (``highlight``, or what the find bar holds)."""
+    def content_changed(self, highlight: str = "", start: Widget | None = None) -> None:
+        """The view shows something new: find again (``highlight``, or what the find bar holds).
+
+        With ``start``, the current match is the first one in that panel.
+        """
         needles = Query.parse(highlight).highlights if highlight else ()
         text = self.find_bar.text if self.find_bar.has_class("-visible") else ""
         if needles or text:
-            self.call_after_refresh(self._find, needles or Query.parse(text).highlights, not needles)
+            self.call_after_refresh(self._find, needles or Query.parse(text).highlights, not needles, start)
         else:
             self.match_count = 0
 
@@ -62,9 +66,11 @@ class FindPane(Vertical):
         self.view.clear_find()
         self.match_count = 0
 
-    def _find(self, needles: tuple[str, ...], keep_index: bool = False) -> None:
+    def _find(self, needles: tuple[str, ...], keep_index: bool = False, start: Widget | None = None) -> None:
         self.match_count = self.view.find(needles)
         self.match_index = min(self.match_index, max(self.match_count - 1, 0)) if keep_index else 0
+        if start is not None and (first := self.view.first_match_in(start)) is not None:
+            self.match_index = first
         if self.match_count:
             self.view.goto_match(self.match_index)
         self._show_status()

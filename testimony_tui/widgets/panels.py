@@ -116,18 +116,22 @@ class ProfilePanel(TextPanel):
 class EntryPanel(TextPanel):
     """One question, as the panel's title, and its answer.
 
-    With a ``heading`` (compare: who answered), that is the title and the question comes under it.
+    With a ``heading`` (compare: who answered), that is the title, and the question comes under
+    it when it is worded differently from ``asked``.
     """
 
-    def __init__(self, entry: Entry, heading: str = "") -> None:
+    def __init__(self, entry: Entry, heading: str = "", asked: str = "") -> None:
         super().__init__()
         self.entry = entry
         self.heading = heading
+        self.asked = asked
 
     def build(self, renderer: Renderer) -> RenderableType:
         parts: list[RenderableType] = []
         if self.heading:
-            parts += [renderer.text(self.heading, "title"), renderer.text(self.entry.question, "label")]
+            parts.append(renderer.text(self.heading, "title"))
+            if self.entry.question != self.asked:
+                parts.append(renderer.text(f"asked as: {self.entry.question}", "label"))
         else:
             parts.append(renderer.text(self.entry.question, "title"))
         parts.append(Text())

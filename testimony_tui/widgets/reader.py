@@ -90,6 +90,12 @@ class PanelView(VerticalScroll, can_focus=True):
             self._matches.extend((panel, index) for index in range(panel.count_matches(needles)) if needles)
         return len(self._matches)
 
+    def first_match_in(self, widget: Widget) -> int | None:
+        return next((number for number, (panel, _) in enumerate(self._matches) if panel is widget), None)
+
+    def target(self, section: int, entry: int | None = None) -> Widget | None:
+        return self._targets.get((section, entry))
+
     def goto_match(self, number: int) -> None:
         """Make match ``number`` (0-based, reading order) current and scroll it into view."""
         if not self._matches:

@@ -82,3 +82,27 @@ def test_outline_and_find(snap_compare, app_for):
         await pilot.press("ctrl+f", *"thread", "enter", "enter", "escape")
 
     assert snap_compare(app_for(bundled_data_dir()), terminal_size=SIZE, run_before=outline)
+
+
+def test_compare_screen(snap_compare, app_for, monkeypatch, tests_dir):
+    monkeypatch.chdir(tests_dir)
+
+    async def compare(pilot):
+        await loaded(pilot)
+        await pilot.press("c")
+        picker = pilot.app.screen
+        index = next(n for n, q in enumerate(picker.questionnaire.questions) if q.label.startswith("Roughly"))
+        await pilot.press(*["down"] * index, "enter")
+        await pilot.pause()
+
+    assert snap_compare(app_for(Path("fixtures/site")), terminal_size=SIZE, run_before=compare)
+
+
+def test_insights_screen(snap_compare, app_for, monkeypatch, tests_dir):
+    monkeypatch.chdir(tests_dir)
+
+    async def insights(pilot):
+        await loaded(pilot)
+        await pilot.press("i")
+
+    assert snap_compare(app_for(Path("fixtures/site")), terminal_size=SIZE, run_before=insights)

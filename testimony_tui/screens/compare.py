@@ -1,0 +1,143 @@
+"""Compare: every testimony's answer to one question, side by side in one column of panels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..model import Testimony
+from ..questionnaire import Answer, Question, Questionnaire
+from ..widgets.find_pane import FindPane
+from ..widgets.panels import EntryPanel
+from ..widgets.reader import PanelView
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where ``enter`` on a compare panel goes: a testimony, at one of its questions."""
+
+    slug: str
+    section: int
+    entry: int
+
+
+class AnswerPanel(EntryPanel, can_focus=True):
+    """One testimony's answer, titled with its author and project; ``enter`` opens it there."""
+
+    BINDINGS = [Binding("enter", "choose", "Open this testimony here")]
+
+    class Chosen(Message):
+        def __init__(self, place: Place) -> None:
+            super().__init__()
+            self.place = place
+
+    def __init__(self, answer: Answer, asked: str) -> None:
+        testimony = answer.testimony
+        heading = testimony.author + (f" — {testimony.project}" if testimony.project else "")
+        super().__init__(answer.entry, heading, asked)
+        self.place = Place(testimony.slug, answer.section_index, answer.entry_index)
+
+    def action_choose(self) -> None:
+        self.post_message(self.Chosen(self.place))
+
+
+class CompareView(PanelView):
+    def show(self, question: Question, answers: list[Answer], missing: list[Testimony]) -> None:
+        widgets: list[Widget] = [AnswerPanel(answer, question.label) for answer in answers]
+        if missing:
+            names = ", ".join(testimony.author for testimony in missing)
+            widgets.append(Static(Content(f"Not answered by: {names}"), classes="unanswered"))
+        self.replace_content(widgets, {})
+
+
+class QuestionPicker(ModalScreen[Question | None]):
+    """Choose a question of the questionnaire, with how many testimonies answered it."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
+
+    def __init__(self, questionnaire: Questionnaire, testimonies: list[Testimony]) -> None:
+        super().__init__()
+        self.questionnaire = questionnaire
+        self.testimonies = testimonies
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for number, question in enumerate(self.questionnaire.questions):
+            answered = len(self.questionnaire.answers(question, self.testimonies)[0])
+            label = Content.assemble(
+                (f"{answered:>3}/{len(self.testimonies)}  ", "dim"), Content(question.label)
+            )
+            options.append(Option(label, id=str(number)))
+        with Vertical(id="picker-dialog", classes="dialog"):
+            yield Label(Content("Compare the answers to which question?"))
+            yield OptionList(*options)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.questionnaire.questions[int(event.option.id or 0)])
+
+
+class CompareScreen(Screen[Place | None]):
+    """Dismisses with the place to open, or None when closed."""
+
+    BINDINGS = [
+        Binding("escape,q", "dismiss(None)", "Back"),
+        Binding("c", "pick", "Other question"),
+        Binding("ctrl+f", "find", "Find"),
+        Binding("tab", "app.focus_next", "Next answer", show=False),
+    ]
+
+    def __init__(self, questionnaire: Questionnaire, testimonies: list[Testimony], question: Question) -> None:
+        super().__init__()
+        self.questionnaire = questionnaire
+        self.testimonies = testimonies
+        self.question = question
+        self.view = CompareView(id="compare-view")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(id="compare-question")
+        yield FindPane(self.view, id="compare-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show(self.question)
+
+    def show(self, question: Question) -> None:
+        self.question = question
+        answers, missing = self.questionnaire.answers(question, self.testimonies)
+        self.sub_title = f"{len(answers)} of {len(self.testimonies)} answered"
+        self.query_one("#compare-question", Label).update(Content(question.label))
+        self.view.show(question, answers, missing)
+        self.query_one(FindPane).content_changed()
+        self.call_after_refresh(self._focus_first)
+
+    def _focus_first(self) -> None:
+        if panels := self.view.panels:
+            panels[0].focus()
+        else:
+            self.view.focus()
+
+    def action_pick(self) -> None:
+        self.app.push_screen(QuestionPicker(self.questionnaire, self.testimonies), self._picked)
+
+    def _picked(self, question: Question | None) -> None:
+        if question is not None:
+            self.show(question)
+
+    def action_find(self) -> None:
+        self.query_one(FindPane).action_find()
+
+    @on(AnswerPanel.Chosen)
+    def _chosen(self, event: AnswerPanel.Chosen) -> None:
+        self.dismiss(event.place)

@@ -1,0 +1,91 @@
+"""Search every answer of every testimony; ``enter`` opens the one chosen at that answer."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets.option_list import Option
+
+from ..model import Testimony
+from ..query import Query
+from ..search import SearchHit, search
+from ..widgets.sidebar import MATCH_STYLE
+
+MAX_HITS = 500
+"""Enough to read; the count says when there were more."""
+
+
+def hit_prompt(hit: SearchHit) -> Content:
+    where = Content.assemble(
+        (hit.testimony.author, "bold"), (" · ", "dim"), (hit.section, "dim"), (" · ", "dim"), hit.question
+    )
+    snippet = Content(hit.snippet)
+    for start, end in hit.spans:
+        snippet = snippet.stylize(MATCH_STYLE, start, end)
+    return Content.assemble(where, "\n", Content("  ") + snippet, "\n")
+
+
+class SearchScreen(Screen[tuple[SearchHit, str] | None]):
+    """Dismisses with the chosen hit and the query, to open and highlight it."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Back"),
+        Binding("down", "focus_results", "Results", show=False),
+    ]
+
+    def __init__(self, testimonies: list[Testimony], query: str = "") -> None:
+        super().__init__()
+        self.testimonies = testimonies
+        self.initial = query
+        self.hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            value=self.initial,
+            placeholder='search all answers: words, "a phrase", project:ironic, -asyncio',
+            id="search-input",
+        )
+        yield OptionList(id="search-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "search all answers"
+        self.query_one(Input).focus()
+        if self.initial:
+            self.run_search(self.initial)
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_focus_results()
+
+    def action_focus_results(self) -> None:
+        results = self.query_one(OptionList)
+        if results.option_count:
+            results.focus()
+            results.highlighted = results.highlighted or 0
+
+    @work(exclusive=True, thread=True, group="search")
+    def run_search(self, text: str) -> None:
+        hits = search(self.testimonies, Query.parse(text))
+        self.app.call_from_thread(self._show_hits, text, hits)
+
+    def _show_hits(self, text: str, hits: list[SearchHit]) -> None:
+        self.hits = hits[:MAX_HITS]
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options([Option(hit_prompt(hit), id=str(n)) for n, hit in enumerate(self.hits)])
+        more = f" (first {MAX_HITS})" if len(hits) > MAX_HITS else ""
+        self.sub_title = f"{len(hits)} answers match{more}" if text.strip() else "search all answers"
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss((self.hits[int(event.option.id or 0)], self.query_one(Input).value))

@@ -1,0 +1,131 @@
+"""Questionnaire matching, search and insights: on the real pages and on drift written here."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from testimony_tui.cli import main
+from testimony_tui.insights import TECHNOLOGIES, count_by, durations, read_technologies, technology_mentions
+from testimony_tui.library import load_library
+from testimony_tui.model import Answer, Entry, Format, Paragraph, Section, Span, Testimony
+from testimony_tui.query import Query
+from testimony_tui.questionnaire import Questionnaire, normalize, parts
+from testimony_tui.search import search
+
+
+def testimony(slug: str, *questions: str, answer: str = "yes") -> Testimony:
+    entries = tuple(Entry(question, Answer((Paragraph((Span(f"{answer} {slug}"),)),))) for question in questions)
+    return Testimony(slug, f"{slug}.md", Format.MARKDOWN, slug.title(), sections=(Section("S", entries),))
+
+
+def test_parts_and_normalize():
+    assert parts("What helped? Were there tricky parts?") == ["What helped?", "Were there tricky parts?"]
+    assert normalize("  Have you faced BLOCKERS?  ") == "have you faced blockers"
+
+
+def test_drift_rewording_and_follow_up():
+    q = Questionnaire.build(
+        [
+            testimony("a", "Have you faced blockers?", "How long did it take?"),
+            testimony("b", "Have you faced blockers? If so, which?", "Roughly, how long did it take?"),
+            testimony("c", "Have you faced any blockers?"),
+        ]
+    )
+    assert len(q.questions) == 2
+    blockers = q.find("have you faced blockers")
+    assert set(blockers.wordings) == {
+        "Have you faced blockers?",
+        "Have you faced blockers? If so, which?",
+        "Have you faced any blockers?",
+    }
+
+
+def test_merged_question_counts_for_both():
+    testimonies = [
+        testimony("a", "What helped you the most?", "Were there any painful parts?"),
+        testimony("b", "What helped you the most? Were there any painful parts?"),
+    ]
+    q = Questionnaire.build(testimonies)
+    assert [question.label for question in q.questions] == ["What helped you the most?", "Were there any painful parts?"]
+    for label in ("What helped you the most?", "Were there any painful parts?"):
+        answers, missing = q.answers(q.find(label), testimonies)
+        assert [a.testimony.slug for a in answers] == ["a", "b"] and missing == []
+
+
+def test_unrelated_questions_stay_apart_and_unanswered_are_listed():
+    testimonies = [testimony("a", "What motivated you?", "What did you replace it with?"), testimony("b", "What motivated you?")]
+    q = Questionnaire.build(testimonies)
+    assert len(q.questions) == 2
+    answers, missing = q.answers(q.find("What did you replace it with?"), testimonies)
+    assert [a.testimony.slug for a in answers] == ["a"] and [t.slug for t in missing] == ["b"]
+    assert q.find("zebra crossing") is None
+    assert q.find("replace") == q.find("What did you replace it with?")
+
+
+def test_real_pages_duration_and_merged_question(shared):
+    library = load_library([shared], explicit=True)
+    q = library.questionnaire
+    answers, missing = q.answers(q.find("Roughly how long did the migration take?"), library.testimonies)
+    assert [a.testimony.slug for a in answers] == ["arnaud-morin", "daniel-bengtsson", "dmitry-tantsur"]
+    merged = "What tools or strategies helped you the most? Were there any particularly tricky or painful parts?"
+    for label in ("What tools or strategies helped you the most?", "Were there any particularly tricky or painful parts?"):
+        answers, missing = q.answers(q.find(label), library.testimonies)
+        by_slug = {a.testimony.slug: a.entry.question for a in answers}
+        assert by_slug["dmitry-tantsur"] == merged and not missing
+    blockers = q.find("Have you faced blockers? If so, which?")
+    answers, missing = q.answers(blockers, library.testimonies)
+    assert [a.testimony.slug for a in answers] == ["daniel-bengtsson", "dmitry-tantsur"]
+    assert [t.slug for t in missing] == ["arnaud-morin"]
+    # The questionnaire comes out in the order people answer it.
+    labels = [question.label for question in q.questions]
+    assert labels[0] == "Which project or component did you migrate away from Eventlet?"
+    assert labels[-1] == "Is there anything else you'd like to share with the community about your experience?"
+
+
+def test_cli_compare_json_on_real_pages(shared, capsys):
+    assert main(["compare", "Roughly how long did the migration take?", str(shared), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["question"] == "Roughly how long did the migration take?"
+    assert [a["slug"] for a in data["answers"]] == ["arnaud-morin", "daniel-bengtsson", "dmitry-tantsur"]
+    assert set(data["answers"][0]) == {"slug", "author", "project", "question", "answer"}
+    assert data["unanswered"] == []
+    assert main(["compare", "Were there any particularly tricky or painful parts?", str(shared), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    dmitry = next(a for a in data["answers"] if a["slug"] == "dmitry-tantsur")
+    assert dmitry["question"].startswith("What tools or strategies helped you the most?")
+
+
+def test_cli_compare_text_and_unknown_question(site_fixtures, capsys):
+    assert main(["compare", "how long", str(site_fixtures)]) == 0
+    out = capsys.readouterr().out
+    assert "== Ada Lovelace (The Difference Engine)" in out and "About six months." in out
+    assert main(["compare", "zebra crossing", str(site_fixtures)]) == 2
+    assert "no question like 'zebra crossing'" in capsys.readouterr().err
+
+
+def test_search_hits_and_cli_json(site_fixtures, capsys):
+    library = load_library([site_fixtures], explicit=True)
+    hits = search(library.testimonies, Query.parse("cycles"))
+    assert [(h.testimony.slug, h.question) for h in hits] == [("ada-lovelace", "Roughly how long did the migration take?")]
+    assert hits[0].snippet.startswith("Two cycles.") and hits[0].spans == ((4, 10),)
+    assert search(library.testimonies, Query.parse("months -six")) == []
+    assert [h.testimony.slug for h in search(library.testimonies, Query.parse("project:cobol months"))] == ["grace-hopper"]
+    assert main(["search", "asyncio", str(site_fixtures), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data and set(data[0]) == {"slug", "section", "question", "snippet"}
+
+
+def test_insights_counts(site_fixtures, tmp_path):
+    library = load_library([site_fixtures], explicit=True)
+    extra = tmp_path / "technologies.txt"
+    extra.write_text("COBOL runtime: cobol\n# a comment\n")
+    technologies = read_technologies(TECHNOLOGIES, extra)
+    mentions = {bar.label: bar.slugs for bar in technology_mentions(library.testimonies, technologies)}
+    assert mentions["asyncio"] == ("ada-lovelace",)
+    assert mentions["COBOL runtime"] == ("grace-hopper",)
+    organizations = count_by(library.testimonies, lambda t: t.organization)
+    assert [(bar.label, bar.count) for bar in organizations] == [("Analytical Engines & Co", 1), ("Navy", 1)]
+    stated = {d.testimony.slug: d.stated for d in durations(library.testimonies, library.questionnaire)}
+    assert stated == {"ada-lovelace": "Two cycles", "grace-hopper": "six months"}

@@ -1,0 +1,130 @@
+"""Pilot tests: compare (c), search (s) and insights (i)."""
+
+from __future__ import annotations
+
+from testimony_tui.screens.compare import AnswerPanel, CompareScreen, QuestionPicker
+from testimony_tui.screens.insights import InsightsScreen, WhoScreen
+from testimony_tui.screens.search import SearchScreen
+from testimony_tui.widgets.reader import Reader
+
+from .conftest import ready
+
+
+async def pick(pilot, label: str) -> None:
+    picker = pilot.app.screen
+    assert isinstance(picker, QuestionPicker)
+    index = next(n for n, q in enumerate(picker.questionnaire.questions) if q.label == label)
+    await pilot.press(*["down"] * index, "enter")
+    await pilot.pause()
+
+
+async def test_compare_shows_each_answer_and_enter_opens_there(app_factory, shared):
+    app = app_factory(shared)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pick(pilot, "Were there any particularly tricky or painful parts?")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        panels = screen.view.panels
+        assert [p.heading for p in panels] == [
+            "Arnaud Morin — OpenStack Mistral",
+            "Daniel Bengtsson — OpenStack Oslo Libraries",
+            "Dmitry Tantsur — OpenStack Ironic",
+        ]
+        assert panels[2].entry.question.startswith("What tools or strategies helped you the most?")
+        assert isinstance(app.focused, AnswerPanel)
+        await pilot.press("tab", "tab")
+        assert app.focused is panels[2]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
+        assert app.main.current.slug == "dmitry-tantsur"
+        target = app.main.reader.target(2, 1)
+        assert target.entry.question == panels[2].entry.question
+        assert app.main.reader.scroll_y == min(target.virtual_region.y, app.main.reader.max_scroll_y)
+        assert isinstance(app.focused, Reader)
+
+
+async def test_compare_lists_who_did_not_answer_and_find_works(app_factory, shared):
+    app = app_factory(shared)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pick(pilot, "Have you faced blockers? If so, which?")
+        screen = app.screen
+        assert len(screen.view.panels) == 2
+        assert str(screen.query_one(".unanswered").render()) == "Not answered by: Arnaud Morin"
+        await pilot.press("ctrl+f", *"python")
+        await pilot.pause()
+        pane = screen.query_one("FindPane")
+        assert pane.match_count == 1
+        await pilot.press("escape", "c")
+        await pick(pilot, "Roughly how long did the migration take?")
+        assert len(screen.view.panels) == 3 and not screen.query(".unanswered")
+        await pilot.press("escape")
+        assert app.screen is app.main
+
+
+async def test_compare_follows_the_filter(app_factory, shared):
+    app = app_factory(shared)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *'org:"red hat"', "enter", "c")
+        await pick(pilot, "Roughly how long did the migration take?")
+        assert [p.heading.split(" — ")[0] for p in app.screen.view.panels] == ["Daniel Bengtsson", "Dmitry Tantsur"]
+
+
+async def test_search_opens_the_answer_with_matches_highlighted(app_factory, shared):
+    app = app_factory(shared)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"cotyledon spawn")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert [h.question for h in screen.hits] == ["Were there any particularly tricky or painful parts?", "Have you faced blockers?"]
+        assert screen.sub_title == "2 answers match"
+        await pilot.press("enter", "down", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.main.current.slug == "daniel-bengtsson"
+        reader = app.main.reader
+        target = reader.target(4, 2)
+        assert target.entry.question == "Have you faced blockers?"
+        assert target.current is not None and target.needles == ("cotyledon", "spawn")
+        y = target.virtual_region.y + target.current_match_line()
+        assert reader.scroll_y <= y < reader.scroll_y + reader.scrollable_content_region.height
+
+
+async def test_insights_bars_list_the_testimonies_behind_them(app_factory, shared):
+    app = app_factory(shared)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("i")
+        screen = app.screen
+        assert isinstance(screen, InsightsScreen)
+        organizations = screen.query("Chart")[1]
+        assert [(bar.label, bar.count) for bar in organizations.bars] == [("Red Hat", 2), ("OVH", 1)]
+        organizations.focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, WhoScreen)
+        assert [t.slug for t in app.screen.testimonies] == ["daniel-bengtsson", "dmitry-tantsur"]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen is app.main and app.main.current.slug == "dmitry-tantsur"
+
+
+async def test_insights_durations_open_the_testimony(app_factory, shared):
+    app = app_factory(shared)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("i")
+        durations = app.screen.query_one("#durations")
+        assert durations.option_count == 3
+        durations.focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.main.current.slug == "daniel-bengtsson"
