@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
 SITE_URL = "https://removal.eventlet.org"
 IN_APP_SCHEME = "testimony:"
@@ -17,9 +17,11 @@ def is_web_link(href: str) -> bool:
     return href.lower().startswith(WEB_SCHEMES)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A run of inline text with one style. A line break is a span whose text is a newline."""
+class Span(NamedTuple):
+    """A run of inline text with one style. A line break is a span whose text is a newline.
+
+    A named tuple rather than a dataclass: pages hold thousands and they are made in a hot loop.
+    """
 
     text: str
     bold: bool = False

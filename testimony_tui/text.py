@@ -24,18 +24,23 @@ _CONTROLS = re.compile(
     "\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c"
     "\ufeff]"
 )
+_NEEDS_STRIPPING = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]"
+)
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
 
 def strip_controls(text: str) -> str:
     """Remove escape sequences, control characters and bidi overrides; keep tabs and newlines."""
-    if text.isprintable():
+    if text.isprintable() or not _NEEDS_STRIPPING.search(text):
         return text
     return _CONTROLS.sub("", _ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 def collapse(text: str) -> str:
     """Fold every run of white space into one space, as a browser does."""
+    if text.isprintable() and "  " not in text and "\u00a0" not in text:
+        return text
     return _SPACES.sub(" ", text)
 
 

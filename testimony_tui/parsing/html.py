@@ -6,6 +6,7 @@ markdown-it first, so the two can never disagree about what an answer looks like
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from markdown_it.common.normalize_url import normalizeLink
@@ -36,6 +37,7 @@ SKIPPED_TAGS = frozenset(
 BOLD_TAGS = frozenset({"b", "strong"})
 ITALIC_TAGS = frozenset({"em", "i", "cite", "var"})
 CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
+_URL_SPECIAL = re.compile(r'[\s"<>\\^`{|}\[\]]|%(?![0-9A-Fa-f]{2})')
 MAX_DEPTH = 64
 """Deeper markup is read as plain text: hostile nesting must not exhaust the stack."""
 
@@ -49,7 +51,10 @@ def resolve_href(href: str | None) -> str | None:
         return href if len(href) > len(IN_APP_SCHEME) else None
     if href.startswith("/") and not href.startswith("//"):
         href = SITE_URL + href
-    return normalizeLink(href) if is_web_link(href) else None
+    if not is_web_link(href):
+        return None
+    # markdown-it percent-encodes link targets; do the same so both formats agree.
+    return href if href.isascii() and not _URL_SPECIAL.search(href) else normalizeLink(href)
 
 
 def element_children(node: LexborNode) -> Iterable[LexborNode]:
@@ -86,7 +91,8 @@ class _BlockBuilder:
         tag = node.tag
         if tag == "-text":
             text = node.text(deep=False)
-            if text:
+            # Blank text between blocks is layout, not content (and the most common node).
+            if text and (self._spans or not text.isspace()):
                 self._spans.append(Span(text, style.bold, style.italic, style.code, style.href))
         elif tag == "br":
             self._spans.append(LINE_BREAK)
@@ -99,6 +105,13 @@ class _BlockBuilder:
             self.blocks.append(build_list(node, depth + 1))
         elif tag in BLOCK_TAGS:
             self.flush()
+            child = node.child
+            if child is not None and child.next is None and child.tag == "-text" and not style.href:
+                # The common case, a paragraph of plain text: no spans to merge.
+                text = clean(child.text(deep=False))
+                if text:
+                    self.blocks.append(Paragraph((Span(text, style.bold, style.italic, style.code),)))
+                return
             self.add_nodes(_children(node), depth + 1, style)
             self.flush()
         else:

@@ -1,0 +1,1 @@
+"""Benchmarks for testimony-tui: ``python -m benchmarks`` (see README, "Performance")."""
