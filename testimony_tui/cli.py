@@ -58,45 +58,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def build_command_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG)
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    listing = commands.add_parser("list", help="one line per testimony")
-    listing.add_argument("--filter", metavar="QUERY", default="", help="only testimonies matching QUERY")
-    _add_json(listing)
-    _add_paths(listing)
-
-    show = commands.add_parser("show", help="one whole testimony")
-    show.add_argument("slug", metavar="SLUG", help="the testimony's name (its file name without extension)")
-    output = show.add_mutually_exclusive_group()
-    _add_json(output)
-    output.add_argument("--markdown", action="store_true", help="print it in the Markdown testimony format")
-    _add_paths(show)
-
-    compare = commands.add_parser("compare", help="every testimony's answer to one question")
-    compare.add_argument("question", metavar="QUESTION", help="any wording of a question (see 'questions')")
-    compare.add_argument("--filter", metavar="QUERY", default="", help="only testimonies matching QUERY")
-    _add_json(compare)
-    _add_paths(compare)
-
-    questions = commands.add_parser("questions", help="the questionnaire, as derived from the testimonies")
-    _add_json(questions)
-    _add_paths(questions)
-
-    search = commands.add_parser("search", help="answers matching a query, with snippets")
-    search.add_argument("query", metavar="QUERY", help='words, "phrases", project:, author:, org:, keyword:, -not')
-    _add_json(search)
-    _add_paths(search)
-
-    check = commands.add_parser("check", help="validate testimony files")
-    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
-    _add_json(check)
-    _add_paths(check)
+def build_command_parser(command: str) -> argparse.ArgumentParser:
+    """The parser of one subcommand (separate parsers, so options may come between arguments)."""
+    parser = _Parser(prog=f"{PROG} {command}", description=DESCRIPTIONS[command])
+    if command == "list":
+        parser.add_argument("--filter", metavar="QUERY", default="", help="only testimonies matching QUERY")
+        _add_json(parser)
+    elif command == "show":
+        parser.add_argument("slug", metavar="SLUG", help="the testimony's name (its file name without extension)")
+        output = parser.add_mutually_exclusive_group()
+        _add_json(output)
+        output.add_argument("--markdown", action="store_true", help="print it in the Markdown testimony format")
+    elif command == "compare":
+        parser.add_argument("question", metavar="QUESTION", help="any wording of a question (see 'questions')")
+        parser.add_argument("--filter", metavar="QUERY", default="", help="only testimonies matching QUERY")
+        _add_json(parser)
+    elif command == "questions":
+        _add_json(parser)
+    elif command == "search":
+        parser.add_argument("query", metavar="QUERY", help='words, "phrases", project:, author:, org:, keyword:, -not')
+        _add_json(parser)
+    elif command == "check":
+        parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+        _add_json(parser)
+    _add_paths(parser)
     return parser
 
 
-COMMANDS = frozenset({"list", "show", "check", "compare", "questions", "search"})
+DESCRIPTIONS = {
+    "list": "One line per testimony.",
+    "show": "One whole testimony.",
+    "check": "Validate testimony files: every problem as path:line: severity: message.",
+    "compare": "Every testimony's answer to one question.",
+    "questions": "The questionnaire, as derived from the testimonies.",
+    "search": "Answers matching a query, with snippets.",
+}
+
+
+COMMANDS = frozenset(DESCRIPTIONS)
 
 
 def load(paths: Sequence[Path]) -> Library:
@@ -289,9 +288,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in COMMANDS:
-            args = build_command_parser().parse_args(argv)
-            return HANDLERS[args.command](args)
-        return open_app(build_parser().parse_args(argv))
+            args = build_command_parser(argv[0]).parse_intermixed_args(argv[1:])
+            return HANDLERS[argv[0]](args)
+        return open_app(build_parser().parse_intermixed_args(argv))
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2

@@ -15,12 +15,14 @@ from .model import Answer, Block, ListBlock, Paragraph, Span, Testimony
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LINE_START_SPECIAL = re.compile(r"^(?:[#+=>|~-]|(\d+)(?=[.)]))")
-_URL_UNSAFE = re.compile(r"[\s()<>\\]")
+_URL_UNSAFE = re.compile(r"[\s<>\\]")
 
 
-def escape(text: str, line_start: bool = False) -> str:
-    """Text that Markdown reads back as exactly ``text``."""
+def escape(text: str, line_start: bool = False, *, heading: bool = False) -> str:
+    """Text that Markdown reads back as exactly ``text`` (in a heading with ``heading``)."""
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    if heading:  # a trailing "#" would close the heading
+        text = text.replace("#", "\\#")
     text = _ENTITY_LIKE.sub("&amp;", text).replace("{", "&#123;")
     if line_start:
         # "-" becomes "\-" and "12." becomes "12\.": neither starts a list or heading any more.
@@ -39,7 +41,9 @@ def _code(text: str) -> str:
 
 
 def _url(href: str) -> str:
-    return _URL_UNSAFE.sub(lambda match: f"%{ord(match.group(0)):02X}", href)
+    """A link destination; in angle brackets when it holds parentheses, so they stay as they are."""
+    href = _URL_UNSAFE.sub(lambda match: f"%{ord(match.group(0)):02X}", href)
+    return f"<{href}>" if "(" in href or ")" in href else href
 
 
 def inline(spans: tuple[Span, ...]) -> str:
@@ -94,7 +98,7 @@ def answer_markdown(answer: Answer) -> str:
 
 
 def _heading_text(text: str) -> str:
-    return escape(text).replace("#", "\\#")
+    return escape(text, heading=True)
 
 
 def testimony_markdown(testimony: Testimony) -> str:

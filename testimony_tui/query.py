@@ -36,7 +36,8 @@ class Term:
     negated: bool = False
 
     def __str__(self) -> str:
-        text = f'"{self.text}"' if " " in self.text or not self.text else self.text
+        plain = self.text and not any(char in self.text for char in " :") and not self.text.startswith("-")
+        text = self.text if plain else f'"{self.text}"'
         field = next(name for name, target in FIELDS.items() if target == self.field) + ":" if self.field else ""
         return f"{'-' if self.negated else ''}{field}{text}"
 
@@ -72,7 +73,8 @@ class Query:
         terms: list[Term] = []
         for match in _TOKEN.finditer(text):
             negated, field, phrase, word = match.groups()
-            value = fold(phrase if phrase is not None else word or "").strip()
+            # Quotes are syntax, never text to look for.
+            value = fold(phrase if phrase is not None else word or "").replace('"', " ").strip()
             target = FIELDS.get(field.lower()) if field else None
             if field and target is None:
                 # "foo:bar" where foo is no field: search the whole token as typed.

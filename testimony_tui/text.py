@@ -53,5 +53,6 @@ def fold(text: str) -> str:
     """Search form of a text: case- and accent-insensitive."""
     if text.isascii():
         return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Compatibility forms first ("🄐" is "(A)"), then case, then again: the result is stable.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -14,6 +14,10 @@ from .markdown import is_markdown_testimony, parse_markdown_body
 from .page import Page, PageError, meta_list, meta_text, read_text, split_page
 from .site import parse_site_body
 
+MAX_TAGS = 20_000
+"""A testimony has a few hundred tags; tens of thousands (say, deep nesting) only make the HTML
+parser slow, so such a page is reported instead of read."""
+
 PARSER_VERSION = 1
 """Bumped whenever parsing changes what a file yields (it keys the parse cache)."""
 
@@ -45,6 +49,8 @@ def parse_text(text: str, path: Path | str) -> ParsedFile:
     source = str(path)
     try:
         page = split_page(text)
+        if (tags := page.body.count("<")) > MAX_TAGS:
+            raise PageError(f"the page has {tags:,} tags, more than the {MAX_TAGS:,} a testimony could need", page.body_line)
         markdown = is_markdown_testimony(page)
         draft = parse_markdown_body(page) if markdown else parse_site_body(page)
     except PageError as error:

@@ -1,0 +1,142 @@
+"""Hostile folders: every case ends as a clear problem or a correct testimony, never a crash,
+a hang, a taken-over terminal, a run action or a changed file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from testimony_tui.cli import main
+from testimony_tui.library import load_library
+from testimony_tui.parsing import parse_file
+
+from . import hostile
+
+TIMEOUT = 60  # a hang detector, not a speed test: benchmarks time the corpus
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    return folder, hostile.build(folder)
+
+
+def cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "testimony_tui", *args],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        stdin=subprocess.DEVNULL,
+        **kwargs,
+    )
+
+
+def test_each_case_ends_as_expected(corpus):
+    folder, expect = corpus
+    library = load_library([folder], explicit=True)
+    sources = {Path(t.source).relative_to(folder).as_posix(): t for t in library.testimonies}
+    errors = {Path(p.path).relative_to(folder).as_posix() for p in library.errors}
+    for name, outcome in expect.items():
+        if outcome == "testimony":
+            assert name in sources, f"{name} should load: {[str(p) for p in library.problems if name in p.path]}"
+        else:
+            assert name in errors and name not in sources, name
+    assert "fifo.md" in errors
+    for problem in library.problems:
+        assert problem.message and problem.message[0].islower() and "Traceback" not in problem.message
+
+
+def test_messages_name_the_file_and_what_is_wrong(corpus):
+    folder, _ = corpus
+    library = load_library([folder], explicit=True)
+    by_name = {Path(p.path).name: p for p in library.errors}
+    assert by_name["fm-invalid.md"].message.startswith("the front matter is not valid YAML at line")
+    assert by_name["fm-list.md"].message == "the front matter must be a list of 'key: value' lines, not a list"
+    assert by_name["huge.md"].message.startswith("the file is 20.0 MB, over the 4 MB limit")
+    assert by_name["nested.md"].message.startswith("the page has 100,")
+    assert "binary file" in by_name["binary.md"].message
+    assert by_name["fm-tags.md"].message.startswith("the front matter is not valid YAML")  # safe loader: no python tags
+
+
+def test_texts_are_clean_and_literal(corpus):
+    folder, _ = corpus
+    library = load_library([folder], explicit=True)
+    for testimony in library.testimonies:
+        for text in (testimony.author, testimony.role, testimony.project, testimony.organization):
+            assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c in "\u202e\u202c" for c in text), text
+    markup = next(t for t in library.testimonies if t.source.endswith("markup-markdown.md"))
+    assert markup.author == hostile.INJECTION
+    assert markup.profile_url == ""  # javascript: is never a link
+    answer = markup.sections[0].entries[0].answer
+    assert [span.href for span in answer.links] == []
+    assert "<b>raw</b>" in answer.plain
+    latin = next(t for t in library.testimonies if t.source.endswith("latin1.md"))
+    assert latin.author == "José López"
+    assert any("not valid UTF-8" in p.message for p in library.problems if p.path.endswith("latin1.md"))
+
+
+def test_vanishing_file_is_a_problem(tmp_path):
+    result = parse_file(tmp_path / "gone.md")
+    assert result.problems[0].message == "the file disappeared before it could be read"
+
+
+def test_cli_json_is_valid_and_human_output_is_clean(corpus):
+    folder, _ = corpus
+    for args in (["check", "--json"], ["list", "--json"], ["search", "click", "--json"]):
+        process = cli(*args, str(folder))
+        json.loads(process.stdout)
+        assert "Traceback" not in process.stderr
+    for args in (["check"], ["list"], ["search", "evil"]):
+        process = cli(*args, str(folder))
+        assert "\x1b" not in process.stdout and "\x07" not in process.stdout and "\u202e" not in process.stdout
+        assert "Traceback" not in process.stderr
+    process = cli("show", "escapes", str(folder))
+    assert process.returncode == 0 and "\x1b" not in process.stdout and "Eve" in process.stdout
+
+
+def test_nothing_is_written_to_the_source_folder(corpus, tmp_path, capsys):
+    folder, _ = corpus
+
+    def snapshot() -> dict[str, str]:
+        state = {}
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if d != "loop"]
+            for name in files:
+                path = Path(root, name)
+                if path.is_file() and not path.is_symlink():
+                    state[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest() + str(path.stat().st_mtime_ns)
+            state[root] = str(sorted(os.listdir(root)))
+        return state
+
+    before = snapshot()
+    for args in (["check"], ["list"], ["show", "bom-crlf"], ["show", "bom-crlf", "--markdown"], ["compare", "question"], ["search", "answer"]):
+        main([*args, str(folder)])
+    capsys.readouterr()
+    assert snapshot() == before
+
+
+def test_ctrl_c_exits_130_without_traceback(tmp_path):
+    from benchmarks.corpus import write_corpus
+
+    write_corpus(tmp_path, 3000)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "testimony_tui", "check", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(1.0)
+    assert process.poll() is None, "the command finished before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr

@@ -1,0 +1,176 @@
+"""Property tests: the parsers and the query language never raise, and Markdown round-trips.
+
+CI runs the bounded "ci" profile; ``HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py``
+searches much longer.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import replace
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from testimony_tui.library import Library
+from testimony_tui.markdown import testimony_markdown
+from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
+from testimony_tui.parsing import parse_text
+from testimony_tui.parsing.html import normalize_spans
+from testimony_tui.parsing.page import decode, PageError
+from testimony_tui.query import Query, match_spans
+from testimony_tui.text import clean
+
+from .conftest import FIXTURES
+
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+PAGES = [path.read_text() for path in sorted((FIXTURES / "site").glob("*.md"))]
+TAG = re.compile(r"<[^>]*>")
+
+
+@given(st.text())
+def test_parse_text_never_raises(text):
+    parse_text(text, "x.md")
+
+
+@given(st.binary(max_size=4000))
+def test_bytes_never_raise(data):
+    try:
+        text, _ = decode(data)
+    except PageError:
+        return
+    parse_text(text, "x.md")
+
+
+@st.composite
+def mutated_page(draw):
+    text = draw(st.sampled_from(PAGES))
+    for _ in range(draw(st.integers(1, 6))):
+        action = draw(st.sampled_from(["drop-tag", "duplicate", "truncate", "insert"]))
+        if action == "drop-tag" and (tags := list(TAG.finditer(text))):
+            tag = draw(st.sampled_from(tags))
+            text = text[: tag.start()] + text[tag.end() :]
+        elif action == "duplicate" and text:
+            start = draw(st.integers(0, len(text) - 1))
+            end = draw(st.integers(start, min(len(text), start + 400)))
+            text = text[:end] + text[start:end] + text[end:]
+        elif action == "truncate":
+            text = text[: draw(st.integers(0, len(text)))]
+        else:
+            at = draw(st.integers(0, len(text)))
+            junk = draw(st.text(alphabet=st.sampled_from("\x00\x1b\x07\x9b\u202e<>/&;\"'{}%[]#*-\n"), max_size=8))
+            text = text[:at] + junk + text[at:]
+    return text
+
+
+@given(mutated_page())
+def test_mutated_pages_never_raise(text):
+    result = parse_text(text, "x.md")
+    for _, entry in result.testimony.entries if result.testimony else ():
+        assert "\x1b" not in entry.answer.plain and "\x00" not in entry.answer.plain
+
+
+QUERY_TEXT = st.text(alphabet=st.sampled_from('ab é"-:  projectorgauthkeywrd'), max_size=30) | st.text(max_size=30)
+
+
+@given(QUERY_TEXT)
+def test_queries_never_raise_and_normal_form_filters_the_same(text):
+    library = _library()
+    query = Query.parse(text)
+    normal = Query.parse(str(query))
+    assert normal == query
+    assert library.filter(query) == library.filter(str(query))
+    for testimony in library.testimonies:
+        match_spans(testimony.author, query.highlights)
+
+
+_LIBRARY: list[Library] = []
+
+
+def _library() -> Library:
+    if not _LIBRARY:
+        from testimony_tui.library import load_library
+
+        _LIBRARY.append(load_library([FIXTURES / "site"], explicit=True))
+    return _LIBRARY[0]
+
+
+# Generated testimonies, in the normal form the parsers produce (cleaned, merged spans).
+
+WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30)
+LINE = WORDS.map(clean).filter(bool)
+HREF = st.sampled_from(["https://example.org/a", "https://example.org/b?x=1&y=(2)", "mailto:a@example.org", "testimony:grace"])
+
+
+@st.composite
+def spans(draw):
+    raw = []
+    for _ in range(draw(st.integers(1, 5))):
+        if raw and draw(st.booleans()) and draw(st.integers(0, 4)) == 0:
+            raw.append(Span("\n"))
+            continue
+        style = draw(st.sampled_from(["plain", "bold", "italic", "code", "link"]))
+        text = draw(LINE)
+        raw.append(
+            Span(
+                text if raw else text,
+                bold=style == "bold",
+                italic=style == "italic",
+                code=style == "code",
+                href=draw(HREF) if style == "link" else None,
+            )
+        )
+        raw.append(Span(" "))
+    return normalize_spans(raw)
+
+
+def blocks(depth: int = 0):
+    paragraph = spans().filter(bool).map(Paragraph)
+    if depth >= 1:
+        return st.lists(paragraph, min_size=1, max_size=3).map(tuple)
+    items = st.lists(blocks(depth + 1), min_size=1, max_size=3).map(tuple)
+    listing = st.builds(ListBlock, ordered=st.booleans(), items=items, start=st.just(1))
+    return st.lists(paragraph | listing, min_size=1, max_size=3).map(_no_adjacent_lists)
+
+
+def _no_adjacent_lists(parts: list) -> tuple:
+    # Two lists in a row are one list in Markdown (as in HTML written that way): keep them apart.
+    out = []
+    for part in parts:
+        if out and isinstance(part, ListBlock) and isinstance(out[-1], ListBlock):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+@st.composite
+def testimonies(draw):
+    sections = tuple(
+        Section(draw(LINE), tuple(Entry(draw(LINE), Answer(draw(blocks()))) for _ in range(draw(st.integers(1, 3)))))
+        for _ in range(draw(st.integers(1, 3)))
+    )
+    summary = draw(LINE)
+    return Testimony(
+        slug="generated",
+        source="generated.md",
+        format=Format.MARKDOWN,
+        author=draw(LINE),
+        role=draw(LINE),
+        organization=draw(LINE),
+        project=draw(LINE),
+        summary=summary,
+        keywords=tuple(draw(st.lists(LINE.filter(lambda w: "," not in w), max_size=3))),
+        sections=sections,
+    )
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(testimonies())
+def test_markdown_round_trip_of_generated_testimonies(testimony):
+    again = parse_text(testimony_markdown(testimony), "generated.md").testimony
+    assert again is not None
+    assert replace(again, description="") == testimony
