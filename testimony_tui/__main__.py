@@ -1,3 +1,4 @@
 from .cli import run
 
-run()
+if __name__ == "__main__":  # worker processes import this module too: they must not start the app
+    run()

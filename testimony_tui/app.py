@@ -13,7 +13,7 @@ from textual.theme import Theme
 
 from . import locations
 from .commands import OutlineCommands, TestimonyCommands
-from .library import Library, load_library
+from .library import Library
 from .model import is_web_link
 from .screens.main import MainScreen
 from .state import State, load_state, save_state
@@ -41,9 +41,13 @@ class TestimonyApp(App[None]):
         paths: Iterable[Path] = (),
         *,
         state_path: Path | None = None,
+        use_cache: bool = True,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.use_cache = use_cache
+        self.progress: tuple[int, int] | None = None
+        """Files read and files found, while loading."""
         self.state_path = state_path or locations.state_file()
         self.state, self._state_warning = load_state(self.state_path)
         self.library = Library()
@@ -63,26 +67,56 @@ class TestimonyApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
-        if self.paths:
-            library = load_library(self.paths, explicit=True)
-        else:
-            library = load_library(locations.default_paths(), fallback=[locations.bundled_data_dir()])
-        self.call_from_thread(self._library_loaded, library)
+        """Read every file in a thread (the parsing itself in processes): first rows, then the rest."""
+        from .library import LibraryBuilder
+        from .loader import Loader, open_cache
 
-    def _library_loaded(self, library: Library) -> None:
+        paths = self.paths or locations.default_paths()
+        fallback = () if self.paths else (locations.bundled_data_dir(),)
+        loader = Loader(paths, explicit=bool(self.paths), cache=open_cache(self.use_cache))
+        builder = LibraryBuilder(fallback=fallback)
+        first = True
+        for batch, done, total in loader.batches():
+            for result in batch:
+                builder.add(result)
+            if first or done == total:
+                builder.problems = loader.problems
+                self.call_from_thread(self._library_loaded, builder.build(), done, total)
+                first = False
+            else:
+                self.call_from_thread(self._progress, done, total)
+        if first:  # nothing was found at all
+            builder.problems = loader.problems
+            self.call_from_thread(self._library_loaded, builder.build(), 0, 0)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress = (done, total) if done < total else None
+        self.show_counts(len(self.main.sidebar.shown), len(self.library.testimonies))
+
+    def _library_loaded(self, library: Library, done: int, total: int) -> None:
+        first = not self.library.testimonies and not self._loaded
         self.library = library
+        self.progress = (done, total) if done < total else None
         self.main.set_library(library)
-        if self.state.slug and library.get(self.state.slug):
-            self.main.open(self.state.slug, self.state.scroll_y)
-        elif library.testimonies:
-            self.main.open(library.testimonies[0].slug)
-        self._loaded = True
-        self.main.sidebar.option_list.focus()
+        if self.main.current is None:
+            if self.state.slug and library.get(self.state.slug):
+                self.main.open(self.state.slug, self.state.scroll_y)
+            elif library.testimonies and (self.state.slug is None or done == total):
+                self.main.open(library.testimonies[0].slug)
+        if first:
+            self.main.sidebar.option_list.focus()
+        if done == total:
+            self._loaded = True
 
     def show_counts(self, shown: int, total: int) -> None:
         problems = len(self.library.problems)
         noun = "testimony" if total == 1 else "testimonies"
-        self.sub_title = f"{shown} of {total} {noun}" + (f" · {problems} problem{'s' if problems != 1 else ''} (!)" if problems else "")
+        text = f"{shown} of {total} {noun}"
+        if self.progress:
+            text += f" · loading {self.progress[0]:,} of {self.progress[1]:,} files"
+        if problems:
+            text += f" · {problems} problem{'s' if problems != 1 else ''} (!)"
+        self.sub_title = text
 
     def save_state(self) -> None:
         if not self._loaded:

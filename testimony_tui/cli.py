@@ -42,6 +42,10 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_no_cache(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-cache", action="store_true", help="parse every file again, without the parse cache")
+
+
 def _add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
 
@@ -54,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Run 'testimony-tui COMMAND --help' for each.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _add_no_cache(parser)
     _add_paths(parser)
     return parser
 
@@ -81,6 +86,7 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
     elif command == "check":
         parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
         _add_json(parser)
+    _add_no_cache(parser)
     _add_paths(parser)
     return parser
 
@@ -98,17 +104,23 @@ DESCRIPTIONS = {
 COMMANDS = frozenset(DESCRIPTIONS)
 
 
-def load(paths: Sequence[Path]) -> Library:
+def load(args: argparse.Namespace) -> Library:
     """The library for a command: the given paths (which must exist) or the defaults."""
     from .library import load_library
+    from .loader import open_cache
     from .locations import bundled_data_dir, default_paths
 
-    if paths:
-        missing = [str(path) for path in paths if not path.exists()]
-        if missing:
-            raise UsageError(f"no such file or folder: {missing[0]}")
-        return load_library(paths, explicit=True)
-    return load_library(default_paths(), fallback=[bundled_data_dir()])
+    cache = open_cache(not args.no_cache)
+    if args.paths:
+        _check_paths(args.paths)
+        return load_library(args.paths, explicit=True, cache=cache)
+    return load_library(default_paths(), fallback=[bundled_data_dir()], cache=cache)
+
+
+def _check_paths(paths: Sequence[Path]) -> None:
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {missing[0]}")
 
 
 def emit(text: str = "") -> None:
@@ -123,7 +135,7 @@ def emit_json(data: object) -> None:
 def command_list(args: argparse.Namespace) -> int:
     from .serialize import testimony_dict
 
-    library = load(args.paths)
+    library = load(args)
     testimonies = library.filter(args.filter)
     if args.json:
         emit_json([testimony_dict(testimony, sections=False) for testimony in testimonies])
@@ -139,7 +151,7 @@ def command_list(args: argparse.Namespace) -> int:
 
 
 def command_show(args: argparse.Namespace) -> int:
-    library = load(args.paths)
+    library = load(args)
     testimony = library.get(args.slug)
     if testimony is None:
         raise UsageError(f"no testimony named '{args.slug}' (see '{PROG} list')")
@@ -161,7 +173,7 @@ def command_show(args: argparse.Namespace) -> int:
 def command_check(args: argparse.Namespace) -> int:
     from .serialize import problem_dict
 
-    library = load(args.paths)
+    library = load(args)
     problems = library.problems
     if args.json:
         emit_json([problem_dict(problem) for problem in problems])
@@ -184,7 +196,7 @@ def command_compare(args: argparse.Namespace) -> int:
     from .plain import blocks_text
     from .questionnaire import Questionnaire
 
-    library = load(args.paths)
+    library = load(args)
     questionnaire = Questionnaire.build(library.testimonies)
     question = questionnaire.find(args.question)
     if question is None:
@@ -226,7 +238,7 @@ def command_compare(args: argparse.Namespace) -> int:
 def command_questions(args: argparse.Namespace) -> int:
     from .questionnaire import Questionnaire
 
-    library = load(args.paths)
+    library = load(args)
     questionnaire = Questionnaire.build(library.testimonies)
     rows = [(q, len(questionnaire.answers(q, library.testimonies)[0])) for q in questionnaire.questions]
     if args.json:
@@ -241,7 +253,7 @@ def command_search(args: argparse.Namespace) -> int:
     from .query import Query
     from .search import search
 
-    library = load(args.paths)
+    library = load(args)
     hits = search(library.testimonies, Query.parse(args.query))
     if args.json:
         emit_json(
@@ -263,13 +275,10 @@ def _width() -> int:
 
 
 def open_app(args: argparse.Namespace) -> int:
-    if args.paths:
-        missing = [str(path) for path in args.paths if not path.exists()]
-        if missing:
-            raise UsageError(f"no such file or folder: {missing[0]}")
+    _check_paths(args.paths)
     from .app import make_app
 
-    app = make_app(args.paths)
+    app = make_app(args.paths, use_cache=not args.no_cache)
     app.run()
     return app.return_code or 0
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from .discovery import discover
+from typing import TYPE_CHECKING
+
 from .model import Format, Problem, Testimony
-from .parsing import ParsedFile, parse_file
 from .query import Query, Record
 from .questionnaire import Questionnaire
+
+if TYPE_CHECKING:  # the parsers load lazily: the first screen does not need them
+    from .cache import ParseCache
+    from .parsing import ParsedFile
 
 
 @dataclass(frozen=True)
@@ -113,24 +117,24 @@ def _unique_slug(slug: str, taken: dict[str, str]) -> str:
     return f"{slug}-{number}"
 
 
-def parse_all(files: Iterable[Path]) -> Iterator[ParsedFile]:
-    for path in files:
-        yield parse_file(path)
-
-
 def load_library(
     paths: Iterable[Path],
     *,
     explicit: bool = False,
     fallback: Iterable[Path] = (),
+    cache: ParseCache | None = None,
+    workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Library:
     """Load every testimony under ``paths``. Never raises for a bad file."""
-    found = discover(paths, explicit=explicit)
-    builder = LibraryBuilder(problems=list(found.problems), fallback=tuple(fallback))
-    total = len(found.files)
-    for done, result in enumerate(parse_all(found.files), start=1):
-        builder.add(result)
+    from .loader import Loader
+
+    loader = Loader(list(paths), explicit=explicit, cache=cache, workers=workers)
+    builder = LibraryBuilder(fallback=tuple(fallback))
+    for batch, done, total in loader.batches():
+        for result in batch:
+            builder.add(result)
         if progress is not None:
             progress(done, total)
+    builder.problems = loader.problems
     return builder.build()

@@ -1,0 +1,135 @@
+"""The parse cache: parsed files keyed by path, size, modification time and parser version.
+
+SQLite in the user cache folder: each write is a transaction (atomic), rows are JSON (see
+:mod:`codec`). A corrupt database is set aside and rebuilt; an unwritable folder disables the
+cache with one warning. Nothing here ever raises into the loader.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import codec
+from .parsing import PARSER_VERSION, ParsedFile
+from .storage import set_aside
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS parsed (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+)
+"""
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What must not have changed for a cached parse to be used."""
+
+    path: str
+    size: int
+    mtime: int
+
+    @classmethod
+    def of(cls, path: Path | str) -> Stamp | None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return cls(str(path), info.st_size, info.st_mtime_ns)
+
+
+class ParseCache:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.warning: str | None = None
+        self._db: sqlite3.Connection | None = None
+        self._open()
+
+    def _open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, check_same_thread=False)
+            self._db.execute(SCHEMA)
+            self._db.execute("SELECT count(*) FROM parsed").fetchone()
+        except sqlite3.DatabaseError:
+            self._reset()
+        except OSError as error:
+            self._disable(f"the parse cache is off: cannot write {self.path.parent} ({error.strerror or error})")
+
+    def _reset(self) -> None:
+        """A corrupt or foreign database: keep it aside for the curious, start a new one."""
+        self.close()
+        try:
+            moved = set_aside(self.path)
+            self._db = sqlite3.connect(self.path, check_same_thread=False)
+            self._db.execute(SCHEMA)
+            self.warning = f"the parse cache was corrupt; it was set aside as {moved.name} and rebuilt"
+        except (OSError, sqlite3.DatabaseError) as error:
+            self._disable(f"the parse cache is off: {error}")
+
+    def _disable(self, warning: str) -> None:
+        self.close()
+        self.warning = warning
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    @property
+    def enabled(self) -> bool:
+        return self._db is not None
+
+    def get_many(self, stamps: Iterable[Stamp]) -> dict[str, ParsedFile]:
+        """Cached parses still valid for ``stamps``; a row that does not decode is a miss."""
+        if self._db is None:
+            return {}
+        wanted = {stamp.path: stamp for stamp in stamps}
+        found: dict[str, ParsedFile] = {}
+        try:
+            rows = self._db.execute("SELECT path, size, mtime, version, data FROM parsed").fetchall()
+        except sqlite3.DatabaseError:
+            self._reset()
+            return {}
+        for path, size, mtime, version, data in rows:
+            stamp = wanted.get(path)
+            if stamp is None or (size, mtime, version) != (stamp.size, stamp.mtime, PARSER_VERSION):
+                continue
+            try:
+                found[path] = codec.decode(data, path)
+            except ValueError:
+                continue
+        return found
+
+    def put_many(self, rows: Iterable[tuple[Stamp, str]]) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?, ?)",
+                    [(s.path, s.size, s.mtime, PARSER_VERSION, data) for s, data in rows],
+                )
+        except sqlite3.DatabaseError as error:
+            self._disable(f"the parse cache is off: {error}")
+
+    def forget(self, roots: Iterable[Path], present: set[str]) -> None:
+        """Drop rows of files under ``roots`` that were not found: deleted files."""
+        if self._db is None:
+            return
+        prefixes = tuple(str(root).rstrip(os.sep) + os.sep for root in roots)
+        try:
+            paths = [row[0] for row in self._db.execute("SELECT path FROM parsed")]
+            gone = [(path,) for path in paths if path not in present and path.startswith(prefixes)]
+            if gone:
+                with self._db:
+                    self._db.executemany("DELETE FROM parsed WHERE path = ?", gone)
+        except sqlite3.DatabaseError as error:
+            self._disable(f"the parse cache is off: {error}")
