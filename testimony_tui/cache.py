@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import codec
+from .codec import IndexedFile
 from .parsing import PARSER_VERSION, ParsedFile
 from .storage import set_aside
 
@@ -23,6 +24,7 @@ CREATE TABLE IF NOT EXISTS parsed (
     size INTEGER NOT NULL,
     mtime INTEGER NOT NULL,
     version INTEGER NOT NULL,
+    summary TEXT NOT NULL,
     data TEXT NOT NULL
 )
 """
@@ -57,7 +59,7 @@ class ParseCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, check_same_thread=False)
             self._db.execute(SCHEMA)
-            self._db.execute("SELECT count(*) FROM parsed").fetchone()
+            self._db.execute("SELECT path, size, mtime, version, summary, data FROM parsed LIMIT 1").fetchall()
         except sqlite3.DatabaseError:
             self._reset()
         except OSError as error:
@@ -87,35 +89,52 @@ class ParseCache:
     def enabled(self) -> bool:
         return self._db is not None
 
-    def get_many(self, stamps: Iterable[Stamp]) -> dict[str, ParsedFile]:
-        """Cached parses still valid for ``stamps``; a row that does not decode is a miss."""
+    def _valid(self, stamp: Stamp | None, size: int, mtime: int, version: int) -> bool:
+        return stamp is not None and (size, mtime, version) == (stamp.size, stamp.mtime, PARSER_VERSION)
+
+    def get_many(self, stamps: Iterable[Stamp]) -> dict[str, IndexedFile]:
+        """Summaries still valid for ``stamps``; a row that does not decode is a miss."""
         if self._db is None:
             return {}
         wanted = {stamp.path: stamp for stamp in stamps}
-        found: dict[str, ParsedFile] = {}
+        found: dict[str, IndexedFile] = {}
         try:
-            rows = self._db.execute("SELECT path, size, mtime, version, data FROM parsed").fetchall()
+            rows = self._db.execute("SELECT path, size, mtime, version, summary FROM parsed").fetchall()
         except sqlite3.DatabaseError:
             self._reset()
             return {}
-        for path, size, mtime, version, data in rows:
-            stamp = wanted.get(path)
-            if stamp is None or (size, mtime, version) != (stamp.size, stamp.mtime, PARSER_VERSION):
-                continue
-            try:
-                found[path] = codec.decode(data, path)
-            except ValueError:
-                continue
+        for path, size, mtime, version, summary in rows:
+            if self._valid(wanted.get(path), size, mtime, version):
+                try:
+                    found[path] = codec.decode_index(summary, path)
+                except ValueError:
+                    continue
         return found
 
-    def put_many(self, rows: Iterable[tuple[Stamp, str]]) -> None:
+    def get_full(self, stamp: Stamp) -> ParsedFile | None:
+        """The whole parsed file, if the cache holds it for exactly this version of the file."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT size, mtime, version, data FROM parsed WHERE path = ?", (stamp.path,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        if row is None or not self._valid(stamp, *row[:3]):
+            return None
+        try:
+            return codec.decode(row[3], stamp.path)
+        except ValueError:
+            return None
+
+    def put_many(self, rows: Iterable[tuple[Stamp, str, str]]) -> None:
+        """Store (stamp, summary JSON, whole file JSON) rows in one transaction."""
         if self._db is None:
             return
         try:
             with self._db:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?, ?)",
-                    [(s.path, s.size, s.mtime, PARSER_VERSION, data) for s, data in rows],
+                    "INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?, ?, ?)",
+                    [(s.path, s.size, s.mtime, PARSER_VERSION, summary, data) for s, summary, data in rows],
                 )
         except sqlite3.DatabaseError as error:
             self._disable(f"the parse cache is off: {error}")

@@ -194,14 +194,13 @@ def command_check(args: argparse.Namespace) -> int:
 def command_compare(args: argparse.Namespace) -> int:
     from .markdown import answer_markdown
     from .plain import blocks_text
-    from .questionnaire import Questionnaire
 
     library = load(args)
-    questionnaire = Questionnaire.build(library.testimonies)
+    questionnaire = library.questionnaire
     question = questionnaire.find(args.question)
     if question is None:
         raise UsageError(f"no question like '{args.question}' (see '{PROG} questions')")
-    answers, missing = questionnaire.answers(question, library.filter(args.filter))
+    answers, missing = questionnaire.answers(question, library.full(library.filter(args.filter)))
     if args.json:
         emit_json(
             {
@@ -236,11 +235,9 @@ def command_compare(args: argparse.Namespace) -> int:
 
 
 def command_questions(args: argparse.Namespace) -> int:
-    from .questionnaire import Questionnaire
-
     library = load(args)
-    questionnaire = Questionnaire.build(library.testimonies)
-    rows = [(q, len(questionnaire.answers(q, library.testimonies)[0])) for q in questionnaire.questions]
+    questionnaire = library.questionnaire
+    rows = [(q, len(questionnaire.answered_by(q, library.testimonies))) for q in questionnaire.questions]
     if args.json:
         emit_json([{"question": q.label, "wordings": list(q.wordings), "answers": n} for q, n in rows])
     else:
@@ -250,11 +247,8 @@ def command_questions(args: argparse.Namespace) -> int:
 
 
 def command_search(args: argparse.Namespace) -> int:
-    from .query import Query
-    from .search import search
-
     library = load(args)
-    hits = search(library.testimonies, Query.parse(args.query))
+    hits = library.search(args.query)
     if args.json:
         emit_json(
             [

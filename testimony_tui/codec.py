@@ -10,8 +10,69 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Answer, Block, Entry, Format, ListBlock, Paragraph, Problem, Section, Span, Testimony
+from dataclasses import dataclass, fields
+
+from .model import Answer, Block, Entry, Format, ListBlock, Paragraph, Problem, Profile, Section, Span, Summary, Testimony
 from .parsing import ParsedFile
+
+
+@dataclass(frozen=True)
+class IndexedFile:
+    """What loading keeps of a parsed file: the testimony's summary, index summaries, problems."""
+
+    path: str
+    summary: Summary | None = None
+    index: dict[str, str] | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @classmethod
+    def of(cls, parsed: ParsedFile) -> IndexedFile:
+        summary = Summary.of(parsed.testimony) if parsed.testimony else None
+        return cls(parsed.path, summary, parsed.summaries, parsed.problems)
+
+
+_PROFILE = [f.name for f in fields(Profile) if f.name not in ("source", "format", "keywords")]
+
+
+def encode_index(indexed: IndexedFile) -> str:
+    summary = indexed.summary
+    data = None
+    if summary is not None:
+        data = {name: getattr(summary, name) for name in _PROFILE}
+        data |= {"format": summary.format.value, "keywords": list(summary.keywords), "questions": list(summary.questions), "text": summary.search_text}
+    return json.dumps(
+        {"t": data, "s": indexed.index, "p": [[p.line, p.severity, p.message] for p in indexed.problems]},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def decode_index(text: str, path: str) -> IndexedFile:
+    try:
+        data = json.loads(text)
+        summary = None
+        if (t := data["t"]) is not None:
+            summary = Summary(
+                source=path,
+                format=Format(t["format"]),
+                keywords=tuple(map(_str, t["keywords"])),
+                questions=tuple(map(_str, t["questions"])),
+                search_text=_str(t["text"]),
+                **{name: _str(t[name]) for name in _PROFILE},
+            )
+        return IndexedFile(path, summary, _index(data["s"]), _problems(data["p"], path))
+    except (KeyError, TypeError, IndexError, RecursionError, AttributeError) as error:
+        raise ValueError(f"not a cache entry: {error}") from None
+
+
+def _index(value: object) -> dict[str, str] | None:
+    if value is not None and not (isinstance(value, dict) and all(isinstance(v, str) for v in value.values())):
+        raise ValueError("index summaries")
+    return value
+
+
+def _problems(rows: list, path: str) -> tuple[Problem, ...]:
+    return tuple(Problem(path, _int_or_none(line), _severity(severity), _str(message)) for line, severity, message in rows)
 
 _FLAGS = (("bold", 1), ("italic", 2), ("code", 4))
 
@@ -49,13 +110,9 @@ def decode(text: str, path: str) -> ParsedFile:
     try:
         data = json.loads(text)
         testimony = _decode_testimony(data["t"], path) if data["t"] is not None else None
-        summaries = data["s"]
-        if summaries is not None and not (
-            isinstance(summaries, dict) and all(isinstance(v, str) for v in summaries.values())
-        ):
-            raise ValueError("summaries")
-        problems = tuple(Problem(path, _int_or_none(line), _severity(severity), _str(message)) for line, severity, message in data["p"])
-    except (KeyError, TypeError, IndexError, RecursionError) as error:
+        summaries = _index(data["s"])
+        problems = _problems(data["p"], path)
+    except (KeyError, TypeError, IndexError, RecursionError, AttributeError) as error:
         raise ValueError(f"not a cache entry: {error}") from None
     return ParsedFile(path, testimony, summaries, problems)
 

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Testimony
+from .model import Profile, Testimony
+from .query import searchable
 from .questionnaire import Questionnaire
 from .text import fold
 
@@ -63,17 +64,18 @@ def _chart(groups: dict[str, list[str]]) -> list[Bar]:
     return sorted(bars, key=lambda bar: (-bar.count, bar.label.casefold()))
 
 
-def count_by(testimonies: Iterable[Testimony], key: Callable[[Testimony], str]) -> list[Bar]:
+def count_by(testimonies: Iterable[Profile], key: Callable[[Profile], str]) -> list[Bar]:
     groups: dict[str, list[str]] = defaultdict(list)
     for testimony in testimonies:
         groups[key(testimony)].append(testimony.slug)
     return _chart(groups)
 
 
-def technology_mentions(testimonies: Iterable[Testimony], technologies: Sequence[Technology]) -> list[Bar]:
+def technology_mentions(testimonies: Iterable[Profile], technologies: Sequence[Technology]) -> list[Bar]:
+    """Which testimonies mention each technology anywhere in their text."""
     groups: dict[str, list[str]] = defaultdict(list)
     for testimony in testimonies:
-        text = fold("\n".join(entry.answer.plain for _, entry in testimony.entries))
+        text = searchable(testimony)
         for technology in technologies:
             if any(pattern.search(text) for pattern in technology.patterns):
                 groups[technology.name].append(testimony.slug)
@@ -88,8 +90,12 @@ class Duration:
     answer: str
 
 
-def durations(testimonies: Sequence[Testimony], questionnaire: Questionnaire) -> list[Duration]:
-    question = questionnaire.find(DURATION_QUESTION)
+def duration_question(questionnaire: Questionnaire):
+    return questionnaire.find(DURATION_QUESTION)
+
+
+def durations(testimonies: Iterable[Testimony], questionnaire: Questionnaire) -> list[Duration]:
+    question = duration_question(questionnaire)
     if question is None:
         return []
     answers, _ = questionnaire.answers(question, testimonies)

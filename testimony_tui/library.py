@@ -1,33 +1,66 @@
-"""Loading a collection of testimonies: discovery, parsing, index summaries, duplicate slugs."""
+"""A loaded collection of testimonies: summaries in memory, whole testimonies on demand."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
-from .model import Format, Problem, Testimony
+from .model import Format, Problem, Summary, Testimony
 from .query import Query, Record
 from .questionnaire import Questionnaire
 
 if TYPE_CHECKING:  # the parsers load lazily: the first screen does not need them
     from .cache import ParseCache
-    from .parsing import ParsedFile
+    from .codec import IndexedFile
+    from .search import SearchHit
+
+
+class Store:
+    """Loads whole testimonies: from a small memory of recent ones, the parse cache, or the file."""
+
+    def __init__(self, cache: ParseCache | None = None, keep: int = 64) -> None:
+        self.cache = cache
+        self.keep = keep
+        self._recent: OrderedDict[str, Testimony] = OrderedDict()
+
+    def load(self, summary: Summary) -> Testimony | None:
+        testimony = self._recent.get(summary.source)
+        if testimony is None:
+            testimony = self._read(summary.source)
+            if testimony is None:
+                return None
+            self._recent[summary.source] = testimony
+            while len(self._recent) > self.keep:
+                self._recent.popitem(last=False)
+        else:
+            self._recent.move_to_end(summary.source)
+        # The library may have renamed it (same slug twice) or given it the index card's summary.
+        return replace(testimony, slug=summary.slug, summary=summary.summary)
+
+    def _read(self, source: str) -> Testimony | None:
+        from .cache import Stamp
+        from .parsing import parse_file
+
+        if self.cache is not None and (stamp := Stamp.of(source)) and (parsed := self.cache.get_full(stamp)):
+            return parsed.testimony
+        return parse_file(source).testimony
 
 
 @dataclass(frozen=True)
 class Library:
-    """The loaded testimonies, sorted by author, and every problem met while loading."""
+    """The loaded testimonies' summaries, sorted by author, and every problem met while loading."""
 
-    testimonies: tuple[Testimony, ...] = ()
+    testimonies: tuple[Summary, ...] = ()
     problems: tuple[Problem, ...] = ()
     files: int = 0
+    store: Store = field(default_factory=Store, compare=False, repr=False)
 
     @cached_property
-    def _by_slug(self) -> dict[str, Testimony]:
+    def _by_slug(self) -> dict[str, Summary]:
         return {testimony.slug: testimony for testimony in self.testimonies}
 
     @cached_property
@@ -38,14 +71,33 @@ class Library:
     def questionnaire(self) -> Questionnaire:
         return Questionnaire.build(self.testimonies)
 
-    def get(self, slug: str) -> Testimony | None:
+    def summary(self, slug: str) -> Summary | None:
         return self._by_slug.get(slug)
 
-    def filter(self, query: Query | str) -> list[Testimony]:
+    def get(self, slug: str) -> Testimony | None:
+        """The whole testimony, answers included."""
+        summary = self._by_slug.get(slug)
+        return self.store.load(summary) if summary else None
+
+    def full(self, summaries: Iterable[Summary]) -> Iterator[Testimony]:
+        for summary in summaries:
+            if (testimony := self.store.load(summary)) is not None:
+                yield testimony
+
+    def filter(self, query: Query | str) -> list[Summary]:
         query = Query.parse(query) if isinstance(query, str) else query
         if not query:
             return list(self.testimonies)
         return [t for t, record in zip(self.testimonies, self.records) if query.matches(record)]
+
+    def search(self, query: Query | str, within: Iterable[Summary] | None = None) -> list[SearchHit]:
+        """Answers matching ``query``; only testimonies whose text has every word are loaded."""
+        from .search import search
+
+        query = Query.parse(query) if isinstance(query, str) else query
+        positive = Query(tuple(term for term in query.terms if not term.negated))
+        candidates = self.filter(positive) if within is None else [t for t in within if t in set(self.filter(positive))]
+        return search(self.full(candidates), query)
 
     @property
     def errors(self) -> list[Problem]:
@@ -54,26 +106,27 @@ class Library:
 
 @dataclass
 class LibraryBuilder:
-    """Collects parsed files in any order and assembles the library once they are all in."""
+    """Collects indexed files in any order and assembles the library once they are all in."""
 
-    parsed: list[ParsedFile] = field(default_factory=list)
+    indexed: list[IndexedFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     fallback: tuple[Path, ...] = ()
     """Folders (the bundled seed) whose testimonies give way to a same-named one elsewhere."""
+    store: Store = field(default_factory=Store)
 
-    def add(self, result: ParsedFile) -> None:
-        self.parsed.append(result)
+    def add(self, result: IndexedFile) -> None:
+        self.indexed.append(result)
 
     def build(self) -> Library:
         summaries: dict[Path, dict[str, str]] = {}
-        for result in self.parsed:
-            if result.summaries:
-                summaries.setdefault(Path(result.path).parent, {}).update(result.summaries)
+        for result in self.indexed:
+            if result.index:
+                summaries.setdefault(Path(result.path).parent, {}).update(result.index)
         problems = list(self.problems)
-        testimonies: list[Testimony] = []
+        testimonies: list[Summary] = []
         slugs: dict[str, str] = {}
-        for result in sorted(self.parsed, key=lambda result: (self._is_fallback(result), result.path)):
-            testimony = result.testimony
+        for result in sorted(self.indexed, key=lambda result: (self._is_fallback(result), result.path)):
+            testimony = result.summary
             if testimony is not None and testimony.slug in slugs and self._is_fallback(result):
                 continue
             problems.extend(result.problems)
@@ -95,14 +148,14 @@ class LibraryBuilder:
             slugs[testimony.slug] = testimony.source
             testimonies.append(testimony)
         testimonies.sort(key=lambda testimony: (testimony.author.casefold(), testimony.slug))
-        return Library(tuple(testimonies), tuple(sorted(problems, key=lambda problem: problem.sort_key)), len(self.parsed))
+        problems.sort(key=lambda problem: problem.sort_key)
+        return Library(tuple(testimonies), tuple(problems), len(self.indexed), self.store)
 
-
-    def _is_fallback(self, result: ParsedFile) -> bool:
+    def _is_fallback(self, result: IndexedFile) -> bool:
         return Path(result.path).parent in self.fallback
 
 
-def _with_index_summary(testimony: Testimony, summaries: dict[str, str]) -> Testimony:
+def _with_index_summary(testimony: Summary, summaries: dict[str, str]) -> Summary:
     summary = summaries.get(testimony.slug)
     # A Markdown testimony's own summary is the author's choice and wins over the index card.
     if summary and not (testimony.format is Format.MARKDOWN and testimony.summary != testimony.description):
@@ -130,7 +183,7 @@ def load_library(
     from .loader import Loader
 
     loader = Loader(list(paths), explicit=explicit, cache=cache, workers=workers)
-    builder = LibraryBuilder(fallback=tuple(fallback))
+    builder = LibraryBuilder(fallback=tuple(fallback), store=Store(cache))
     for batch, done, total in loader.batches():
         for result in batch:
             builder.add(result)

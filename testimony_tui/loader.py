@@ -6,16 +6,17 @@ The batches let the app show the first rows at once and report progress while th
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
 from .cache import ParseCache, Stamp
+from .codec import IndexedFile, decode_index
 from .discovery import Discovery, discover
 from .model import Problem
-from .parsing import ParsedFile, parse_file
+from .parsing import parse_file
 
 PARALLEL_FROM = 400
 """Below this many files to parse, starting worker processes costs more than it saves."""
@@ -23,11 +24,12 @@ FIRST_BATCH = 50
 BATCH = 250
 
 
-def _parse_encoded(path: str) -> tuple[ParsedFile, str]:
-    from .codec import encode
+def _index_file(path: str) -> tuple[str, str]:
+    """Parse one file (in a worker process): its summary and the whole of it, as JSON."""
+    from .codec import IndexedFile, encode, encode_index
 
     parsed = parse_file(path)
-    return parsed, encode(parsed)
+    return encode_index(IndexedFile.of(parsed)), encode(parsed)
 
 
 @dataclass
@@ -45,8 +47,8 @@ class Loader:
             problems.append(Problem(str(self.cache.path), None, "warning", self.cache.warning))
         return problems
 
-    def batches(self) -> Iterator[tuple[list[ParsedFile], int, int]]:
-        """Parsed files in batches, with how many are done of how many in all."""
+    def batches(self) -> Iterator[tuple[list[IndexedFile], int, int]]:
+        """Indexed files in batches, with how many are done of how many in all."""
         self.discovery = discover(self.paths, explicit=self.explicit)
         files = self.discovery.files
         total = len(files)
@@ -56,45 +58,37 @@ class Loader:
         if cached:
             yield list(cached.values()), done, total
         misses = [str(path) for path in files if str(path) not in cached]
-        fresh: list[tuple[str, str]] = []
-        for batch in self._parse(misses):
-            fresh.extend((parsed.path, encoded) for parsed, encoded in batch)
+        fresh: list[tuple[Stamp, str, str]] = []
+        for paths, batch in self._parse(misses):
+            fresh.extend((stamps[path], summary, data) for path, (summary, data) in zip(paths, batch) if stamps[path])
             done += len(batch)
-            yield [parsed for parsed, _ in batch], done, total
+            yield [decode_index(summary, path) for path, (summary, _) in zip(paths, batch)], done, total
         if self.cache is not None:
-            self.cache.put_many((stamps[path], data) for path, data in fresh if stamps.get(path))
+            self.cache.put_many(fresh)
             roots = [path for path in self.paths if path.is_dir()]
             self.cache.forget(roots, set(stamps))
 
-    def _parse(self, paths: list[str]) -> Iterator[list[tuple[ParsedFile, str]]]:
+    def _parse(self, paths: list[str]) -> Iterator[tuple[list[str], list[tuple[str, str]]]]:
         first, rest = paths[:FIRST_BATCH], paths[FIRST_BATCH:]
         if first:
-            yield [_parse_encoded(path) for path in first]
+            yield first, [_index_file(path) for path in first]
         if not rest:
             return
         workers = self.workers or os.cpu_count() or 1
         if workers == 1 or len(rest) < PARALLEL_FROM:
             for start in range(0, len(rest), BATCH):
-                yield [_parse_encoded(path) for path in rest[start : start + BATCH]]
+                chunk = rest[start : start + BATCH]
+                yield chunk, [_index_file(path) for path in chunk]
             return
         # "spawn": the app runs threads, and forking a threaded process can deadlock.
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            batch: list[tuple[ParsedFile, str]] = []
-            for result in pool.map(_parse_encoded, rest, chunksize=64):
-                batch.append(result)
-                if len(batch) >= BATCH:
-                    yield batch
-                    batch = []
-            if batch:
-                yield batch
+            results = pool.map(_index_file, rest, chunksize=64)
+            for start in range(0, len(rest), BATCH):
+                chunk = rest[start : start + BATCH]
+                yield chunk, [next(results) for _ in chunk]
 
 
 def open_cache(enabled: bool = True) -> ParseCache | None:
     from .locations import cache_dir
 
     return ParseCache(cache_dir() / "parsed.sqlite3") if enabled else None
-
-
-def iter_files(results: Iterable[list[ParsedFile]]) -> Iterator[ParsedFile]:
-    for batch in results:
-        yield from batch

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from functools import cached_property
 from typing import Literal, NamedTuple, TypeAlias
@@ -118,7 +118,9 @@ class Format(str, Enum):
 
 
 @dataclass(frozen=True)
-class Testimony:
+class Profile:
+    """Who wrote a testimony and about what: everything but the answers."""
+
     slug: str
     source: str
     format: Format
@@ -132,6 +134,15 @@ class Testimony:
     description: str = ""
     keywords: tuple[str, ...] = ()
     permalink: str = ""
+
+    @property
+    def subtitle(self) -> str:
+        """Project and organization, as shown under the author's name."""
+        return " · ".join(part for part in (self.project, self.organization) if part)
+
+
+@dataclass(frozen=True)
+class Testimony(Profile):
     sections: tuple[Section, ...] = field(default=(), repr=False)
 
     @property
@@ -139,9 +150,34 @@ class Testimony:
         return [(section, entry) for section in self.sections for entry in section.entries]
 
     @property
-    def subtitle(self) -> str:
-        """Project and organization, as shown under the author's name."""
-        return " · ".join(part for part in (self.project, self.organization) if part)
+    def questions(self) -> tuple[str, ...]:
+        return tuple(entry.question for _, entry in self.entries)
+
+    @property
+    def text(self) -> str:
+        """Every word of it, for search: profile, questions and answers."""
+        answers = "\n".join(f"{entry.question}\n{entry.answer.plain}" for _, entry in self.entries)
+        parts = (self.author, self.project, self.organization, *self.keywords, self.role, self.summary, self.title, answers)
+        return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Summary(Profile):
+    """What the library keeps of each testimony in memory; the answers load when needed.
+
+    At ten thousand testimonies the full answers as objects would take a gigabyte.
+    """
+
+    questions: tuple[str, ...] = field(default=(), repr=False)
+    search_text: str = field(default="", repr=False)
+    """The folded (case- and accent-free) text of the whole testimony."""
+
+    @classmethod
+    def of(cls, testimony: Testimony) -> Summary:
+        from .text import fold
+
+        profile = {f.name: getattr(testimony, f.name) for f in fields(Profile)}
+        return cls(**profile, questions=testimony.questions, search_text=fold(testimony.text))
 
 
 Severity = Literal["error", "warning"]

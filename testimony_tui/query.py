@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import Testimony
+from .model import Profile, Summary, Testimony
 from .text import fold
 
 FIELDS = {
@@ -54,14 +54,9 @@ class Record:
     """Every field above plus role, summary, questions and answers."""
 
     @classmethod
-    def of(cls, testimony: Testimony) -> Record:
-        answers = "\n".join(
-            f"{entry.question}\n{entry.answer.plain}" for section in testimony.sections for entry in section.entries
-        )
-        keywords = "\n".join(testimony.keywords)
-        fields = (testimony.author, testimony.project, testimony.organization, keywords)
-        everything = "\n".join((*fields, testimony.role, testimony.summary, testimony.title, answers))
-        return cls(*(fold(value) for value in fields), fold(everything))
+    def of(cls, item: Profile) -> Record:
+        fields = (item.author, item.project, item.organization, "\n".join(item.keywords))
+        return cls(*(fold(value) for value in fields), searchable(item))
 
 
 @dataclass(frozen=True)
@@ -107,6 +102,14 @@ class Query:
         return tuple(
             term.text for term in self.terms if not term.negated and term.field in (None, field)
         )
+
+
+def searchable(item: Profile) -> str:
+    """The folded text of a whole testimony, from its summary when that is all there is."""
+    if isinstance(item, Summary):
+        return item.search_text
+    assert isinstance(item, Testimony)
+    return fold(item.text)
 
 
 def match_spans(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from .model import Entry, Section, Testimony
+from .model import Entry, Profile, Section, Testimony
 from .text import fold
 
 SIMILAR = 0.85
@@ -65,19 +65,20 @@ class Questionnaire:
     _by_wording: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, testimonies: Iterable[Testimony]) -> Questionnaire:
+    def build(cls, testimonies: Iterable[Profile]) -> Questionnaire:
+        """From every testimony's questions (a :class:`Testimony` or a :class:`Summary`)."""
         positions: dict[str, list[float]] = defaultdict(list)
         counts: Counter[str] = Counter()
         originals: dict[str, Counter[str]] = defaultdict(Counter)
         for testimony in testimonies:
-            entries = testimony.entries
-            for index, (_, entry) in enumerate(entries):
-                key = normalize(entry.question)
+            questions = testimony.questions
+            for index, question in enumerate(questions):
+                key = normalize(question)
                 if not key:
                     continue
                 counts[key] += 1
-                originals[key][entry.question] += 1
-                positions[key].append(index / max(len(entries) - 1, 1))
+                originals[key][question] += 1
+                positions[key].append(index / max(len(questions) - 1, 1))
         # Normalizing drops the question marks, so split each wording into sentences first.
         sentences = {key: [normalize(part) for part in parts(next(iter(originals[key])))] or [key] for key in counts}
         heads = {key: sentences[key][0] for key in counts}
@@ -128,7 +129,11 @@ class Questionnaire:
         holding = [q for q in self.questions if words <= set(normalize(" ".join((q.label, *q.wordings))).split())]
         return max(holding, key=lambda q: SequenceMatcher(None, key, normalize(q.label)).ratio(), default=None)
 
-    def answers(self, question: Question, testimonies: Sequence[Testimony]) -> tuple[list[Answer], list[Testimony]]:
+    def answered_by(self, question: Question, testimonies: Iterable[Profile]) -> list[Profile]:
+        """Who answered ``question``, from the questions alone (no answers need loading)."""
+        return [t for t in testimonies if any(question in self.questions_for(q) for q in t.questions)]
+
+    def answers(self, question: Question, testimonies: Iterable[Testimony]) -> tuple[list[Answer], list[Testimony]]:
         """Each testimony's answer to ``question`` in the given order, and who did not answer."""
         found: list[Answer] = []
         missing: list[Testimony] = []

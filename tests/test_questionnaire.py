@@ -67,17 +67,19 @@ def test_unrelated_questions_stay_apart_and_unanswered_are_listed():
 def test_real_pages_duration_and_merged_question(shared):
     library = load_library([shared], explicit=True)
     q = library.questionnaire
-    answers, missing = q.answers(q.find("Roughly how long did the migration take?"), library.testimonies)
+    testimonies = list(library.full(library.testimonies))
+    answers, missing = q.answers(q.find("Roughly how long did the migration take?"), testimonies)
     assert [a.testimony.slug for a in answers] == ["arnaud-morin", "daniel-bengtsson", "dmitry-tantsur"]
     merged = "What tools or strategies helped you the most? Were there any particularly tricky or painful parts?"
     for label in ("What tools or strategies helped you the most?", "Were there any particularly tricky or painful parts?"):
-        answers, missing = q.answers(q.find(label), library.testimonies)
+        answers, missing = q.answers(q.find(label), testimonies)
         by_slug = {a.testimony.slug: a.entry.question for a in answers}
         assert by_slug["dmitry-tantsur"] == merged and not missing
     blockers = q.find("Have you faced blockers? If so, which?")
-    answers, missing = q.answers(blockers, library.testimonies)
+    answers, missing = q.answers(blockers, testimonies)
     assert [a.testimony.slug for a in answers] == ["daniel-bengtsson", "dmitry-tantsur"]
     assert [t.slug for t in missing] == ["arnaud-morin"]
+    assert [t.slug for t in q.answered_by(blockers, library.testimonies)] == ["daniel-bengtsson", "dmitry-tantsur"]
     # The questionnaire comes out in the order people answer it.
     labels = [question.label for question in q.questions]
     assert labels[0] == "Which project or component did you migrate away from Eventlet?"
@@ -107,11 +109,12 @@ def test_cli_compare_text_and_unknown_question(site_fixtures, capsys):
 
 def test_search_hits_and_cli_json(site_fixtures, capsys):
     library = load_library([site_fixtures], explicit=True)
-    hits = search(library.testimonies, Query.parse("cycles"))
+    hits = library.search("cycles")
     assert [(h.testimony.slug, h.question) for h in hits] == [("ada-lovelace", "Roughly how long did the migration take?")]
     assert hits[0].snippet.startswith("Two cycles.") and hits[0].spans == ((4, 10),)
-    assert search(library.testimonies, Query.parse("months -six")) == []
-    assert [h.testimony.slug for h in search(library.testimonies, Query.parse("project:cobol months"))] == ["grace-hopper"]
+    assert library.search("months -six") == []
+    assert [h.testimony.slug for h in library.search("project:cobol months")] == ["grace-hopper"]
+    assert search(library.full(library.testimonies), Query.parse("months")) == library.search("months")
     assert main(["search", "asyncio", str(site_fixtures), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data and set(data[0]) == {"slug", "section", "question", "snippet"}
@@ -127,5 +130,5 @@ def test_insights_counts(site_fixtures, tmp_path):
     assert mentions["COBOL runtime"] == ("grace-hopper",)
     organizations = count_by(library.testimonies, lambda t: t.organization)
     assert [(bar.label, bar.count) for bar in organizations] == [("Analytical Engines & Co", 1), ("Navy", 1)]
-    stated = {d.testimony.slug: d.stated for d in durations(library.testimonies, library.questionnaire)}
+    stated = {d.testimony.slug: d.stated for d in durations(library.full(library.testimonies), library.questionnaire)}
     assert stated == {"ada-lovelace": "Two cycles", "grace-hopper": "six months"}

@@ -15,8 +15,9 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..model import Testimony
-from ..questionnaire import Answer, Question, Questionnaire
+from ..library import Library
+from ..model import Summary, Testimony
+from ..questionnaire import Answer, Question
 from ..widgets.find_pane import FindPane
 from ..widgets.panels import EntryPanel
 from ..widgets.reader import PanelView
@@ -65,15 +66,15 @@ class QuestionPicker(ModalScreen[Question | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
 
-    def __init__(self, questionnaire: Questionnaire, testimonies: list[Testimony]) -> None:
+    def __init__(self, library: Library, testimonies: list[Summary]) -> None:
         super().__init__()
-        self.questionnaire = questionnaire
+        self.questionnaire = library.questionnaire
         self.testimonies = testimonies
 
     def compose(self) -> ComposeResult:
         options = []
         for number, question in enumerate(self.questionnaire.questions):
-            answered = len(self.questionnaire.answers(question, self.testimonies)[0])
+            answered = len(self.questionnaire.answered_by(question, self.testimonies))
             label = Content.assemble(
                 (f"{answered:>3}/{len(self.testimonies)}  ", "dim"), Content(question.label)
             )
@@ -97,9 +98,9 @@ class CompareScreen(Screen[Place | None]):
         Binding("tab", "app.focus_next", "Next answer", show=False),
     ]
 
-    def __init__(self, questionnaire: Questionnaire, testimonies: list[Testimony], question: Question) -> None:
+    def __init__(self, library: Library, testimonies: list[Summary], question: Question) -> None:
         super().__init__()
-        self.questionnaire = questionnaire
+        self.library = library
         self.testimonies = testimonies
         self.question = question
         self.view = CompareView(id="compare-view")
@@ -115,7 +116,7 @@ class CompareScreen(Screen[Place | None]):
 
     def show(self, question: Question) -> None:
         self.question = question
-        answers, missing = self.questionnaire.answers(question, self.testimonies)
+        answers, missing = self.library.questionnaire.answers(question, self.library.full(self.testimonies))
         self.sub_title = f"{len(answers)} of {len(self.testimonies)} answered"
         self.query_one("#compare-question", Label).update(Content(question.label))
         self.view.show(question, answers, missing)
@@ -129,7 +130,7 @@ class CompareScreen(Screen[Place | None]):
             self.view.focus()
 
     def action_pick(self) -> None:
-        self.app.push_screen(QuestionPicker(self.questionnaire, self.testimonies), self._picked)
+        self.app.push_screen(QuestionPicker(self.library, self.testimonies), self._picked)
 
     def _picked(self, question: Question | None) -> None:
         if question is not None:

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..insights import Bar, Duration
-from ..model import Testimony
+from ..model import Profile
 
 BAR_WIDTH = 30
 
@@ -42,7 +42,7 @@ class WhoScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
 
-    def __init__(self, title: str, testimonies: list[Testimony]) -> None:
+    def __init__(self, title: str, testimonies: list[Profile]) -> None:
         super().__init__()
         self.title_text = title
         self.testimonies = testimonies
@@ -69,7 +69,7 @@ class InsightsScreen(Screen[str | None]):
 
     def __init__(
         self,
-        testimonies: list[Testimony],
+        testimonies: list[Profile],
         charts: list[tuple[str, list[Bar]]],
         durations: list[Duration],
     ) -> None:

@@ -152,10 +152,9 @@ class MainScreen(Screen[None]):
 
         def compare(question) -> None:
             if question is not None:
-                screen = CompareScreen(self.library.questionnaire, testimonies, question)
-                self.app.push_screen(screen, self._open_place)
+                self.app.push_screen(CompareScreen(self.library, testimonies, question), self._open_place)
 
-        self.app.push_screen(QuestionPicker(self.library.questionnaire, testimonies), compare)
+        self.app.push_screen(QuestionPicker(self.library, testimonies), compare)
 
     def _open_place(self, place) -> None:
         if place is not None:
@@ -165,7 +164,7 @@ class MainScreen(Screen[None]):
     def action_search(self) -> None:
         from .search import SearchScreen
 
-        self.app.push_screen(SearchScreen(list(self.library.testimonies)), self._open_hit)
+        self.app.push_screen(SearchScreen(self.library), self._open_hit)
 
     def _open_hit(self, chosen) -> None:
         if chosen is not None:
@@ -174,7 +173,14 @@ class MainScreen(Screen[None]):
             self.reader.focus()
 
     def action_insights(self) -> None:
-        from ..insights import TECHNOLOGIES, count_by, durations, read_technologies, technology_mentions
+        from ..insights import (
+            TECHNOLOGIES,
+            count_by,
+            duration_question,
+            durations,
+            read_technologies,
+            technology_mentions,
+        )
         from ..locations import config_dir
         from .insights import InsightsScreen
 
@@ -185,7 +191,11 @@ class MainScreen(Screen[None]):
             ("Testimonies per organization", count_by(testimonies, lambda t: t.organization)),
             ("Replacement technologies mentioned", technology_mentions(testimonies, technologies)),
         ]
-        screen = InsightsScreen(testimonies, charts, durations(testimonies, self.library.questionnaire))
+        questionnaire = self.library.questionnaire
+        question = duration_question(questionnaire)
+        answered = questionnaire.answered_by(question, testimonies) if question else []
+        stated = durations(self.library.full(answered), questionnaire)
+        screen = InsightsScreen(testimonies, charts, stated)
         self.app.push_screen(screen, lambda slug: slug and self.open(slug, remember=True))
 
     def action_back(self) -> None:

@@ -10,9 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
-from ..model import Testimony
-from ..query import Query
-from ..search import SearchHit, search
+from ..library import Library
+from ..search import SearchHit
 from ..widgets.sidebar import MATCH_STYLE
 
 MAX_HITS = 500
@@ -37,9 +36,9 @@ class SearchScreen(Screen[tuple[SearchHit, str] | None]):
         Binding("down", "focus_results", "Results", show=False),
     ]
 
-    def __init__(self, testimonies: list[Testimony], query: str = "") -> None:
+    def __init__(self, library: Library, query: str = "") -> None:
         super().__init__()
-        self.testimonies = testimonies
+        self.library = library
         self.initial = query
         self.hits: list[SearchHit] = []
 
@@ -75,7 +74,7 @@ class SearchScreen(Screen[tuple[SearchHit, str] | None]):
 
     @work(exclusive=True, thread=True, group="search")
     def run_search(self, text: str) -> None:
-        hits = search(self.testimonies, Query.parse(text))
+        hits = self.library.search(text)
         self.app.call_from_thread(self._show_hits, text, hits)
 
     def _show_hits(self, text: str, hits: list[SearchHit]) -> None:
