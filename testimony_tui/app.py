@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -55,7 +56,12 @@ class TestimonyApp(App[None]):
         self._loaded = False
         self._save_warned = False
 
+    BENCHMARK_VARIABLE = "TESTIMONY_TUI_BENCHMARK"
+    """Set to "first-paint" or "first-rows" to exit at that moment (for ``python -m benchmarks``)."""
+
     def on_mount(self) -> None:
+        if os.environ.get(self.BENCHMARK_VARIABLE) == "first-paint":
+            self.call_after_refresh(self.exit)
         if self.state.theme in self.available_themes:
             self.theme = self.state.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -63,7 +69,8 @@ class TestimonyApp(App[None]):
         self.sub_title = "loading…"
         if self._state_warning:
             self.notify(self._state_warning, severity="warning", markup=False)
-        self.load()
+        # Paint first: the loader's imports (parsers, cache) would only delay it.
+        self.call_after_refresh(self.load)
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
@@ -105,6 +112,8 @@ class TestimonyApp(App[None]):
                 self.main.open(library.testimonies[0].slug)
         if first:
             self.main.sidebar.option_list.focus()
+            if os.environ.get(self.BENCHMARK_VARIABLE) == "first-rows":
+                self.call_after_refresh(self.exit)
         if done == total:
             self._loaded = True
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,24 +92,21 @@ class ParseCache:
     def _valid(self, stamp: Stamp | None, size: int, mtime: int, version: int) -> bool:
         return stamp is not None and (size, mtime, version) == (stamp.size, stamp.mtime, PARSER_VERSION)
 
-    def get_many(self, stamps: Iterable[Stamp]) -> dict[str, IndexedFile]:
-        """Summaries still valid for ``stamps``; a row that does not decode is a miss."""
+    def get_many(self, stamps: Iterable[Stamp]) -> Iterator[IndexedFile]:
+        """Summaries still valid for ``stamps``, as they are read; a row that does not decode is a miss."""
         if self._db is None:
-            return {}
+            return
         wanted = {stamp.path: stamp for stamp in stamps}
-        found: dict[str, IndexedFile] = {}
         try:
-            rows = self._db.execute("SELECT path, size, mtime, version, summary FROM parsed").fetchall()
+            rows = self._db.execute("SELECT path, size, mtime, version, summary FROM parsed")
+            for path, size, mtime, version, summary in rows:
+                if self._valid(wanted.get(path), size, mtime, version):
+                    try:
+                        yield codec.decode_index(summary, path)
+                    except ValueError:
+                        continue
         except sqlite3.DatabaseError:
             self._reset()
-            return {}
-        for path, size, mtime, version, summary in rows:
-            if self._valid(wanted.get(path), size, mtime, version):
-                try:
-                    found[path] = codec.decode_index(summary, path)
-                except ValueError:
-                    continue
-        return found
 
     def get_full(self, stamp: Stamp) -> ParsedFile | None:
         """The whole parsed file, if the cache holds it for exactly this version of the file."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 from collections.abc import Sequence
@@ -273,7 +274,7 @@ def open_app(args: argparse.Namespace) -> int:
     from .app import make_app
 
     app = make_app(args.paths, use_cache=not args.no_cache)
-    app.run()
+    app.run(headless=bool(os.environ.get(app.BENCHMARK_VARIABLE)))
     return app.return_code or 0
 
 
@@ -308,6 +309,6 @@ def run() -> NoReturn:
         code = 130
     except BrokenPipeError:
         # The reader (say, `head`) has gone: stop quietly, and keep Python from complaining at exit.
-        sys.stdout = open(__import__("os").devnull, "w")
+        sys.stdout = open(os.devnull, "w")
         code = 0
     sys.exit(code)

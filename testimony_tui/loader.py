@@ -53,10 +53,21 @@ class Loader:
         files = self.discovery.files
         total = len(files)
         stamps = {str(path): Stamp.of(path) for path in files}
-        cached = self.cache.get_many(s for s in stamps.values() if s) if self.cache else {}
-        done = len(cached)
-        if cached:
-            yield list(cached.values()), done, total
+        cached: set[str] = set()
+        done = 0
+        if self.cache is not None:
+            batch: list[IndexedFile] = []
+            for indexed in self.cache.get_many(s for s in stamps.values() if s):
+                batch.append(indexed)
+                if len(batch) >= (FIRST_BATCH if not cached else BATCH * 8):
+                    cached.update(item.path for item in batch)
+                    done += len(batch)
+                    yield batch, done, total
+                    batch = []
+            if batch:
+                cached.update(item.path for item in batch)
+                done += len(batch)
+                yield batch, done, total
         misses = [str(path) for path in files if str(path) not in cached]
         fresh: list[tuple[Stamp, str, str]] = []
         for paths, batch in self._parse(misses):

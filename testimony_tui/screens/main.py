@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -97,7 +99,7 @@ class MainScreen(Screen[None]):
         self.reader.show(testimony, scroll_y)
         target = self.reader.target(*at) if at else None
         if target is not None:
-            self.call_after_refresh(self.reader.scroll_to_entry, *at)
+            self.reader.when_ready(partial(self.reader.scroll_to_entry, *at))
         self.reader_pane.content_changed(highlight, target)
         self.sidebar.highlight(slug)
         self.app.save_state()

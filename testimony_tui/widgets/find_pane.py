@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -43,7 +45,7 @@ class FindPane(Vertical):
         needles = Query.parse(highlight).highlights if highlight else ()
         text = self.find_bar.text if self.find_bar.has_class("-visible") else ""
         if needles or text:
-            self.call_after_refresh(self._find, needles or Query.parse(text).highlights, not needles, start)
+            self.view.when_ready(partial(self._find, needles or Query.parse(text).highlights, not needles, start))
         else:
             self.match_count = 0
 

@@ -5,6 +5,9 @@ Both find, jump between headings and scroll the same way; they differ in what pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -13,6 +16,10 @@ from textual.widgets import Static
 
 from ..model import Testimony
 from .panels import EntryPanel, ProfilePanel, SectionHeading, TextPanel
+
+
+FIRST_MOUNT = 12
+"""Widgets mounted before the first paint of a testimony: more than a screenful."""
 
 
 class PanelView(VerticalScroll, can_focus=True):
@@ -35,6 +42,9 @@ class PanelView(VerticalScroll, can_focus=True):
         self._panels: list[TextPanel] = []
         self._targets: dict[tuple[int, int | None], Widget] = {}
         """Where the outline jumps: (section, None) is a heading, (section, entry) a panel."""
+        self._generation = 0
+        self._complete = True
+        self._pending: list[Callable[[], object]] = []
 
     def replace_content(
         self,
@@ -46,13 +56,37 @@ class PanelView(VerticalScroll, can_focus=True):
         self._matches = []
         self._panels = [widget for widget in widgets if isinstance(widget, TextPanel)]
         self._targets = targets
+        self._generation += 1
+        self._pending = []
+        # The first screenful paints at once; the rest mounts right after, off the first frame.
+        first, rest = widgets[:FIRST_MOUNT], widgets[FIRST_MOUNT:]
+        self._complete = not rest
         # No ids on the widgets: the old ones are still being removed while the new ones mount.
         with self.app.batch_update():
             self.remove_children()
-            self.mount_all(widgets)
+            self.mount_all(first)
+        if rest:
+            self.set_timer(0.05, partial(self._mount_rest, rest, self._generation))
         self.scroll_to(y=0, animate=False, immediate=True)
         if scroll_y:
-            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
+            self.when_ready(partial(self.scroll_to, y=scroll_y, animate=False))
+
+    async def _mount_rest(self, rest: list[Widget], generation: int) -> None:
+        if generation != self._generation:
+            return  # something else is shown by now
+        await self.mount_all(rest)
+        if generation == self._generation:
+            self._complete = True
+            for callback in self._pending:
+                self.call_after_refresh(callback)
+            self._pending = []
+
+    def when_ready(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once everything shown is mounted and laid out."""
+        if self._complete:
+            self.call_after_refresh(callback)
+        else:
+            self._pending.append(callback)
 
     @property
     def panels(self) -> list[TextPanel]:
