@@ -75,15 +75,22 @@ class TestimonyApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
         """Read every file in a thread (the parsing itself in processes): first rows, then the rest."""
-        from .library import LibraryBuilder
+        from textual.worker import get_current_worker
+
+        from .library import LibraryBuilder, Store
         from .loader import Loader, open_cache
 
         paths = self.paths or locations.default_paths()
         fallback = () if self.paths else (locations.bundled_data_dir(),)
-        loader = Loader(paths, explicit=bool(self.paths), cache=open_cache(self.use_cache))
-        builder = LibraryBuilder(fallback=fallback)
+        cache = open_cache(self.use_cache)
+        loader = Loader(paths, explicit=bool(self.paths), cache=cache)
+        builder = LibraryBuilder(fallback=fallback, store=Store(cache))
         first = True
-        for batch, done, total in loader.batches():
+        batches = loader.batches()
+        for batch, done, total in batches:
+            if get_current_worker().is_cancelled:
+                batches.close()
+                return
             for result in batch:
                 builder.add(result)
             if first or done == total:

@@ -272,7 +272,9 @@ def _width() -> int:
 def open_app(args: argparse.Namespace) -> int:
     _check_paths(args.paths)
     from .app import make_app
+    from .loader import prepare_workers
 
+    prepare_workers()
     app = make_app(args.paths, use_cache=not args.no_cache)
     app.run(headless=bool(os.environ.get(app.BENCHMARK_VARIABLE)))
     return app.return_code or 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -91,12 +92,39 @@ class Loader:
                 chunk = rest[start : start + BATCH]
                 yield chunk, [_index_file(path) for path in chunk]
             return
-        # "spawn": the app runs threads, and forking a threaded process can deadlock.
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        done = 0
+        pool = None
+        try:
+            # "spawn": the app runs threads, and forking a threaded process can deadlock.
+            pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
             results = pool.map(_index_file, rest, chunksize=64)
             for start in range(0, len(rest), BATCH):
                 chunk = rest[start : start + BATCH]
                 yield chunk, [next(results) for _ in chunk]
+                done += len(chunk)
+        except (OSError, ValueError, BrokenProcessPool):
+            # No worker processes here (a sandbox, a closed file descriptor): parse in this one.
+            for start in range(done, len(rest), BATCH):
+                chunk = rest[start : start + BATCH]
+                yield chunk, [_index_file(path) for path in chunk]
+        finally:
+            # Stopped early (the app quit while loading): drop the queued work, do not wait for it.
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+
+
+def prepare_workers() -> None:
+    """Start multiprocessing's helper while the real standard error is still in place.
+
+    Textual replaces ``sys.stderr`` while the app runs, and spawning worker processes from then
+    on fails; the app calls this before it starts.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        resource_tracker.ensure_running()
+    except (OSError, ValueError):
+        pass  # then loading falls back to one process
 
 
 def open_cache(enabled: bool = True) -> ParseCache | None:
