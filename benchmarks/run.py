@@ -140,14 +140,19 @@ def query_engine(corpus: Path, n: int, repeat: int, home: Path) -> list[Figure]:
     return figures
 
 
+async def _loaded(app, pilot) -> None:
+    """Until every file is in (the loader starts after the first paint)."""
+    while not app._loaded:
+        await pilot.pause(0.05)
+
+
 async def _keystrokes(corpus: Path, home: Path, text: str) -> list[float]:
     from testimony_tui.app import make_app
 
     app = make_app([corpus], state_path=home / "state.json")
     times = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _loaded(app, pilot)
         sidebar = app.main.sidebar
         # What one keystroke costs: the query applied and the list's options replaced, as the
         # filter box's change handler does (Pilot's own key delivery would swamp the figure).
@@ -175,8 +180,7 @@ async def _open_big(folder: Path, home: Path) -> float:
 
     app = make_app([folder], state_path=home / "state-big.json")
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _loaded(app, pilot)
         painted = asyncio.get_running_loop().create_future()
         start = time.perf_counter()
         app.main.open("big-0")

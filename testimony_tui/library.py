@@ -68,6 +68,10 @@ class Library:
         return tuple(Record.of(testimony) for testimony in self.testimonies)
 
     @cached_property
+    def record_of(self) -> dict[str, Record]:
+        return {testimony.slug: record for testimony, record in zip(self.testimonies, self.records)}
+
+    @cached_property
     def questionnaire(self) -> Questionnaire:
         return Questionnaire.build(self.testimonies)
 

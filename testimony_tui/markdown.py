@@ -103,18 +103,9 @@ def _heading_text(text: str) -> str:
 
 def testimony_markdown(testimony: Testimony) -> str:
     """The whole testimony as a Markdown testimony file, front matter included."""
-    meta = {
-        "title": testimony.title,
-        "author": testimony.author,
-        "role": testimony.role,
-        "organization": testimony.organization,
-        "profile_url": testimony.profile_url,
-        "project": testimony.project,
-        "summary": testimony.summary,
-        "description": testimony.description,
-        "keywords": list(testimony.keywords),
-        "permalink": testimony.permalink,
-    }
+    from .serialize import profile_dict
+
+    meta = profile_dict(testimony) | {"description": testimony.description}
     front = yaml.safe_dump(
         {key: value for key, value in meta.items() if value},
         allow_unicode=True,

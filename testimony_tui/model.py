@@ -117,6 +117,10 @@ class Format(str, Enum):
     MARKDOWN = "markdown"
 
 
+PROFILE_FIELDS = ("title", "author", "role", "organization", "profile_url", "project", "summary", "keywords", "permalink")
+"""The profile fields every output (JSON, Markdown front matter) carries, in this order."""
+
+
 @dataclass(frozen=True)
 class Profile:
     """Who wrote a testimony and about what: everything but the answers."""

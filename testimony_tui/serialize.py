@@ -5,25 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from .markdown import answer_markdown
-from .model import Problem, Testimony
+from .model import PROFILE_FIELDS, Problem, Profile, Testimony
 
 
-def testimony_dict(testimony: Testimony, *, sections: bool = True) -> dict[str, Any]:
+def profile_dict(profile: Profile) -> dict[str, Any]:
+    return {name: list(value) if isinstance(value := getattr(profile, name), tuple) else value for name in PROFILE_FIELDS}
+
+
+def testimony_dict(testimony: Profile, *, sections: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = {
         "slug": testimony.slug,
         "source": testimony.source,
         "format": testimony.format.value,
-        "title": testimony.title,
-        "author": testimony.author,
-        "role": testimony.role,
-        "organization": testimony.organization,
-        "profile_url": testimony.profile_url,
-        "project": testimony.project,
-        "summary": testimony.summary,
-        "keywords": list(testimony.keywords),
-        "permalink": testimony.permalink,
+        **profile_dict(testimony),
     }
-    if sections:
+    if sections and isinstance(testimony, Testimony):
         data["sections"] = [
             {
                 "title": section.title,

@@ -7,18 +7,25 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..library import Library
-from ..model import Testimony
-from ..query import Query, match_spans
+from ..model import Profile, Summary
+from ..query import Query, Record, match_spans
+
+DEBOUNCE_FROM = 2_000
+"""With this many testimonies or more, the list waits for a pause in typing before it filters."""
+DEBOUNCE = 0.12
 
 MATCH_STYLE = "bold $text-warning underline"
 
 
-def row(testimony: Testimony, query: Query) -> Content:
+def row(testimony: Profile, query: Query | None = None) -> Content:
     """Author, then project and organization dimmer, with the query's matches highlighted."""
+    if query is None:  # the common case, and the one built for every row: keep it cheap
+        return Content.assemble((testimony.author, "bold"), "\n", (testimony.subtitle, "dim"))
     author = _highlighted(testimony.author, query.highlights_for("author"))
     details = [
         _highlighted(testimony.project, query.highlights_for("project")),
@@ -72,7 +79,9 @@ class Sidebar(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.library = Library()
-        self.shown: list[Testimony] = []
+        self.shown: list[Summary] = []
+        self._rows: dict[str, tuple[Summary, Content]] = {}
+        self._pending: Timer | None = None
 
     def compose(self):
         yield FilterInput(placeholder='/ filter: word "phrase" project: -not', id="filter")
@@ -94,7 +103,14 @@ class Sidebar(Vertical):
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.apply_filter(event.value)
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+        if len(self.library.testimonies) >= DEBOUNCE_FROM:
+            # Typing stays instant however large the library: filter when the typist pauses.
+            self._pending = self.set_timer(DEBOUNCE, lambda: self.apply_filter(event.value))
+        else:
+            self.apply_filter(event.value)
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
@@ -115,7 +131,7 @@ class Sidebar(Vertical):
         self.shown = self.library.filter(query)
         options = self.option_list
         options.clear_options()
-        options.add_options([Option(row(testimony, query), id=testimony.slug) for testimony in self.shown])
+        options.add_options([Option(self._row(testimony, record, query), id=testimony.slug) for testimony, record in self.shown_records(query)])
         if self.shown:
             self.highlight(kept or self.shown[0].slug)
         empty = not self.shown and bool(self.library.testimonies)
@@ -125,6 +141,23 @@ class Sidebar(Vertical):
                 Content.from_markup("No testimony matches\n[b]$query[/b]\n\n[dim]escape clears the filter", query=text)
             )
         self.post_message(self.Filtered(len(self.shown), len(self.library.testimonies)))
+
+    def shown_records(self, query: Query) -> list[tuple[Summary, Record | None]]:
+        if not query.highlights:
+            return [(testimony, None) for testimony in self.shown]
+        records = self.library.record_of
+        return [(testimony, records[testimony.slug]) for testimony in self.shown]
+
+    def _row(self, testimony: Summary, record: Record | None, query: Query) -> Content:
+        """The row, highlighted only when a word of the query is in what it shows."""
+        if record is not None and query.highlights and any(
+            needle in field for needle in query.highlights for field in (record.author, record.project, record.organization)
+        ):
+            return row(testimony, query)
+        cached = self._rows.get(testimony.slug)
+        if cached is None or cached[0] is not testimony:
+            cached = self._rows[testimony.slug] = (testimony, row(testimony))
+        return cached[1]
 
     @property
     def highlighted_slug(self) -> str | None:
