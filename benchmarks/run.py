@@ -181,6 +181,7 @@ async def _open_big(folder: Path, home: Path) -> float:
     app = make_app([folder], state_path=home / "state-big.json")
     async with app.run_test(size=(120, 40)) as pilot:
         await _loaded(app, pilot)
+        await pilot.pause(0.5)  # the first showing (the only testimony opens by itself) settles
         painted = asyncio.get_running_loop().create_future()
         start = time.perf_counter()
         app.main.open("big-0")

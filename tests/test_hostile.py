@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -103,20 +104,22 @@ def test_cli_json_is_valid_and_human_output_is_clean(corpus):
     assert process.returncode == 0 and "\x1b" not in process.stdout and "Eve" in process.stdout
 
 
+def tree_state(folder: Path) -> dict[str, str]:
+    """Every file's hash and modification time, and every folder's listing."""
+    state = {}
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "loop"]
+        for name in files:
+            path = Path(root, name)
+            if path.is_file() and not path.is_symlink():
+                state[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest() + str(path.stat().st_mtime_ns)
+        state[root] = str(sorted(os.listdir(root)))
+    return state
+
+
 def test_nothing_is_written_to_the_source_folder(corpus, tmp_path, capsys):
     folder, _ = corpus
-
-    def snapshot() -> dict[str, str]:
-        state = {}
-        for root, dirs, files in os.walk(folder):
-            dirs[:] = [d for d in dirs if d != "loop"]
-            for name in files:
-                path = Path(root, name)
-                if path.is_file() and not path.is_symlink():
-                    state[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest() + str(path.stat().st_mtime_ns)
-            state[root] = str(sorted(os.listdir(root)))
-        return state
-
+    snapshot = partial(tree_state, folder)
     before = snapshot()
     for args in (["check"], ["list"], ["show", "bom-crlf"], ["show", "bom-crlf", "--markdown"], ["compare", "question"], ["search", "answer"]):
         main([*args, str(folder)])

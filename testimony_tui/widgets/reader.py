@@ -66,7 +66,8 @@ class PanelView(VerticalScroll, can_focus=True):
             self.remove_children()
             self.mount_all(first)
         if rest:
-            self.set_timer(0.05, partial(self._mount_rest, rest, self._generation))
+            # After the first frame is on screen, not racing it.
+            self.call_after_refresh(self.set_timer, 0.05, partial(self._mount_rest, rest, self._generation))
         self.scroll_to(y=0, animate=False, immediate=True)
         if scroll_y:
             self.when_ready(partial(self.scroll_to, y=scroll_y, animate=False))

@@ -5,12 +5,14 @@ from __future__ import annotations
 from testimony_tui.screens.problems import ProblemsScreen
 
 from .. import hostile
+from ..test_hostile import tree_state
 from .conftest import ready
 
 
 async def test_app_survives_the_hostile_corpus(app_factory, tmp_path, opened_urls):
     folder = tmp_path / "hostile"
     expect = hostile.build(folder)
+    before = tree_state(folder)
     app = app_factory(folder)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
@@ -36,3 +38,4 @@ async def test_app_survives_the_hostile_corpus(app_factory, tmp_path, opened_url
         await pilot.pause()
         assert not app._exit
         assert opened_urls == []
+    assert tree_state(folder) == before  # open, filter, find, search: nothing written to the folder
