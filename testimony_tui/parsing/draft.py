@@ -8,7 +8,7 @@ from ..model import Answer
 
 
 @dataclass(frozen=True)
-class Profile:
+class ParsedProfile:
     author: str = ""
     role: str = ""
     organization: str = ""
@@ -36,7 +36,7 @@ class DraftSection:
 class Draft:
     """A parsed page body: the profile, the sections in order, and layout warnings."""
 
-    profile: Profile = Profile()
+    profile: ParsedProfile = ParsedProfile()
     sections: list[DraftSection] = field(default_factory=list)
     warnings: list[tuple[int | None, str]] = field(default_factory=list)
     summaries: dict[str, str] | None = None

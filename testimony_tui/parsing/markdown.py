@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import Answer
-from .draft import Draft, DraftEntry, DraftSection, Profile
+from .draft import Draft, DraftEntry, DraftSection, ParsedProfile
 from .html import blocks_from_nodes, node_text, resolve_href
 from .liquid import resolve_liquid
 from .page import Page, meta_text
@@ -28,7 +28,7 @@ def parse_markdown_body(page: Page) -> Draft:
     meta = page.meta
     profile_url = meta_text(meta, "profile_url")
     draft = Draft(
-        profile=Profile(
+        profile=ParsedProfile(
             author=meta_text(meta, "author"),
             role=meta_text(meta, "role"),
             organization=meta_text(meta, "organization"),

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..model import IN_APP_SCHEME, Answer
 from ..text import clean
-from .draft import Draft, DraftEntry, DraftSection, LineFinder, Profile
+from .draft import Draft, DraftEntry, DraftSection, LineFinder, ParsedProfile
 from .html import (
     HEADING_TAGS,
     MAX_DEPTH,
@@ -81,7 +81,7 @@ def _profile_heading(root: LexborNode) -> LexborNode | None:
     return None
 
 
-def _read_profile(heading: LexborNode) -> Profile:
+def _read_profile(heading: LexborNode) -> ParsedProfile:
     block = heading.parent
     role_node = link = None
     project = ""
@@ -101,7 +101,7 @@ def _read_profile(heading: LexborNode) -> Profile:
         organization = node_text(org_link)
     elif match := _AT_ORGANIZATION.search(role):
         organization = match.group(1).strip()
-    return Profile(
+    return ParsedProfile(
         author=node_text(heading),
         role=role,
         organization=organization,
