@@ -100,7 +100,10 @@ class Library:
 
         query = Query.parse(query) if isinstance(query, str) else query
         positive = Query(tuple(term for term in query.terms if not term.negated))
-        candidates = self.filter(positive) if within is None else [t for t in within if t in set(self.filter(positive))]
+        candidates = self.filter(positive)
+        if within is not None:
+            keep = {t.slug for t in candidates}
+            candidates = [t for t in within if t.slug in keep]
         return search(self.full(candidates), query)
 
     @property
