@@ -9,7 +9,7 @@ import pytest
 
 from testimony_tui.library import load_library
 from testimony_tui.markdown import testimony_markdown
-from testimony_tui.model import ListBlock, Paragraph, Span
+from testimony_tui.model import ListBlock, Span
 from testimony_tui.parsing import parse_file, parse_text
 from testimony_tui.parsing.liquid import link_target, resolve_liquid
 

@@ -38,6 +38,8 @@ BOLD_TAGS = frozenset({"b", "strong"})
 ITALIC_TAGS = frozenset({"em", "i", "cite", "var"})
 CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
 _URL_SPECIAL = re.compile(r'[\s"<>\\^`{|}\[\]]|%(?![0-9A-Fa-f]{2})')
+PLAIN = Span("")
+"""The style of text outside any bold, italic, code or link element."""
 MAX_DEPTH = 64
 """Deeper markup is read as plain text: hostile nesting must not exhaust the stack."""
 
@@ -83,7 +85,7 @@ class _BlockBuilder:
             if spans:
                 self.blocks.append(Paragraph(spans))
 
-    def add_nodes(self, nodes: Iterable[LexborNode], depth: int = 0, style: Span = Span("")) -> None:
+    def add_nodes(self, nodes: Iterable[LexborNode], depth: int = 0, style: Span = PLAIN) -> None:
         for node in nodes:
             self.add_node(node, depth, style)
 
