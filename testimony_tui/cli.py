@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, NoReturn
 from . import __version__
 from .text import strip_controls
 
+FORMATS = ("markdown", "json", "html")
+
 if TYPE_CHECKING:
     from .library import Library
 
@@ -84,6 +86,23 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
     elif command == "search":
         parser.add_argument("query", metavar="QUERY", help='words, "phrases", project:, author:, org:, keyword:, -not')
         _add_json(parser)
+    elif command == "export":
+        parser.add_argument("slugs", nargs="*", metavar="SLUG", default=[], help="testimonies to export (default: all)")
+        parser.add_argument("--format", choices=FORMATS, default="markdown", help="default: markdown")
+        parser.add_argument("--compare", metavar="QUESTION", help="export every answer to QUESTION instead")
+        parser.add_argument("-o", "--output", metavar="PATH", type=Path, help="a file, or a folder (default: stdout)")
+        parser.add_argument("--force", action="store_true", help="replace an existing output file")
+        parser.add_argument(
+            "--path",
+            dest="paths",
+            action="append",
+            type=Path,
+            default=[],
+            metavar="PATH",
+            help="read the testimonies under PATH (repeatable; default: the bundled, synced and configured ones)",
+        )
+        _add_no_cache(parser)
+        return parser
     elif command == "check":
         parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
         _add_json(parser)
@@ -99,6 +118,7 @@ DESCRIPTIONS = {
     "compare": "Every testimony's answer to one question.",
     "questions": "The questionnaire, as derived from the testimonies.",
     "search": "Answers matching a query, with snippets.",
+    "export": "Write testimonies, or every answer to one question, as Markdown, JSON or one HTML page.",
 }
 
 
@@ -111,11 +131,22 @@ def load(args: argparse.Namespace) -> Library:
     from .loader import open_cache
     from .locations import bundled_data_dir, default_paths
 
-    cache = open_cache(not args.no_cache)
+    cache = open_cache(args.config.cache and not args.no_cache)
     if args.paths:
         _check_paths(args.paths)
         return load_library(args.paths, explicit=True, cache=cache)
-    return load_library(default_paths(), fallback=[bundled_data_dir()], cache=cache)
+    return load_library(default_paths(args.config.paths), fallback=[bundled_data_dir()], cache=cache)
+
+
+def _add_config(args: argparse.Namespace, *, warn: bool) -> None:
+    """The config file's settings; commands print its warnings, the app shows them itself."""
+    from .config import load_config
+    from .locations import config_file
+
+    args.config, args.config_problems = load_config(config_file())
+    if warn:
+        for problem in args.config_problems:
+            print(f"{PROG}: {strip_controls(str(problem))}", file=sys.stderr)
 
 
 def _check_paths(paths: Sequence[Path]) -> None:
@@ -193,7 +224,6 @@ def command_check(args: argparse.Namespace) -> int:
 
 
 def command_compare(args: argparse.Namespace) -> int:
-    from .markdown import answer_markdown
     from .plain import blocks_text
 
     library = load(args)
@@ -201,37 +231,24 @@ def command_compare(args: argparse.Namespace) -> int:
     question = questionnaire.find(args.question)
     if question is None:
         raise UsageError(f"no question like '{args.question}' (see '{PROG} questions')")
-    answers, missing = questionnaire.answers(question, library.full(library.filter(args.filter)))
+    comparison = questionnaire.compare(question, library.full(library.filter(args.filter)))
     if args.json:
-        emit_json(
-            {
-                "question": question.label,
-                "answers": [
-                    {
-                        "slug": a.testimony.slug,
-                        "author": a.testimony.author,
-                        "project": a.testimony.project,
-                        "question": a.entry.question,
-                        "answer": answer_markdown(a.entry.answer),
-                    }
-                    for a in answers
-                ],
-                "unanswered": [testimony.slug for testimony in missing],
-            }
-        )
+        from .export import comparison_dict
+
+        emit_json(comparison_dict(comparison))
         return 0
     width = _width()
     emit(question.label)
-    for answer in answers:
+    for answer in comparison.answers:
         emit()
         emit(f"== {answer.testimony.author}" + (f" ({answer.testimony.project})" if answer.testimony.project else ""))
         if answer.entry.question != question.label:
             emit(f"   asked as: {answer.entry.question}")
         for line in blocks_text(answer.entry.answer.blocks, width, "   "):
             emit(line)
-    if missing:
+    if comparison.unanswered:
         emit()
-        emit("Not answered by: " + ", ".join(testimony.author for testimony in missing))
+        emit("Not answered by: " + ", ".join(testimony.author for testimony in comparison.unanswered))
     return 0
 
 
@@ -265,6 +282,77 @@ def command_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_export(args: argparse.Namespace) -> int:
+    from .export import SUFFIXES, export_comparison, export_testimonies
+
+    library = load(args)
+    if args.compare:
+        if args.slugs:
+            raise UsageError("give either SLUGs or --compare, not both")
+        question = library.questionnaire.find(args.compare)
+        if question is None:
+            raise UsageError(f"no question like '{args.compare}' (see '{PROG} questions')")
+        comparison = library.questionnaire.compare(question, library.full(library.testimonies))
+        outputs = [(comparison.slug, export_comparison(comparison, args.format))]
+    else:
+        testimonies = list(library.full(_chosen(library, args.slugs)))
+        if not testimonies:
+            raise UsageError("no testimonies to export")
+        if args.format == "markdown":
+            # The Markdown testimony format holds one testimony per file.
+            outputs = [(t.slug, export_testimonies([t], args.format)) for t in testimonies]
+        else:
+            stem = testimonies[0].slug if len(testimonies) == 1 else "testimonies"
+            outputs = [(stem, export_testimonies(testimonies, args.format))]
+    if args.output is None:
+        sys.stdout.write("\n".join(text for _, text in outputs))
+        return 0
+    if len(outputs) > 1 and not args.output.is_dir():
+        raise UsageError("Markdown holds one testimony per file: give -o a folder, or one SLUG")
+    targets = [
+        (args.output / f"{stem}{SUFFIXES[args.format]}" if args.output.is_dir() else args.output, text)
+        for stem, text in outputs
+    ]
+    _check_targets([path for path, _ in targets], library, args.force)
+    for path, text in targets:
+        _write(path, text, args.force)
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _chosen(library: Library, slugs: Sequence[str]) -> list:
+    if not slugs:
+        return list(library.testimonies)
+    chosen = []
+    for slug in slugs:
+        summary = library.summary(slug)
+        if summary is None:
+            raise UsageError(f"no testimony named '{slug}' (see '{PROG} list')")
+        chosen.append(summary)
+    return chosen
+
+
+def _check_targets(paths: Sequence[Path], library: Library, force: bool) -> None:
+    """Refuse before writing anything: a source file is never written, an existing file only with --force."""
+    sources = {Path(t.source).resolve() for t in library.testimonies}
+    for path in paths:
+        if path.resolve() in sources:
+            raise UsageError(f"{path} is a testimony file being read; choose another output")
+        if path.exists() and not force:
+            raise UsageError(f"{path} exists (use --force to replace it)")
+
+
+def _write(path: Path, text: str, force: bool) -> None:
+    from .storage import write_atomic
+
+    try:
+        write_atomic(path, text, replace=force)
+    except FileExistsError:
+        raise UsageError(f"{path} exists (use --force to replace it)") from None
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
 def _width() -> int:
     return min(shutil.get_terminal_size((80, 24)).columns, 100)
 
@@ -275,7 +363,7 @@ def open_app(args: argparse.Namespace) -> int:
     from .loader import prepare_workers
 
     prepare_workers()
-    app = make_app(args.paths, use_cache=not args.no_cache)
+    app = make_app(args.paths, config=args.config, config_problems=args.config_problems, use_cache=not args.no_cache)
     app.run(headless=bool(os.environ.get(app.BENCHMARK_VARIABLE)))
     return app.return_code or 0
 
@@ -287,6 +375,7 @@ HANDLERS = {
     "compare": command_compare,
     "questions": command_questions,
     "search": command_search,
+    "export": command_export,
 }
 
 
@@ -295,8 +384,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = build_command_parser(argv[0]).parse_intermixed_args(argv[1:])
-            return HANDLERS[argv[0]](args)
-        return open_app(build_parser().parse_intermixed_args(argv))
+            handler = HANDLERS[argv[0]]
+        else:
+            args = build_parser().parse_intermixed_args(argv)
+            handler = open_app
+        _add_config(args, warn=handler is not open_app)
+        return handler(args)
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2

@@ -60,6 +60,21 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """Every answer to one question, as the compare view and ``compare`` show it."""
+
+    question: Question
+    answers: tuple[Answer, ...]
+    unanswered: tuple[Testimony, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        """A file name for it: the question's first words."""
+        words = "".join(c if c.isalnum() else " " for c in self.question.label.lower()).split()
+        return "compare-" + "-".join(words[:8]) if words else "compare"
+
+
+@dataclass(frozen=True)
 class Questionnaire:
     questions: tuple[Question, ...] = ()
     _by_wording: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
@@ -132,6 +147,10 @@ class Questionnaire:
     def answered_by(self, question: Question, testimonies: Iterable[Profile]) -> list[Profile]:
         """Who answered ``question``, from the questions alone (no answers need loading)."""
         return [t for t in testimonies if any(question in self.questions_for(q) for q in t.questions)]
+
+    def compare(self, question: Question, testimonies: Iterable[Testimony]) -> Comparison:
+        answers, missing = self.answers(question, testimonies)
+        return Comparison(question, tuple(answers), tuple(missing))
 
     def answers(self, question: Question, testimonies: Iterable[Testimony]) -> tuple[list[Answer], list[Testimony]]:
         """Each testimony's answer to ``question`` in the given order, and who did not answer."""

@@ -7,25 +7,44 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 import time
 from pathlib import Path
 from typing import Any
 
 
-def write_atomic(path: Path, data: str) -> None:
-    """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never half."""
+def write_atomic(path: Path, data: str, *, replace: bool = True) -> None:
+    """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never half.
+
+    Without ``replace``, an existing ``path`` is left alone and ``FileExistsError`` raised.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    # Not mkstemp: its files are private (0600); these get the user's usual permissions.
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
+        if replace:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)  # fails if the name is taken, unlike a rename
+    finally:
         Path(temporary).unlink(missing_ok=True)
-        raise
+
+
+def write_new(folder: Path, stem: str, suffix: str, data: str) -> Path:
+    """Write ``data`` to a new file ``stem.suffix`` in ``folder``, or ``stem-2.suffix``... if taken."""
+    number = 1
+    while True:
+        path = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            write_atomic(path, data, replace=False)
+            return path
+        except FileExistsError:
+            number += 1
 
 
 def set_aside(path: Path) -> Path:
