@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from textual import work
@@ -14,8 +14,9 @@ from textual.theme import Theme
 
 from . import locations
 from .commands import OutlineCommands, TestimonyCommands
+from .config import Config
 from .library import Library
-from .model import is_web_link
+from .model import Problem, is_web_link
 from .screens.main import MainScreen
 from .state import State, load_state, save_state
 
@@ -32,9 +33,9 @@ class TestimonyApp(App[None]):
     ]
     COMMANDS = App.COMMANDS | {TestimonyCommands, OutlineCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Quit (your place is remembered)"),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("exclamation_mark", "problems", "Problems", key_display="!", show=False),
+        Binding("q", "quit", "Quit", tooltip="Quit (your place is remembered)", id="quit"),
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
+        Binding("exclamation_mark", "problems", "Problems", key_display="!", show=False, id="problems"),
     ]
 
     def __init__(
@@ -43,10 +44,14 @@ class TestimonyApp(App[None]):
         *,
         state_path: Path | None = None,
         use_cache: bool = True,
+        config: Config | None = None,
+        config_problems: Iterable[Problem] = (),
     ) -> None:
         super().__init__()
         self.paths = list(paths)
-        self.use_cache = use_cache
+        self.config = config or Config()
+        self.config_problems = list(config_problems)
+        self.use_cache = use_cache and self.config.cache
         self.progress: tuple[int, int] | None = None
         """Files read and files found, while loading."""
         self.state_path = state_path or locations.state_file()
@@ -62,13 +67,19 @@ class TestimonyApp(App[None]):
     def on_mount(self) -> None:
         if os.environ.get(self.BENCHMARK_VARIABLE) == "first-paint":
             self.call_after_refresh(self.exit)
-        if self.state.theme in self.available_themes:
-            self.theme = self.state.theme
+        # The config's theme wins over the one remembered from last time.
+        for theme in (self.config.theme, self.state.theme):
+            if theme and theme in self.available_themes:
+                self.theme = theme
+                break
+        self._apply_keys()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(self.main)
         self.sub_title = "loading…"
         if self._state_warning:
             self.notify(self._state_warning, severity="warning", markup=False)
+        for problem in self.config_problems:
+            self.notify(str(problem), title="Config", severity="warning", markup=False)
         # Paint first: the loader's imports (parsers, cache) would only delay it.
         self.call_after_refresh(self.load)
 
@@ -80,7 +91,7 @@ class TestimonyApp(App[None]):
         from .library import LibraryBuilder, Store
         from .loader import Loader, open_cache
 
-        paths = self.paths or locations.default_paths()
+        paths = self.paths or locations.default_paths(self.config.paths)
         fallback = () if self.paths else (locations.bundled_data_dir(),)
         cache = open_cache(self.use_cache)
         loader = Loader(paths, explicit=bool(self.paths), cache=cache)
@@ -102,6 +113,36 @@ class TestimonyApp(App[None]):
         if first:  # nothing was found at all
             builder.problems = loader.problems
             self.call_from_thread(self._library_loaded, builder.build(), 0, 0)
+
+    def _apply_keys(self) -> None:
+        """The config's ``[keys]``: other keys for actions, by binding id."""
+        if not self.config.keys:
+            return
+        known = {binding.id for owner in (TestimonyApp, MainScreen) for binding in owner.BINDINGS if binding.id}
+        unknown = sorted(set(self.config.keys) - known)
+        if unknown:
+            self.notify(
+                f"Unknown actions in [keys]: {', '.join(unknown)}. Known: {', '.join(sorted(known))}.",
+                title="Config",
+                severity="warning",
+                markup=False,
+            )
+        self.set_keymap({action: keys for action, keys in self.config.keys.items() if action in known})
+
+    @work(thread=True, group="export")
+    def export(self, stem: str, render: Callable[[str], str]) -> None:
+        """Write ``render(format)`` to a new file in the export folder and say where."""
+        from .export import SUFFIXES
+        from .storage import write_new
+
+        folder = self.config.export_folder or locations.downloads_dir()
+        try:
+            path = write_new(folder, stem, SUFFIXES[self.config.export_format], render(self.config.export_format))
+        except OSError as error:
+            message = f"Could not export to {folder}: {error.strerror or error}"
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
+        else:
+            self.call_from_thread(self.notify, f"Exported to {path}", title="Export", markup=False)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress = (done, total) if done < total else None
@@ -182,7 +223,7 @@ class TestimonyApp(App[None]):
             ("Search", SearchScreen),
             ("Insights", InsightsScreen),
         ]
-        self.push_screen(HelpScreen(groups))
+        self.push_screen(HelpScreen(groups, self.config.keys))
 
     def action_problems(self) -> None:
         from .screens.problems import ProblemsScreen
@@ -209,6 +250,7 @@ class TestimonyApp(App[None]):
             yield SystemCommand("Back", "Return from a followed link (backspace)", screen.action_back)
             yield SystemCommand("Compare answers", "Every testimony's answer to one question (c)", screen.action_compare)
             yield SystemCommand("Search all answers", "Across every testimony (s)", screen.action_search)
+            yield SystemCommand("Export testimony", "Write it to a file (e)", screen.action_export)
             yield SystemCommand("Insights", "Projects, organizations, technologies, durations (i)", screen.action_insights)
         yield SystemCommand("Problems", "Files skipped or with warnings (!)", self.action_problems)
         yield SystemCommand("Help", "All keys (?)", self.action_help)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from platformdirs import PlatformDirs
 
 APP_NAME = "testimony-tui"
 PATH_VARIABLE = "TESTIMONY_TUI_PATH"
+SITE_REPOSITORY = "https://github.com/eventlet-removal/eventlet-removal.github.io"
+SITE_ARCHIVE = f"{SITE_REPOSITORY}/archive/HEAD.tar.gz"
+"""The site's sources on its default branch: what ``sync`` fetches unless told otherwise."""
 
 _dirs = PlatformDirs(APP_NAME, appauthor=False)
 
@@ -40,10 +44,15 @@ def config_file() -> Path:
     return config_dir() / "config.toml"
 
 
+def downloads_dir() -> Path:
+    """Where the app exports to unless the config says otherwise (as Textual's screenshots do)."""
+    return Path(_dirs.user_downloads_dir)
+
+
 def env_paths() -> list[Path]:
     return [Path(part) for part in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if part]
 
 
-def default_paths() -> list[Path]:
-    """What the app reads when given no paths: bundled, user data, then ``TESTIMONY_TUI_PATH``."""
-    return [bundled_data_dir(), user_data_dir(), *env_paths()]
+def default_paths(configured: Iterable[Path] = ()) -> list[Path]:
+    """What the app reads when given no paths: bundled, synced, configured, ``TESTIMONY_TUI_PATH``."""
+    return [bundled_data_dir(), user_data_dir(), *configured, *env_paths()]

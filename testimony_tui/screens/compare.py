@@ -16,8 +16,8 @@ from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..library import Library
-from ..model import Summary, Testimony
-from ..questionnaire import Answer, Question
+from ..model import Summary
+from ..questionnaire import Answer, Comparison, Question
 from ..widgets.find_pane import FindPane
 from ..widgets.panels import EntryPanel
 from ..widgets.reader import PanelView
@@ -53,10 +53,11 @@ class AnswerPanel(EntryPanel, can_focus=True):
 
 
 class CompareView(PanelView):
-    def show(self, question: Question, answers: list[Answer], missing: list[Testimony]) -> None:
-        widgets: list[Widget] = [AnswerPanel(answer, question.label) for answer in answers]
-        if missing:
-            names = ", ".join(testimony.author for testimony in missing)
+    def show(self, comparison: Comparison) -> None:
+        label = comparison.question.label
+        widgets: list[Widget] = [AnswerPanel(answer, label) for answer in comparison.answers]
+        if comparison.unanswered:
+            names = ", ".join(testimony.author for testimony in comparison.unanswered)
             widgets.append(Static(Content(f"Not answered by: {names}"), classes="unanswered"))
         self.replace_content(widgets, {})
 
@@ -95,6 +96,7 @@ class CompareScreen(Screen[Place | None]):
         Binding("escape,q", "dismiss(None)", "Back"),
         Binding("c", "pick", "Other question"),
         Binding("ctrl+f", "find", "Find"),
+        Binding("e", "export", "Export"),
         Binding("tab", "app.focus_next", "Next answer", show=False),
     ]
 
@@ -116,10 +118,10 @@ class CompareScreen(Screen[Place | None]):
 
     def show(self, question: Question) -> None:
         self.question = question
-        answers, missing = self.library.questionnaire.answers(question, self.library.full(self.testimonies))
-        self.sub_title = f"{len(answers)} of {len(self.testimonies)} answered"
+        self.comparison = self.library.questionnaire.compare(question, self.library.full(self.testimonies))
+        self.sub_title = f"{len(self.comparison.answers)} of {len(self.testimonies)} answered"
         self.query_one("#compare-question", Label).update(Content(question.label))
-        self.view.show(question, answers, missing)
+        self.view.show(self.comparison)
         self.query_one(FindPane).content_changed()
         self.call_after_refresh(self._focus_first)
 
@@ -138,6 +140,12 @@ class CompareScreen(Screen[Place | None]):
 
     def action_find(self) -> None:
         self.query_one(FindPane).action_find()
+
+    def action_export(self) -> None:
+        from ..export import export_comparison
+
+        comparison = self.comparison
+        self.app.export(comparison.slug, lambda format: export_comparison(comparison, format))
 
     @on(AnswerPanel.Chosen)
     def _chosen(self, event: AnswerPanel.Chosen) -> None:

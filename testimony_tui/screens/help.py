@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,28 +22,33 @@ EXTRA_KEYS = [
 ]
 
 
-def _keys(binding: Binding) -> str:
-    if binding.key_display:
+def _keys(binding: Binding, keymap: Mapping[str, str]) -> str:
+    if binding.id in keymap:
+        keys = keymap[binding.id]
+    elif binding.key_display:
         return binding.key_display
+    else:
+        keys = binding.key
     names = {"question_mark": "?", "exclamation_mark": "!", "slash": "/", "space": "space"}
-    return " / ".join(names.get(key, key) for key in binding.key.split(","))
+    return " / ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
-def key_rows(groups: list[tuple[str, type]]) -> list[tuple[str, str, str]]:
+def key_rows(groups: list[tuple[str, type]], keymap: Mapping[str, str] | None = None) -> list[tuple[str, str, str]]:
+    """(where, keys, what) for every described binding; ``keymap`` holds the config's overrides."""
     rows: list[tuple[str, str, str]] = []
     for where, owner in groups:
         for binding in owner.BINDINGS:
             if isinstance(binding, Binding) and binding.description:
-                rows.append((where, _keys(binding), binding.description))
+                rows.append((where, _keys(binding, keymap or {}), binding.description))
     return rows
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss(None)", "Close")]
 
-    def __init__(self, groups: list[tuple[str, type]]) -> None:
+    def __init__(self, groups: list[tuple[str, type]], keymap: Mapping[str, str] | None = None) -> None:
         super().__init__()
-        self.groups = groups
+        self.rows = [*key_rows(groups, keymap), *EXTRA_KEYS]
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, show_header=True, header_style="bold")
@@ -49,7 +56,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Key", style="bold", no_wrap=True)
         table.add_column("Does")
         last = None
-        for where, key, description in [*key_rows(self.groups), *EXTRA_KEYS]:
+        for where, key, description in self.rows:
             table.add_row(where if where != last else "", Text(key), Text(description))
             last = where
         with Vertical(id="help-dialog", classes="dialog"):

@@ -23,18 +23,19 @@ from ..widgets.sidebar import Sidebar
 
 class MainScreen(Screen[None]):
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", key_display="/", tooltip="Focus the filter box"),
-        Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, tooltip="Hide or show the sidebar"),
-        Binding("t", "outline", "Outline", tooltip="Sections and questions of this testimony"),
-        Binding("ctrl+f", "find", "Find", tooltip="Find text in this testimony"),
-        Binding("c", "compare", "Compare", tooltip="Every testimony's answer to one question"),
-        Binding("s", "search", "Search", tooltip="Search all answers of all testimonies"),
-        Binding("i", "insights", "Insights", tooltip="Counts and charts across the testimonies"),
-        Binding("n", "step_testimony(1)", "Next testimony", show=False),
-        Binding("p", "step_testimony(-1)", "Previous testimony", show=False),
-        Binding("o", "open_profile", "Open profile link", show=False),
-        Binding("backspace,alt+left", "back", "Back", show=False),
-        Binding("alt+right", "forward", "Forward", show=False),
+        Binding("slash", "focus_filter", "Filter", key_display="/", tooltip="Focus the filter box", id="filter"),
+        Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, tooltip="Hide or show the sidebar", id="sidebar"),
+        Binding("t", "outline", "Outline", tooltip="Sections and questions of this testimony", id="outline"),
+        Binding("ctrl+f", "find", "Find", tooltip="Find text in this testimony", id="find"),
+        Binding("c", "compare", "Compare", tooltip="Every testimony's answer to one question", id="compare"),
+        Binding("s", "search", "Search", tooltip="Search all answers of all testimonies", id="search"),
+        Binding("i", "insights", "Insights", tooltip="Counts and charts across the testimonies", id="insights"),
+        Binding("e", "export", "Export", show=False, tooltip="Write this testimony to a file", id="export"),
+        Binding("n", "step_testimony(1)", "Next testimony", show=False, id="next"),
+        Binding("p", "step_testimony(-1)", "Previous testimony", show=False, id="previous"),
+        Binding("o", "open_profile", "Open profile link", show=False, id="open_profile"),
+        Binding("backspace,alt+left", "back", "Back", show=False, id="back"),
+        Binding("alt+right", "forward", "Forward", show=False, id="forward"),
     ]
 
     show_sidebar: reactive[bool] = reactive(True)
@@ -200,6 +201,12 @@ class MainScreen(Screen[None]):
         screen = InsightsScreen(testimonies, charts, stated)
         self.app.push_screen(screen, lambda slug: slug and self.open(slug, remember=True))
 
+    def action_export(self) -> None:
+        from ..export import export_testimonies
+
+        if (testimony := self.current) is not None:
+            self.app.export(testimony.slug, lambda format: export_testimonies([testimony], format))
+
     def action_back(self) -> None:
         if (place := self.place) and (target := self.history.back(place)):
             self.open(target.slug, target.scroll_y)
@@ -220,7 +227,7 @@ class MainScreen(Screen[None]):
             self.reader.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("outline", "find", "step_testimony", "open_profile") and self.current is None:
+        if action in ("outline", "find", "step_testimony", "open_profile", "export") and self.current is None:
             return None if action in ("outline", "find") else False
         if action == "back" and not self.history.can_go_back:
             return False

@@ -25,7 +25,7 @@ def opened_urls(monkeypatch) -> list[str]:
 
 @pytest.fixture
 def app_factory(tmp_path):
-    def factory(*paths: Path) -> TestimonyApp:
-        return make_app(list(paths), state_path=tmp_path / "state.json")
+    def factory(*paths: Path, **options) -> TestimonyApp:
+        return make_app(list(paths), state_path=tmp_path / "state.json", **options)
 
     return factory

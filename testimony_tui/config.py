@@ -1,0 +1,162 @@
+"""The user's settings: ``config.toml`` in the platform's config folder (see the README).
+
+A bad config never stops the app: each bad line is a warning with its line number, and that
+setting keeps its default.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .locations import SITE_ARCHIVE
+from .model import Problem
+
+EXPORT_FORMATS = ("markdown", "json", "html")
+
+EXAMPLE = f"""\
+# testimony-tui settings. Every key is optional; these are the defaults.
+
+# Folders or files read besides the bundled and synced testimonies.
+paths = []
+# A theme name from the command palette's "Change theme"; empty: the last one you chose.
+theme = ""
+# Keep parsed testimonies in the cache folder, so the next start is fast.
+cache = true
+
+[export]
+# Where "e" in the app writes; empty: your Downloads folder.
+folder = ""
+# markdown, json or html
+format = "markdown"
+
+[sync]
+# An archive URL (.tar.gz or .zip) or a local folder.
+source = "{SITE_ARCHIVE}"
+
+[keys]
+# Other keys for an action, by its name in the help screen's "config" column, e.g.
+# compare = "C"
+# search = "ctrl+s,s"
+"""
+
+
+@dataclass(frozen=True)
+class Config:
+    paths: tuple[Path, ...] = ()
+    theme: str = ""
+    cache: bool = True
+    export_folder: Path | None = None
+    export_format: str = "markdown"
+    sync_source: str = SITE_ARCHIVE
+    keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class _Setting:
+    table: str | None
+    key: str
+    attribute: str
+    convert: Callable[[Any], Any]
+    """Returns the value to use, or raises ValueError with a message for the user."""
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("should be a string in quotes")
+    return value
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("should be true or false")
+    return value
+
+
+def _paths(value: Any) -> tuple[Path, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError('should be a list of strings, like ["~/testimonies"]')
+    return tuple(Path(item).expanduser() for item in value)
+
+
+def _folder(value: Any) -> Path | None:
+    return Path(_string(value)).expanduser() if value else None
+
+
+def _format(value: Any) -> str:
+    if value not in EXPORT_FORMATS:
+        raise ValueError(f"should be one of {', '.join(EXPORT_FORMATS)}")
+    return value
+
+
+def _keys(value: Any) -> Mapping[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(keys, str) and keys for keys in value.values()):
+        raise ValueError('should be a table of action = "keys"')
+    return MappingProxyType(dict(value))
+
+
+SETTINGS = (
+    _Setting(None, "paths", "paths", _paths),
+    _Setting(None, "theme", "theme", _string),
+    _Setting(None, "cache", "cache", _boolean),
+    _Setting("export", "folder", "export_folder", _folder),
+    _Setting("export", "format", "export_format", _format),
+    _Setting("sync", "source", "sync_source", _string),
+    _Setting(None, "keys", "keys", _keys),
+)
+_TABLES = {"export", "sync"}
+
+
+def load_config(path: Path) -> tuple[Config, list[Problem]]:
+    """The settings in ``path`` (defaults when it does not exist) and warnings about bad ones."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Config(), []
+    except (OSError, UnicodeDecodeError) as error:
+        return Config(), [Problem(str(path), None, "warning", f"cannot read the config: {error}; using defaults")]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = re.search(r"at line (\d+)", str(error))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        return Config(), [
+            Problem(str(path), int(line.group(1)) if line else None, "warning", f"{message}; using defaults")
+        ]
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    known = {(setting.table, setting.key) for setting in SETTINGS}
+    for table, key in _keys_in(data):
+        if (table, key) not in known:
+            where = f"[{table}] " if table else ""
+            problems.append(Problem(str(path), _line_of(text, key), "warning", f"unknown setting {where}'{key}'; ignored"))
+    for setting in SETTINGS:
+        scope = data.get(setting.table, {}) if setting.table else data
+        if not isinstance(scope, dict) or setting.key not in scope:
+            continue
+        try:
+            values[setting.attribute] = setting.convert(scope[setting.key])
+        except ValueError as error:
+            problems.append(
+                Problem(str(path), _line_of(text, setting.key), "warning", f"'{setting.key}' {error}; using the default")
+            )
+    return Config(**values), problems
+
+
+def _keys_in(data: dict[str, Any]):
+    for key, value in data.items():
+        if key in _TABLES and isinstance(value, dict):
+            yield from ((key, inner) for inner in value)
+        else:
+            yield None, key
+
+
+def _line_of(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*[=\]]", re.MULTILINE)
+    match = pattern.search(text) or re.search(rf"^[ \t]*\[{re.escape(key)}\]", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
