@@ -10,6 +10,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from . import locations
@@ -54,6 +55,7 @@ class TestimonyApp(App[None]):
         self.use_cache = use_cache and self.config.cache
         self.progress: tuple[int, int] | None = None
         """Files read and files found, while loading."""
+        self.sync_status = ""
         self.state_path = state_path or locations.state_file()
         self.state, self._state_warning = load_state(self.state_path)
         self.library = Library()
@@ -144,6 +146,47 @@ class TestimonyApp(App[None]):
         else:
             self.call_from_thread(self.notify, f"Exported to {path}", title="Export", markup=False)
 
+    def action_sync(self) -> None:
+        self.sync()
+
+    @work(thread=True, exclusive=True, group="sync")
+    def sync(self) -> None:
+        """Fetch the site's testimonies (``testimony-tui sync``), then reload the library."""
+        from .sync import SyncError, sync
+
+        source = self.config.sync_source
+        self.call_from_thread(self._sync_progress, "syncing", 0, None)
+        try:
+            report = sync(source, locations.synced_dir(), self._sync_progress_from_thread)
+        except SyncError as error:
+            self.call_from_thread(self._sync_done, f"Sync failed: {error}; your copy is unchanged.", "error")
+        except OSError as error:
+            self.call_from_thread(self._sync_done, f"Sync failed: {error.strerror or error}", "error")
+        else:
+            self.call_from_thread(self._sync_done, report.summary, "information")
+
+    def _sync_progress_from_thread(self, stage: str, done: int, total: int | None) -> None:
+        status = self._sync_status(stage, done, total)
+        if status != self.sync_status:  # a few updates, not one per chunk read
+            self.call_from_thread(self._sync_progress, stage, done, total)
+
+    @staticmethod
+    def _sync_status(stage: str, done: int, total: int | None) -> str:
+        return f"sync: {stage}" + (f" {100 * done // total}%" if total else "…")
+
+    def _sync_progress(self, stage: str, done: int, total: int | None) -> None:
+        self.sync_status = self._sync_status(stage, done, total)
+        self.show_counts(len(self.main.sidebar.shown), len(self.library.testimonies))
+
+    def _sync_done(self, message: str, severity: SeverityLevel) -> None:
+        self.sync_status = ""
+        self.notify(message, title="Sync", severity=severity, markup=False, timeout=8)
+        if severity != "error":
+            self._loaded = False
+            self.load()
+        else:
+            self.show_counts(len(self.main.sidebar.shown), len(self.library.testimonies))
+
     def _progress(self, done: int, total: int) -> None:
         self.progress = (done, total) if done < total else None
         self.show_counts(len(self.main.sidebar.shown), len(self.library.testimonies))
@@ -164,6 +207,9 @@ class TestimonyApp(App[None]):
                 self.call_after_refresh(self.exit)
         if done == total:
             self._loaded = True
+            bundled = str(locations.bundled_data_dir())
+            only_bundled = not self.paths and all(t.source.startswith(bundled) for t in library.testimonies)
+            self.main.sidebar.set_class(only_bundled, "-bundled-only")
 
     def show_counts(self, shown: int, total: int) -> None:
         problems = len(self.library.problems)
@@ -171,6 +217,8 @@ class TestimonyApp(App[None]):
         text = f"{shown} of {total} {noun}"
         if self.progress:
             text += f" · loading {self.progress[0]:,} of {self.progress[1]:,} files"
+        if self.sync_status:
+            text += f" · {self.sync_status}"
         if problems:
             text += f" · {problems} problem{'s' if problems != 1 else ''} (!)"
         self.sub_title = text
@@ -252,6 +300,7 @@ class TestimonyApp(App[None]):
             yield SystemCommand("Search all answers", "Across every testimony (s)", screen.action_search)
             yield SystemCommand("Export testimony", "Write it to a file (e)", screen.action_export)
             yield SystemCommand("Insights", "Projects, organizations, technologies, durations (i)", screen.action_insights)
+        yield SystemCommand("Sync testimonies", "Get the site's current testimonies (testimony-tui sync)", self.action_sync)
         yield SystemCommand("Problems", "Files skipped or with warnings (!)", self.action_problems)
         yield SystemCommand("Help", "All keys (?)", self.action_help)
 

@@ -103,6 +103,15 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
         )
         _add_no_cache(parser)
         return parser
+    elif command == "sync":
+        parser.add_argument(
+            "--from",
+            dest="source",
+            metavar="SOURCE",
+            help="an archive URL (.tar.gz or .zip), a local archive, or a folder (default: the site's repository)",
+        )
+        _add_json(parser)
+        return parser
     elif command == "check":
         parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
         _add_json(parser)
@@ -119,6 +128,7 @@ DESCRIPTIONS = {
     "questions": "The questionnaire, as derived from the testimonies.",
     "search": "Answers matching a query, with snippets.",
     "export": "Write testimonies, or every answer to one question, as Markdown, JSON or one HTML page.",
+    "sync": "Bring the site's current testimonies into your data folder, for offline reading.",
 }
 
 
@@ -353,6 +363,66 @@ def _write(path: Path, text: str, force: bool) -> None:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
 
 
+def command_sync(args: argparse.Namespace) -> int:
+    from .locations import synced_dir
+    from .serialize import problem_dict
+    from .sync import SyncError, sync
+
+    source = args.source or args.config.sync_source
+    print(f"syncing from {source}", file=sys.stderr)
+    progress = ProgressLine()
+    try:
+        report = sync(source, synced_dir(), progress)
+    except SyncError as error:
+        progress.finish()
+        print(f"{PROG}: sync failed: {strip_controls(str(error))}; your copy is unchanged", file=sys.stderr)
+        return 1
+    if args.json:
+        emit_json(
+            {
+                "target": str(report.target),
+                "testimonies": report.testimonies,
+                "new": list(report.new),
+                "changed": list(report.changed),
+                "removed": list(report.removed),
+                "unchanged": report.unchanged,
+                "problems": [problem_dict(problem) for problem in report.problems],
+            }
+        )
+        return 0
+    progress.finish()
+    for label, names in (("new", report.new), ("changed", report.changed), ("removed", report.removed)):
+        for name in names:
+            emit(f"{label:8} {name}")
+    for problem in report.problems:
+        emit(str(problem))
+    print(report.summary, file=sys.stderr)
+    return 0
+
+
+class ProgressLine:
+    """Sync progress on standard error: one line redrawn in a terminal, stage changes otherwise."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+        self.stage = ""
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if self.live:
+            amount = f"{done:,} of {total:,}" if total else f"{done:,}"
+            unit = " bytes" if stage == "downloading" else ""
+            print(f"\r\x1b[K{stage} {amount}{unit}", end="", file=sys.stderr, flush=True)
+            if total and done >= total:
+                print(file=sys.stderr)
+        elif stage != self.stage:
+            print(f"{stage}…", file=sys.stderr)
+        self.stage = stage
+
+    def finish(self) -> None:
+        if self.live and self.stage:
+            print("\r\x1b[K", end="", file=sys.stderr, flush=True)
+
+
 def _width() -> int:
     return min(shutil.get_terminal_size((80, 24)).columns, 100)
 
@@ -376,6 +446,7 @@ HANDLERS = {
     "questions": command_questions,
     "search": command_search,
     "export": command_export,
+    "sync": command_sync,
 }
 
 

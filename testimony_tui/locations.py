@@ -28,6 +28,11 @@ def user_data_dir() -> Path:
     return Path(_dirs.user_data_dir) / "testimonies"
 
 
+def synced_dir() -> Path:
+    """The site's testimonies as ``sync`` last brought them (a link to the current set)."""
+    return user_data_dir() / "site"
+
+
 def state_file() -> Path:
     return Path(_dirs.user_state_dir) / "state.json"
 

@@ -62,6 +62,16 @@ class TestimonyList(OptionList):
     ]
 
 
+SYNC_HINT = Content.assemble(
+    ("Only the bundled testimony is here.", "bold"),
+    "\nGet the others from the site: ",
+    ("ctrl+p", "bold"),
+    " → Sync testimonies, or run ",
+    ("testimony-tui sync", "bold"),
+    ".",
+)
+
+
 class Sidebar(Vertical):
     class Filtered(Message):
         """The list now shows ``shown`` of ``total`` testimonies."""
@@ -87,6 +97,7 @@ class Sidebar(Vertical):
         yield FilterInput(placeholder='/ filter: word "phrase" project: -not', id="filter")
         yield TestimonyList(id="testimonies")
         yield Static(id="no-match")
+        yield Static(SYNC_HINT, id="sync-hint")
 
     @property
     def filter_input(self) -> FilterInput:

@@ -1,0 +1,49 @@
+"""Pilot tests: with only the bundled testimony, the app says how to get more, and syncs itself."""
+
+from __future__ import annotations
+
+from testimony_tui.config import Config
+
+from .conftest import ready
+
+
+async def sync_from_palette(app, pilot) -> None:
+    await pilot.press("ctrl+p", *"Sync testimonies")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+    for _ in range(3):  # the sync worker, then the reload it starts
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def test_bundled_only_shows_how_to_sync_and_the_palette_syncs(app_factory, site_fixtures):
+    app = app_factory(config=Config(sync_source=str(site_fixtures)))
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        hint = app.main.sidebar.query_one("#sync-hint")
+        assert [t.slug for t in app.library.testimonies] == ["dmitry-tantsur"]
+        assert hint.display and "testimony-tui sync" in str(hint.render())
+        await sync_from_palette(app, pilot)
+        assert [t.slug for t in app.library.testimonies] == ["ada-lovelace", "dmitry-tantsur", "grace-hopper"]
+        assert not hint.display
+        assert app.main.current.slug == "dmitry-tantsur"  # the open testimony stays
+        assert any("2 testimonies (3 new" in str(n.message) for n in app._notifications)
+
+
+async def test_a_failed_sync_says_why_and_changes_nothing(app_factory, tmp_path):
+    app = app_factory(config=Config(sync_source=str(tmp_path / "nowhere")))
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await sync_from_palette(app, pilot)
+        assert [t.slug for t in app.library.testimonies] == ["dmitry-tantsur"]
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Sync failed:") and m.endswith("your copy is unchanged.") for m in messages)
+        assert "sync" not in app.sub_title
+
+
+async def test_no_hint_when_reading_given_paths(app_factory, site_fixtures):
+    app = app_factory(site_fixtures / "ada-lovelace.md")
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        assert not app.main.sidebar.query_one("#sync-hint").display
