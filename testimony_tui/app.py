@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.notifications import SeverityLevel
 from textual.theme import Theme
+from textual.timer import Timer
 
 from . import locations
 from .commands import OutlineCommands, TestimonyCommands
@@ -47,6 +48,7 @@ class TestimonyApp(App[None]):
         use_cache: bool = True,
         config: Config | None = None,
         config_problems: Iterable[Problem] = (),
+        watch: bool = False,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -56,6 +58,11 @@ class TestimonyApp(App[None]):
         self.progress: tuple[int, int] | None = None
         """Files read and files found, while loading."""
         self.sync_status = ""
+        self.watch = watch
+        """Reload files that change on disk (``--watch``)."""
+        self.snapshot: frozenset = frozenset()
+        self.changed: set[str] = set()
+        self._poll_timer: Timer | None = None
         self.state_path = state_path or locations.state_file()
         self.state, self._state_warning = load_state(self.state_path)
         self.library = Library()
@@ -85,20 +92,32 @@ class TestimonyApp(App[None]):
         # Paint first: the loader's imports (parsers, cache) would only delay it.
         self.call_after_refresh(self.load)
 
+    @property
+    def load_paths(self) -> list[Path]:
+        return self.paths or locations.default_paths(self.config.paths)
+
     @work(thread=True, exclusive=True, group="load")
-    def load(self) -> None:
-        """Read every file in a thread (the parsing itself in processes): first rows, then the rest."""
+    def load(self, reload: bool = False) -> None:
+        """Read every file in a thread (the parsing itself in processes): first rows, then the rest.
+
+        A reload (after a sync, or a change seen by ``--watch``) shows the new library once, whole.
+        """
         from textual.worker import get_current_worker
 
         from .library import LibraryBuilder, Store
         from .loader import Loader, open_cache
 
-        paths = self.paths or locations.default_paths(self.config.paths)
+        if self.watch:
+            from .watch import snapshot
+
+            # Before reading: a file saved while we read is then seen as changed at the next poll.
+            self.snapshot = snapshot(self.load_paths, explicit=bool(self.paths))
         fallback = () if self.paths else (locations.bundled_data_dir(),)
         cache = open_cache(self.use_cache)
-        loader = Loader(paths, explicit=bool(self.paths), cache=cache)
+        loader = Loader(self.load_paths, explicit=bool(self.paths), cache=cache)
         builder = LibraryBuilder(fallback=fallback, store=Store(cache))
-        first = True
+        first = not reload
+        done = total = 0
         batches = loader.batches()
         for batch, done, total in batches:
             if get_current_worker().is_cancelled:
@@ -112,9 +131,41 @@ class TestimonyApp(App[None]):
                 first = False
             else:
                 self.call_from_thread(self._progress, done, total)
-        if first:  # nothing was found at all
+        if total == 0:  # nothing was found at all
             builder.problems = loader.problems
             self.call_from_thread(self._library_loaded, builder.build(), 0, 0)
+
+    @work(thread=True, exclusive=True, group="watch")
+    def poll(self) -> None:
+        """``--watch``: look for changed files; reload when there are."""
+        from .watch import changed_paths, snapshot
+
+        before = self.snapshot
+        changed = changed_paths(before, snapshot(self.load_paths, explicit=bool(self.paths)))
+        if changed and before is self.snapshot:
+            self.call_from_thread(self._files_changed, changed)
+
+    def _files_changed(self, changed: set[str]) -> None:
+        self.changed |= changed
+        self.load(reload=True)
+
+    def _show_changes(self, library: Library) -> None:
+        """After files changed: the new library, the open testimony updated in place."""
+        from .watch import keep_last_good
+
+        changed, self.changed = self.changed, set()
+        current = self.main.current
+        previous = [current, *self.library.store.recent] if current else self.library.store.recent
+        self.library = keep_last_good(library, previous, changed)
+        self.main.set_library(self.library)
+        for problem in self.library.errors:
+            if problem.path in changed:
+                self.notify(f"{problem}\nShowing the last good version.", title="Watch", severity="error", markup=False)
+        if current is not None and current.source in changed:
+            updated = self.library.get(current.slug)
+            if updated is not None and updated != current:
+                self.main.open(current.slug, self.main.reader.scroll_y)
+        self.show_counts(len(self.main.sidebar.shown), len(self.library.testimonies))
 
     def _apply_keys(self) -> None:
         """The config's ``[keys]``: other keys for actions, by binding id."""
@@ -182,8 +233,7 @@ class TestimonyApp(App[None]):
         self.sync_status = ""
         self.notify(message, title="Sync", severity=severity, markup=False, timeout=8)
         if severity != "error":
-            self._loaded = False
-            self.load()
+            self.load(reload=True)
         else:
             self.show_counts(len(self.main.sidebar.shown), len(self.library.testimonies))
 
@@ -193,6 +243,9 @@ class TestimonyApp(App[None]):
 
     def _library_loaded(self, library: Library, done: int, total: int) -> None:
         first = not self.library.testimonies and not self._loaded
+        if self.changed:
+            self._show_changes(library)
+            return
         self.library = library
         self.progress = (done, total) if done < total else None
         self.main.set_library(library)
@@ -207,6 +260,10 @@ class TestimonyApp(App[None]):
                 self.call_after_refresh(self.exit)
         if done == total:
             self._loaded = True
+            if self.watch and self._poll_timer is None:
+                from .watch import POLL_SECONDS
+
+                self._poll_timer = self.set_interval(POLL_SECONDS, self.poll)
             bundled = str(locations.bundled_data_dir())
             only_bundled = not self.paths and all(t.source.startswith(bundled) for t in library.testimonies)
             self.main.sidebar.set_class(only_bundled, "-bundled-only")

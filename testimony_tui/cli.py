@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
         "Run 'testimony-tui COMMAND --help' for each.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload files when they change on disk (for authors previewing a draft)",
+    )
     _add_no_cache(parser)
     _add_paths(parser)
     return parser
@@ -433,7 +438,13 @@ def open_app(args: argparse.Namespace) -> int:
     from .loader import prepare_workers
 
     prepare_workers()
-    app = make_app(args.paths, config=args.config, config_problems=args.config_problems, use_cache=not args.no_cache)
+    app = make_app(
+        args.paths,
+        config=args.config,
+        config_problems=args.config_problems,
+        use_cache=not args.no_cache,
+        watch=args.watch,
+    )
     app.run(headless=bool(os.environ.get(app.BENCHMARK_VARIABLE)))
     return app.return_code or 0
 

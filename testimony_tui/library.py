@@ -26,9 +26,19 @@ class Store:
         self.cache = cache
         self.keep = keep
         self._recent: OrderedDict[str, Testimony] = OrderedDict()
+        self._pinned: dict[str, Testimony] = {}
+
+    def pin(self, testimony: Testimony) -> None:
+        """Serve ``testimony`` for its file from now on, whatever the file holds (``--watch``)."""
+        self._pinned[testimony.source] = testimony
+
+    @property
+    def recent(self) -> list[Testimony]:
+        """The whole testimonies in memory now."""
+        return [*self._pinned.values(), *self._recent.values()]
 
     def load(self, summary: Summary) -> Testimony | None:
-        testimony = self._recent.get(summary.source)
+        testimony = self._pinned.get(summary.source) or self._recent.get(summary.source)
         if testimony is None:
             testimony = self._read(summary.source)
             if testimony is None:
@@ -36,7 +46,7 @@ class Store:
             self._recent[summary.source] = testimony
             while len(self._recent) > self.keep:
                 self._recent.popitem(last=False)
-        else:
+        elif summary.source in self._recent:
             self._recent.move_to_end(summary.source)
         # The library may have renamed it (same slug twice) or given it the index card's summary.
         return replace(testimony, slug=summary.slug, summary=summary.summary)

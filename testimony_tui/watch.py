@@ -1,0 +1,57 @@
+"""``--watch``: notice files that change on disk, and keep the last good version of a broken one.
+
+An author previewing a draft saves it many times, and between two saves it may not parse: the
+reader then keeps showing the last version that did, with the problem listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from .cache import Stamp
+from .discovery import discover
+from .library import Library
+from .model import Summary, Testimony
+
+POLL_SECONDS = 0.4
+"""Stat the files this often: a change shows within a second, a reload included."""
+
+Snapshot = frozenset[Stamp]
+
+
+def snapshot(paths: Iterable[Path], *, explicit: bool = False) -> Snapshot:
+    """Every page file under ``paths`` with its size and modification time."""
+    files = discover(paths, explicit=explicit).files
+    return frozenset(stamp for path in files if (stamp := Stamp.of(path)) is not None)
+
+
+def changed_paths(before: Snapshot, after: Snapshot) -> set[str]:
+    """Files added, removed or modified between two snapshots."""
+    return {stamp.path for stamp in before ^ after}
+
+
+def keep_last_good(library: Library, previous: Iterable[Testimony], changed: set[str]) -> Library:
+    """``library``, plus the last good version of each testimony whose changed file now fails.
+
+    ``previous`` are whole testimonies from before the change (what was open or recently read):
+    only those can be shown again without their file.
+    """
+    failed = {problem.path for problem in library.errors}
+    loaded = {testimony.source for testimony in library.testimonies}
+    taken = {testimony.slug for testimony in library.testimonies}
+    kept = {
+        testimony.source: testimony
+        for testimony in previous
+        if testimony.source in changed & failed and testimony.source not in loaded and testimony.slug not in taken
+    }.values()
+    if not kept:
+        return library
+    for testimony in kept:
+        library.store.pin(testimony)
+    summaries = sorted(
+        (*library.testimonies, *(Summary.of(testimony) for testimony in kept)),
+        key=lambda testimony: (testimony.author.casefold(), testimony.slug),
+    )
+    return replace(library, testimonies=tuple(summaries))

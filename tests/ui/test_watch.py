@@ -1,0 +1,89 @@
+"""Pilot tests: ``--watch`` reloads changed files, keeps the place, and survives a broken save."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+
+from testimony_tui.widgets.panels import EntryPanel
+
+from .conftest import ready
+
+
+async def until(pilot, condition, timeout: float = 5.0) -> None:
+    """Let the app run until ``condition()`` holds (the watcher polls; the reload is a worker)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "the app did not catch up with the change in time"
+        await pilot.pause(0.05)
+
+
+def save(path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # a distinct time, always
+
+
+def answers(app) -> list[str]:
+    return [panel.entry.answer.plain for panel in app.main.reader.query(EntryPanel)]
+
+
+async def test_watch_reloads_the_open_testimony_in_place(app_factory, site_fixtures, tmp_path):
+    draft = tmp_path / "grace-hopper.md"
+    shutil.copy(site_fixtures / "grace-hopper.md", draft)
+    text = draft.read_text(encoding="utf-8")
+    app = app_factory(tmp_path, watch=True)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(app, pilot)
+        reader = app.main.reader
+        reader.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        scroll = reader.scroll_y
+        assert scroll > 0
+
+        save(draft, text.replace("About six months.", "About seven months."))
+        await until(pilot, lambda: "About seven months." in answers(app))
+        assert app.main.current.slug == "grace-hopper"
+        await until(pilot, lambda: reader.scroll_y == scroll)
+
+        # A second file appears in the list; the selection stays on the open one.
+        save(tmp_path / "ada.md", text.replace("Grace Hopper", "Ada Byron"))
+        await until(pilot, lambda: len(app.library.testimonies) == 2)
+        assert app.main.sidebar.highlighted_slug == "grace-hopper"
+        assert app.main.current.slug == "grace-hopper"
+
+
+async def test_a_broken_save_keeps_the_last_good_view(app_factory, site_fixtures, tmp_path):
+    draft = tmp_path / "grace-hopper.md"
+    shutil.copy(site_fixtures / "grace-hopper.md", draft)
+    text = draft.read_text(encoding="utf-8")
+    app = app_factory(tmp_path, watch=True)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(app, pilot)
+        before = answers(app)
+        save(draft, "---\nauthor: [unclosed\n---\n")
+        await until(pilot, lambda: bool(app.library.errors))
+        [problem] = app.library.errors
+        assert problem.path == str(draft) and problem.line == 3
+        assert answers(app) == before
+        assert [t.slug for t in app.library.testimonies] == ["grace-hopper"]
+        assert "1 problem" in app.sub_title
+        assert any("Showing the last good version" in str(n.message) for n in app._notifications)
+
+        save(draft, text.replace("About six months.", "Fixed."))
+        await until(pilot, lambda: "Fixed." in answers(app))
+        assert not app.library.errors
+
+
+async def test_without_watch_nothing_reloads(app_factory, site_fixtures, tmp_path):
+    draft = tmp_path / "grace-hopper.md"
+    shutil.copy(site_fixtures / "grace-hopper.md", draft)
+    app = app_factory(tmp_path)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(app, pilot)
+        save(draft, draft.read_text(encoding="utf-8").replace("About six months.", "Changed."))
+        await pilot.pause(1.0)
+        assert "Changed." not in answers(app)
