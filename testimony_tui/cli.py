@@ -117,6 +117,9 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
         )
         _add_json(parser)
         return parser
+    elif command == "serve":
+        parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+        parser.add_argument("--port", type=_port, default=8000, help="default: 8000")
     elif command == "check":
         parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
         _add_json(parser)
@@ -134,6 +137,7 @@ DESCRIPTIONS = {
     "search": "Answers matching a query, with snippets.",
     "export": "Write testimonies, or every answer to one question, as Markdown, JSON or one HTML page.",
     "sync": "Bring the site's current testimonies into your data folder, for offline reading.",
+    "serve": "Serve the app to a web browser (each browser tab runs its own copy of the app).",
 }
 
 
@@ -428,6 +432,38 @@ class ProgressLine:
             print("\r\x1b[K", end="", file=sys.stderr, flush=True)
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}")
+    return int(text)
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    import shlex
+
+    from textual_serve.server import Server
+
+    _check_paths(args.paths)
+    app_args = [sys.executable, "-m", "testimony_tui", *(str(path.resolve()) for path in args.paths)]
+    if args.no_cache:
+        app_args.append("--no-cache")
+    if args.host not in LOOPBACK:
+        print(
+            f"{PROG}: warning: serving on {args.host}: anyone who can reach this address can use the app",
+            file=sys.stderr,
+        )
+    print(f"serving on http://{args.host}:{args.port}  (ctrl+c stops)", file=sys.stderr)
+    try:
+        Server(shlex.join(app_args), host=args.host, port=args.port, title=PROG).serve()
+    except OSError as error:
+        print(f"{PROG}: cannot serve on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _width() -> int:
     return min(shutil.get_terminal_size((80, 24)).columns, 100)
 
@@ -458,6 +494,7 @@ HANDLERS = {
     "search": command_search,
     "export": command_export,
     "sync": command_sync,
+    "serve": command_serve,
 }
 
 

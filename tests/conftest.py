@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,18 @@ def site_fixtures() -> Path:
 @pytest.fixture
 def tests_dir() -> Path:
     return TESTS
+
+
+CI_VARIABLE = "TESTIMONY_TUI_CI"
+"""Set by .ci/run, which installs every tool the tests need: there a missing tool is a failure."""
+
+
+def require_tool(name: str, package: str) -> str:
+    """The path of the system tool ``name``; skipped (with how to get it) when absent, outside CI."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (install {package}; .ci/run does)"
+        if os.environ.get(CI_VARIABLE):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shlex
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from .conftest import require_tool
 
 pytestmark = pytest.mark.e2e
 
@@ -43,8 +44,7 @@ class Terminal:
 
 @pytest.fixture
 def terminal(tmp_path):
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed (.ci/run installs it)")
+    require_tool("tmux", "tmux")
     if not COMMAND.exists():
         pytest.skip(f"the console script is not installed at {COMMAND}")
     terminal = Terminal(f"testimony-tui-{tmp_path.name}")

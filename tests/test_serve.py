@@ -1,0 +1,127 @@
+"""``serve``: the app in a web browser, through textual-serve, checked in headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import require_tool
+
+COMMAND = Path(sys.executable).parent / "testimony-tui"
+CHROMIUM_FLAGS = [
+    # What this machine's closed network needs: no background calls home, no GPU.
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+RECORD_SCREEN = """
+window.__screen = "";
+const Native = window.WebSocket;
+window.WebSocket = class extends Native {
+    constructor(...args) {
+        super(...args);
+        this.addEventListener("message", (event) => {
+            if (typeof event.data === "string") return;
+            if (event.data instanceof Blob) {
+                event.data.text().then((text) => { window.__screen += text; });
+            } else {
+                window.__screen += new TextDecoder().decode(event.data);
+            }
+        });
+    }
+};
+"""
+"""Keep what the app sends the page's terminal, to read the screen's text (xterm.js draws on a canvas)."""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()[1]
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"nothing listened on port {port} after {timeout} s")
+
+
+@pytest.fixture
+def chromium() -> str:
+    return require_tool("chromium", "Debian's chromium package")
+
+
+def test_serve_shows_the_app_in_a_browser(chromium, site_fixtures, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    env = os.environ.copy()
+    server = subprocess.Popen(
+        [str(COMMAND), "serve", "--port", str(port), str(site_fixtures)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        wait_for_port(port, server)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.add_init_script(RECORD_SCREEN)
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_function("window.__screen.includes('Grace Hopper')", timeout=60_000)
+            page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=10_000)
+            screen = page.evaluate("window.__screen")
+            assert "Ada Lovelace" in screen and "2 of 2 testimonies" in screen
+            page.screenshot(path=os.environ.get("TESTIMONY_TUI_SERVE_SCREENSHOT") or tmp_path / "served.png")
+            browser.close()
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            _, err = server.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            raise
+    assert server.returncode == 0, err
+    assert "Traceback" not in err
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0, "the server still listens after ctrl+c"
+
+
+def test_serve_refuses_a_bad_port(capsys):
+    from testimony_tui.cli import main
+
+    assert main(["serve", "--port", "http"]) == 2
+    assert "not a port number: 'http'" in capsys.readouterr().err
+
+
+def test_serve_on_a_busy_port_is_one_line(site_fixtures):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            [str(COMMAND), "serve", "--port", str(port)], capture_output=True, text=True, timeout=30
+        )
+    assert result.returncode == 1
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"testimony-tui: cannot serve on 127.0.0.1:{port}: ") and "address already in use" in last
+    assert "Traceback" not in result.stderr
