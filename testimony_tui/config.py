@@ -40,7 +40,7 @@ format = "markdown"
 source = "{SITE_ARCHIVE}"
 
 [keys]
-# Other keys for an action, by its name in the help screen's "config" column, e.g.
+# Other keys for an action, by its name (listed in the README), e.g.
 # compare = "C"
 # search = "ctrl+s,s"
 """

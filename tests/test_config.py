@@ -21,6 +21,11 @@ def test_the_documented_example_is_the_defaults(tmp_path):
     assert load_config(path) == (Config(), [])
 
 
+def test_the_readme_shows_the_example(tests_dir):
+    readme = (tests_dir.parent / "README.md").read_text(encoding="utf-8")
+    assert f"```toml\n{EXAMPLE}```" in readme
+
+
 def test_every_key(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text(
