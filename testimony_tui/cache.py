@@ -25,9 +25,12 @@ CREATE TABLE IF NOT EXISTS parsed (
     mtime INTEGER NOT NULL,
     version INTEGER NOT NULL,
     summary TEXT NOT NULL,
+    text TEXT NOT NULL,
     data TEXT NOT NULL
 )
 """
+SCHEMA_VERSION = 2
+"""The table's layout; a cache of another layout is dropped and rebuilt (it is only a cache)."""
 
 
 @dataclass(frozen=True)
@@ -58,12 +61,20 @@ class ParseCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, check_same_thread=False)
-            self._db.execute(SCHEMA)
-            self._db.execute("SELECT path, size, mtime, version, summary, data FROM parsed LIMIT 1").fetchall()
+            self._create()
+            self._db.execute("SELECT path, size, mtime, version, summary, text, data FROM parsed LIMIT 1").fetchall()
         except sqlite3.DatabaseError:
             self._reset()
         except OSError as error:
             self._disable(f"the parse cache is off: cannot write {self.path.parent} ({error.strerror or error})")
+
+    def _create(self) -> None:
+        assert self._db is not None
+        if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            with self._db:
+                self._db.execute("DROP TABLE IF EXISTS parsed")
+                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self._db.execute(SCHEMA)
 
     def _reset(self) -> None:
         """A corrupt or foreign database: keep it aside for the curious, start a new one."""
@@ -71,7 +82,7 @@ class ParseCache:
         try:
             moved = set_aside(self.path)
             self._db = sqlite3.connect(self.path, check_same_thread=False)
-            self._db.execute(SCHEMA)
+            self._create()
             self.warning = f"the parse cache was corrupt; it was set aside as {moved.name} and rebuilt"
         except (OSError, sqlite3.DatabaseError) as error:
             self._disable(f"the parse cache is off: {error}")
@@ -98,11 +109,11 @@ class ParseCache:
             return
         wanted = {stamp.path: stamp for stamp in stamps}
         try:
-            rows = self._db.execute("SELECT path, size, mtime, version, summary FROM parsed")
-            for path, size, mtime, version, summary in rows:
+            rows = self._db.execute("SELECT path, size, mtime, version, summary, text FROM parsed")
+            for path, size, mtime, version, summary, text in rows:
                 if self._valid(wanted.get(path), size, mtime, version):
                     try:
-                        yield codec.decode_index(summary, path)
+                        yield codec.decode_index(summary, text, path)
                     except ValueError:
                         continue
         except sqlite3.DatabaseError:
@@ -123,15 +134,15 @@ class ParseCache:
         except ValueError:
             return None
 
-    def put_many(self, rows: Iterable[tuple[Stamp, str, str]]) -> None:
-        """Store (stamp, summary JSON, whole file JSON) rows in one transaction."""
+    def put_many(self, rows: Iterable[tuple[Stamp, str, str, str]]) -> None:
+        """Store (stamp, summary JSON, search text, whole file JSON) rows in one transaction."""
         if self._db is None:
             return
         try:
             with self._db:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?, ?, ?)",
-                    [(s.path, s.size, s.mtime, PARSER_VERSION, summary, data) for s, summary, data in rows],
+                    "INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(s.path, s.size, s.mtime, PARSER_VERSION, summary, text, data) for s, summary, text, data in rows],
                 )
         except sqlite3.DatabaseError as error:
             self._disable(f"the parse cache is off: {error}")

@@ -442,14 +442,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def command_serve(args: argparse.Namespace) -> int:
-    import shlex
-
-    from textual_serve.server import Server
+    from .web import serve
 
     _check_paths(args.paths)
-    app_args = [sys.executable, "-m", "testimony_tui", *(str(path.resolve()) for path in args.paths)]
-    if args.no_cache:
-        app_args.append("--no-cache")
     if args.host not in LOOPBACK:
         print(
             f"{PROG}: warning: serving on {args.host}: anyone who can reach this address can use the app",
@@ -457,7 +452,7 @@ def command_serve(args: argparse.Namespace) -> int:
         )
     print(f"serving on http://{args.host}:{args.port}  (ctrl+c stops)", file=sys.stderr)
     try:
-        Server(shlex.join(app_args), host=args.host, port=args.port, title=PROG).serve()
+        serve(args.paths, host=args.host, port=args.port, use_cache=not args.no_cache)
     except OSError as error:
         print(f"{PROG}: cannot serve on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
         return 1

@@ -34,30 +34,32 @@ class IndexedFile:
 _PROFILE = [f.name for f in fields(Profile) if f.name not in ("source", "format", "keywords")]
 
 
-def encode_index(indexed: IndexedFile) -> str:
+def encode_index(indexed: IndexedFile) -> tuple[str, str]:
+    """The summary as JSON, and its search text apart (a column of its own: no JSON to decode)."""
     summary = indexed.summary
     data = None
     if summary is not None:
         data = {name: getattr(summary, name) for name in _PROFILE}
-        data |= {"format": summary.format.value, "keywords": list(summary.keywords), "questions": list(summary.questions), "text": summary.search_text}
-    return json.dumps(
+        data |= {"format": summary.format.value, "keywords": list(summary.keywords), "questions": list(summary.questions)}
+    encoded = json.dumps(
         {"t": data, "s": indexed.index, "p": [[p.line, p.severity, p.message] for p in indexed.problems]},
         ensure_ascii=False,
         separators=(",", ":"),
     )
+    return encoded, summary.search_text if summary is not None else ""
 
 
-def decode_index(text: str, path: str) -> IndexedFile:
+def decode_index(encoded: str, search_text: str, path: str) -> IndexedFile:
     try:
-        data = json.loads(text)
+        data = json.loads(encoded)
         summary = None
         if (t := data["t"]) is not None:
             summary = Summary(
                 source=path,
                 format=Format(t["format"]),
-                keywords=tuple(map(_str, t["keywords"])),
-                questions=tuple(map(_str, t["questions"])),
-                search_text=_str(t["text"]),
+                keywords=_strs(t["keywords"]),
+                questions=_strs(t["questions"]),
+                search_text=_str(search_text),
                 **{name: _str(t[name]) for name in _PROFILE},
             )
         return IndexedFile(path, summary, _index(data["s"]), _problems(data["p"], path))
@@ -121,6 +123,13 @@ def _str(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError("expected text")
     return value
+
+
+def _strs(value: object) -> tuple[str, ...]:
+    # One pass in C over the types, not a Python call per item: this runs for every cached file.
+    if not isinstance(value, list) or not set(map(type, value)) <= {str}:
+        raise ValueError("expected a list of text")
+    return tuple(value)
 
 
 def _int_or_none(value: object) -> int | None:

@@ -17,8 +17,13 @@ SKIPPED_DIRS = frozenset({"_site", "node_modules", "__pycache__"})
 
 @dataclass(frozen=True)
 class Discovery:
-    files: tuple[Path, ...]
+    names: tuple[str, ...]
+    """The files found, as strings (thousands of ``Path`` objects cost more than the walk)."""
     problems: tuple[Problem, ...] = ()
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return tuple(map(Path, self.names))
 
 
 def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
@@ -27,12 +32,12 @@ def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
     A missing default folder is normal (no user data yet); a path the user named explicitly
     and that is missing is a problem.
     """
-    files: list[Path] = []
+    files: list[str] = []
     problems: list[Problem] = []
     seen_files: set[tuple[int, int]] = set()
     seen_dirs: set[tuple[int, int]] = set()
 
-    def add_file(path: Path, info: os.stat_result) -> None:
+    def add_file(path: str, info: os.stat_result) -> None:
         key = (info.st_dev, info.st_ino)
         if key not in seen_files:
             seen_files.add(key)
@@ -49,21 +54,22 @@ def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
             problems.append(Problem(str(folder), None, "warning", f"cannot read this folder: {error.strerror or error}"))
             return
         for entry in entries:
-            path = Path(entry.path)
+            path = entry.path
+            is_page = os.path.splitext(entry.name)[1].lower() in PAGE_SUFFIXES
             try:
                 entry_info = entry.stat()  # follows symlinks; a dangling one raises
             except OSError:
-                if path.suffix.lower() in PAGE_SUFFIXES:
-                    problems.append(Problem(str(path), None, "warning", "a broken link or unreadable entry; skipped"))
+                if is_page:
+                    problems.append(Problem(path, None, "warning", "a broken link or unreadable entry; skipped"))
                 continue
             if stat.S_ISDIR(entry_info.st_mode):
                 if not entry.name.startswith(".") and entry.name not in SKIPPED_DIRS:
-                    walk(path, entry_info)
-            elif path.suffix.lower() in PAGE_SUFFIXES:
+                    walk(Path(path), entry_info)
+            elif is_page:
                 if stat.S_ISREG(entry_info.st_mode):
                     add_file(path, entry_info)
                 else:
-                    problems.append(Problem(str(path), None, "error", "not a regular file (a pipe or device?); skipped"))
+                    problems.append(Problem(path, None, "error", "not a regular file (a pipe or device?); skipped"))
 
     for path in paths:
         try:
@@ -75,7 +81,7 @@ def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
         if stat.S_ISDIR(info.st_mode):
             walk(path, info)
         elif stat.S_ISREG(info.st_mode):
-            add_file(path, info)
+            add_file(str(path), info)
         else:
             problems.append(Problem(str(path), None, "error", "not a regular file (a pipe or device?); skipped"))
     return Discovery(tuple(files), tuple(problems))

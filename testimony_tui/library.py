@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -135,10 +136,10 @@ class LibraryBuilder:
         self.indexed.append(result)
 
     def build(self) -> Library:
-        summaries: dict[Path, dict[str, str]] = {}
+        summaries: dict[str, dict[str, str]] = {}
         for result in self.indexed:
             if result.index:
-                summaries.setdefault(Path(result.path).parent, {}).update(result.index)
+                summaries.setdefault(os.path.dirname(result.path), {}).update(result.index)
         problems = list(self.problems)
         testimonies: list[Summary] = []
         slugs: dict[str, str] = {}
@@ -149,7 +150,7 @@ class LibraryBuilder:
             problems.extend(result.problems)
             if testimony is None:
                 continue
-            testimony = _with_index_summary(testimony, summaries.get(Path(testimony.source).parent, {}))
+            testimony = _with_index_summary(testimony, summaries.get(os.path.dirname(testimony.source), {}))
             if testimony.slug in slugs:
                 unique = _unique_slug(testimony.slug, slugs)
                 problems.append(
@@ -169,7 +170,11 @@ class LibraryBuilder:
         return Library(tuple(testimonies), tuple(problems), len(self.indexed), self.store)
 
     def _is_fallback(self, result: IndexedFile) -> bool:
-        return Path(result.path).parent in self.fallback
+        return os.path.dirname(result.path) in self._fallback_folders
+
+    @cached_property
+    def _fallback_folders(self) -> frozenset[str]:
+        return frozenset(str(folder) for folder in self.fallback)
 
 
 def _with_index_summary(testimony: Summary, summaries: dict[str, str]) -> Summary:

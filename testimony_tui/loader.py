@@ -25,12 +25,12 @@ FIRST_BATCH = 50
 BATCH = 250
 
 
-def _index_file(path: str) -> tuple[str, str]:
-    """Parse one file (in a worker process): its summary and the whole of it, as JSON."""
+def _index_file(path: str) -> tuple[str, str, str]:
+    """Parse one file (in a worker process): its summary, search text, and the whole of it as JSON."""
     from .codec import IndexedFile, encode, encode_index
 
     parsed = parse_file(path)
-    return encode_index(IndexedFile.of(parsed)), encode(parsed)
+    return (*encode_index(IndexedFile.of(parsed)), encode(parsed))
 
 
 @dataclass
@@ -51,9 +51,9 @@ class Loader:
     def batches(self) -> Iterator[tuple[list[IndexedFile], int, int]]:
         """Indexed files in batches, with how many are done of how many in all."""
         self.discovery = discover(self.paths, explicit=self.explicit)
-        files = self.discovery.files
+        files = self.discovery.names
         total = len(files)
-        stamps = {str(path): Stamp.of(path) for path in files}
+        stamps = {path: Stamp.of(path) for path in files}
         cached: set[str] = set()
         done = 0
         if self.cache is not None:
@@ -69,18 +69,18 @@ class Loader:
                 cached.update(item.path for item in batch)
                 done += len(batch)
                 yield batch, done, total
-        misses = [str(path) for path in files if str(path) not in cached]
-        fresh: list[tuple[Stamp, str, str]] = []
+        misses = [path for path in files if path not in cached]
         for paths, batch in self._parse(misses):
-            fresh.extend((stamps[path], summary, data) for path, (summary, data) in zip(paths, batch) if stamps[path])
+            if self.cache is not None:
+                # Stored batch by batch: a cold index of thousands never holds them all at once.
+                self.cache.put_many((stamp, *row) for path, row in zip(paths, batch) if (stamp := stamps[path]))
             done += len(batch)
-            yield [decode_index(summary, path) for path, (summary, _) in zip(paths, batch)], done, total
+            yield [decode_index(summary, text, path) for path, (summary, text, _) in zip(paths, batch)], done, total
         if self.cache is not None:
-            self.cache.put_many(fresh)
             roots = [path for path in self.paths if path.is_dir()]
             self.cache.forget(roots, set(stamps))
 
-    def _parse(self, paths: list[str]) -> Iterator[tuple[list[str], list[tuple[str, str]]]]:
+    def _parse(self, paths: list[str]) -> Iterator[tuple[list[str], list[tuple[str, str, str]]]]:
         first, rest = paths[:FIRST_BATCH], paths[FIRST_BATCH:]
         if first:
             yield first, [_index_file(path) for path in first]

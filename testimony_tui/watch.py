@@ -23,8 +23,8 @@ Snapshot = frozenset[Stamp]
 
 def snapshot(paths: Iterable[Path], *, explicit: bool = False) -> Snapshot:
     """Every page file under ``paths`` with its size and modification time."""
-    files = discover(paths, explicit=explicit).files
-    return frozenset(stamp for path in files if (stamp := Stamp.of(path)) is not None)
+    names = discover(paths, explicit=explicit).names
+    return frozenset(stamp for path in names if (stamp := Stamp.of(path)) is not None)
 
 
 def changed_paths(before: Snapshot, after: Snapshot) -> set[str]:

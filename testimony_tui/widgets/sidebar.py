@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets import Input, Static
 
 from ..library import Library
 from ..model import Profile, Summary
-from ..query import Query, Record, match_spans
+from ..query import Query, match_spans
+from .testimony_list import TestimonyList
 
 DEBOUNCE_FROM = 2_000
 """With this many testimonies or more, the list waits for a pause in typing before it filters."""
@@ -55,13 +57,6 @@ class FilterInput(Input):
             self.screen.focus_next()
 
 
-class TestimonyList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
-
-
 SYNC_HINT = Content.assemble(
     ("Only the bundled testimony is here.", "bold"),
     "\nGet the others from the site: ",
@@ -90,7 +85,6 @@ class Sidebar(Vertical):
         super().__init__(id=id)
         self.library = Library()
         self.shown: list[Summary] = []
-        self._rows: dict[str, tuple[Summary, Content]] = {}
         self._pending: Timer | None = None
 
     def compose(self):
@@ -130,21 +124,16 @@ class Sidebar(Vertical):
         if (slug := self.highlighted_slug) is not None:
             self.post_message(self.Opened(slug))
 
-    @on(OptionList.OptionSelected, "#testimonies")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    @on(TestimonyList.Selected)
+    def _selected(self, event: TestimonyList.Selected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Opened(event.option.id))
+        self.post_message(self.Opened(event.testimony.slug))
 
     def apply_filter(self, text: str) -> None:
         query = Query.parse(text)
         kept = self.highlighted_slug
         self.shown = self.library.filter(query)
-        options = self.option_list
-        options.clear_options()
-        options.add_options([Option(self._row(testimony, record, query), id=testimony.slug) for testimony, record in self.shown_records(query)])
-        if self.shown:
-            self.highlight(kept or self.shown[0].slug)
+        self.option_list.set_rows(self.shown, self._row_maker(query), self._index_of(kept) or 0)
         empty = not self.shown and bool(self.library.testimonies)
         self.set_class(empty, "-empty")
         if empty:
@@ -153,37 +142,32 @@ class Sidebar(Vertical):
             )
         self.post_message(self.Filtered(len(self.shown), len(self.library.testimonies)))
 
-    def shown_records(self, query: Query) -> list[tuple[Summary, Record | None]]:
+    def _row_maker(self, query: Query) -> Callable[[Summary], Content]:
+        """How rows look under ``query``: highlighted only where a word of it is in what they show."""
         if not query.highlights:
-            return [(testimony, None) for testimony in self.shown]
+            return row
         records = self.library.record_of
-        return [(testimony, records[testimony.slug]) for testimony in self.shown]
 
-    def _row(self, testimony: Summary, record: Record | None, query: Query) -> Content:
-        """The row, highlighted only when a word of the query is in what it shows."""
-        if record is not None and query.highlights and any(
-            needle in field for needle in query.highlights for field in (record.author, record.project, record.organization)
-        ):
-            return row(testimony, query)
-        cached = self._rows.get(testimony.slug)
-        if cached is None or cached[0] is not testimony:
-            cached = self._rows[testimony.slug] = (testimony, row(testimony))
-        return cached[1]
+        def make(testimony: Summary) -> Content:
+            record = records[testimony.slug]
+            shown = (record.author, record.project, record.organization)
+            return row(testimony, query) if any(n in f for n in query.highlights for f in shown) else row(testimony)
+
+        return make
+
+    def _index_of(self, slug: str | None) -> int | None:
+        if slug is None:
+            return None
+        return next((index for index, testimony in enumerate(self.shown) if testimony.slug == slug), None)
 
     @property
     def highlighted_slug(self) -> str | None:
         options = self.option_list
-        if options.highlighted is None or options.highlighted >= options.option_count:
-            return None
-        return options.get_option_at_index(options.highlighted).id
+        return None if options.highlighted is None else options.rows[options.highlighted].slug
 
     def highlight(self, slug: str) -> None:
         """Move the list's cursor to ``slug`` when it is shown (else to the first row)."""
-        options = self.option_list
-        try:
-            options.highlighted = options.get_option_index(slug)
-        except OptionDoesNotExist:  # filtered out
-            options.highlighted = 0 if options.option_count else None
+        self.option_list.highlighted = self._index_of(slug) or 0
 
     def neighbour(self, slug: str | None, step: int) -> str | None:
         """The testimony ``step`` rows away from ``slug`` in the filtered list."""

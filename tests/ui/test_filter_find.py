@@ -67,8 +67,8 @@ async def test_matches_are_highlighted_in_rows(app_factory, site_fixtures):
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await type_filter(pilot, "author:love")
-        option = app.main.sidebar.option_list.get_option_at_index(0)
-        spans = [(span.start, span.end) for span in option.prompt.spans if "underline" in str(span.style)]
+        content = app.main.sidebar.option_list.content_for(0)
+        spans = [(span.start, span.end) for span in content.spans if "underline" in str(span.style)]
         assert spans == [(4, 8)]  # "Love" in "Ada Lovelace"
 
 
@@ -159,8 +159,7 @@ async def test_untrusted_text_is_literal_and_inert(app_factory, tmp_path, opened
         assert not app._exit
         assert opened_urls == []  # javascript: and file: links are plain text
         # The list row and the palette show it literally too.
-        option = app.main.sidebar.option_list.get_option_at_index(0)
-        assert option.prompt.plain.startswith("[@click=app.quit]Click me[/]")
+        assert app.main.sidebar.option_list.content_for(0).plain.startswith("[@click=app.quit]Click me[/]")
         await pilot.press("ctrl+p", *"mallory")
         await pilot.pause(0.5)
         assert "[@click=app.quit]Click" in app.export_screenshot().replace("&#160;", " ")

@@ -1,0 +1,165 @@
+"""The sidebar's list of testimonies: two lines a row, drawn only where it is visible.
+
+Textual's ``OptionList`` measures every option whenever its options change, about 0.1 ms an
+option: half a second per keystroke at ten thousand testimonies. Here every row is two lines
+(too long a line ends in an ellipsis), so changing what is listed costs nothing but a refresh,
+and rows are rendered as they scroll into view (the Line API, as Toolong does for log lines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size, Spacing
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Padding, Visual
+
+from ..model import Summary
+
+ROW_HEIGHT = 2
+
+
+class TestimonyList(ScrollView, can_focus=True):
+    """Rows of ``(testimony, render)``: ``render`` makes a row's two-line ``Content`` when shown."""
+
+    ALLOW_MAXIMIZE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "select", "Open the highlighted testimony", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "testimony-list--row",
+        "testimony-list--cursor",
+        "testimony-list--hover",
+    }
+
+    highlighted: reactive[int | None] = reactive(None, always_update=True)
+    """The row under the cursor (an index into the rows), or None when there are none."""
+
+    class Selected(Message):
+        """A row was chosen: ``enter``, or a click."""
+
+        def __init__(self, testimony: Summary) -> None:
+            super().__init__()
+            self.testimony = testimony
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: Sequence[Summary] = ()
+        self._render: Callable[[Summary], Content] = lambda testimony: Content(testimony.author)
+        self._strips: LRUCache[tuple[int, str, Style, int], list[Strip]] = LRUCache(256)
+        self._generation = 0
+        self._hover: int | None = None
+
+    @property
+    def rows(self) -> Sequence[Summary]:
+        return self._rows
+
+    def set_rows(self, rows: Sequence[Summary], render: Callable[[Summary], Content], highlight: int | None) -> None:
+        """Show ``rows`` with the cursor on row ``highlight``."""
+        self._rows = rows
+        self._render = render
+        self._generation += 1
+        self._strips.clear()
+        self._hover = None
+        self.virtual_size = Size(self.scrollable_content_region.width, len(rows) * ROW_HEIGHT)
+        self.highlighted = highlight
+        self.refresh()
+
+    def content_for(self, index: int) -> Content:
+        """What row ``index`` shows."""
+        return self._render(self._rows[index])
+
+    def validate_highlighted(self, highlighted: int | None) -> int | None:
+        if highlighted is None or not self._rows:
+            return None
+        return max(0, min(highlighted, len(self._rows) - 1))
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        if highlighted is not None:
+            self.scroll_to_region(
+                Region(0, highlighted * ROW_HEIGHT, self.scrollable_content_region.width, ROW_HEIGHT),
+                animate=False,
+                force=True,
+                immediate=True,
+            )
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) * ROW_HEIGHT)
+
+    def action_cursor(self, step: int) -> None:
+        if self._rows:
+            self.highlighted = 0 if self.highlighted is None else self.highlighted + step
+
+    def action_page(self, direction: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // ROW_HEIGHT)
+        self.action_cursor(direction * rows)
+
+    def action_first(self) -> None:
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        self.highlighted = len(self._rows) - 1
+
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Selected(self._rows[self.highlighted]))
+
+    def _row_at(self, y: int) -> int | None:
+        index = (self.scroll_offset.y + y) // ROW_HEIGHT
+        return index if 0 <= index < len(self._rows) else None
+
+    def on_click(self, event: events.Click) -> None:
+        if (index := self._row_at(event.y)) is not None:
+            self.highlighted = index
+            self.action_select()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if (index := self._row_at(event.y)) != self._hover:
+            self._hover = index
+            self.refresh()
+
+    def on_leave(self) -> None:
+        self._hover = None
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        index, part = divmod(line, ROW_HEIGHT)
+        if index >= len(self._rows):
+            return Strip.blank(width, self.get_visual_style("testimony-list--row").rich_style)
+        state = (
+            "testimony-list--cursor"
+            if index == self.highlighted
+            else "testimony-list--hover"
+            if index == self._hover
+            else ""
+        )
+        style = self.get_visual_style("testimony-list--row", *([state] if state else []))
+        key = (index, self._rows[index].slug, style, width)
+        if (strips := self._strips.get(key)) is None or len(strips) < ROW_HEIGHT:
+            strips = self._strips[key] = self._render_row(index, style, width)
+        return strips[part]
+
+    def _render_row(self, index: int, style: Style, width: int) -> list[Strip]:
+        padding = self.get_component_styles("testimony-list--row").padding or Spacing(0, 1, 0, 1)
+        visual: Visual = Padding(self.content_for(index), padding)
+        strips = Visual.to_strips(self, visual, width, ROW_HEIGHT, style, pad=True)
+        return [strip.extend_cell_length(width, style.rich_style).crop(0, width) for strip in strips[:ROW_HEIGHT]]
