@@ -127,7 +127,7 @@ class TestimonyApp(App[None]):
                 builder.add(result)
             if first or done == total:
                 builder.problems = loader.problems
-                self.call_from_thread(self._library_loaded, builder.build(), done, total)
+                self.call_from_thread(self._library_loaded, builder.build().prepare_search(), done, total)
                 first = False
             else:
                 self.call_from_thread(self._progress, done, total)

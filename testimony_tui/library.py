@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .model import Format, Problem, Summary, Testimony
-from .query import Query, Record
+from .query import Query, Record, Term
 from .questionnaire import Questionnaire
 
 if TYPE_CHECKING:  # the parsers load lazily: the first screen does not need them
     from .cache import ParseCache
     from .codec import IndexedFile
     from .search import SearchHit
+
+
+TERM_CACHE = 16
+"""How many query terms' matches (and where) a library remembers: the words being typed, mostly."""
 
 
 class Store:
@@ -69,6 +73,11 @@ class Library:
     problems: tuple[Problem, ...] = ()
     files: int = 0
     store: Store = field(default_factory=Store, compare=False, repr=False)
+    # Per library: a library made from this one (``replace``) starts with empty ones.
+    _term_cache: OrderedDict[tuple[str | None, str], dict[int, int]] = field(
+        default_factory=OrderedDict, init=False, compare=False, repr=False
+    )
+    _fields: dict[str | None, list[str]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @cached_property
     def _by_slug(self) -> dict[str, Summary]:
@@ -103,7 +112,61 @@ class Library:
         query = Query.parse(query) if isinstance(query, str) else query
         if not query:
             return list(self.testimonies)
-        return [t for t, record in zip(self.testimonies, self.records) if query.matches(record)]
+        kept: frozenset[int] | None = None
+        excluded: set[int] = set()
+        for term in query.terms:
+            found = self._matching(term)
+            if term.negated:
+                excluded |= found
+            else:
+                kept = found if kept is None else kept & found
+        indices = range(len(self.testimonies)) if kept is None else sorted(kept)
+        return [self.testimonies[index] for index in indices if index not in excluded]
+
+    def _matching(self, term: Term) -> frozenset[int]:
+        """The testimonies (by index) whose text has ``term``, remembered for the next keystrokes.
+
+        Typing extends a word, and the longer word can only be where a part of it was found: so
+        each keystroke looks only in the testimonies the previous one found, from where it found it.
+        """
+        key = (term.field, term.text)
+        if (known := self._term_cache.get(key)) is not None:
+            self._term_cache.move_to_end(key)
+            return frozenset(known)
+        haystacks = self._haystacks(term.field)
+        # Where to start looking in each testimony: where the best known part of the term was.
+        starts: dict[int, int] | None = None
+        offset = 0
+        for (field, text), found_at in self._term_cache.items():
+            if field == term.field and text in term.text and (starts is None or len(found_at) < len(starts)):
+                starts, offset = found_at, term.text.index(text)
+        text = term.text
+        if starts is None:
+            found = {index: position for index, haystack in enumerate(haystacks) if (position := haystack.find(text)) >= 0}
+        else:
+            found = {
+                index: position
+                for index, start in starts.items()
+                if (position := haystacks[index].find(text, max(start - offset, 0))) >= 0
+            }
+        self._term_cache[key] = found
+        while len(self._term_cache) > TERM_CACHE:
+            self._term_cache.popitem(last=False)
+        return frozenset(found)
+
+    def prepare_search(self) -> Library:
+        """Fold what the filter looks at now (in a worker), not at the first keystroke."""
+        self._haystacks(None)
+        return self
+
+    def forget_queries(self) -> None:
+        """Drop the remembered matches of earlier terms (a benchmark measures a fresh query)."""
+        self._term_cache.clear()
+
+    def _haystacks(self, field: str | None) -> list[str]:
+        if field not in self._fields:
+            self._fields[field] = [getattr(record, field or "everything") for record in self.records]
+        return self._fields[field]
 
     def search(self, query: Query | str, within: Iterable[Summary] | None = None) -> list[SearchHit]:
         """Answers matching ``query``; only testimonies whose text has every word are loaded."""

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from testimony_tui.library import Library
 from testimony_tui.markdown import testimony_markdown
-from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
+from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Summary, Testimony
 from testimony_tui.parsing import parse_text
 from testimony_tui.parsing.html import normalize_spans
 from testimony_tui.parsing.page import decode, PageError
@@ -86,6 +86,25 @@ def test_queries_never_raise_and_normal_form_filters_the_same(text):
     assert library.filter(query) == library.filter(str(query))
     for testimony in library.testimonies:
         match_spans(testimony.author, query.highlights)
+
+
+@given(
+    st.lists(st.text(alphabet="ab", max_size=12), min_size=1, max_size=8),
+    st.lists(st.text(alphabet="ab -", max_size=8), max_size=12),
+)
+def test_typing_filters_exactly_like_a_fresh_scan(texts, typed):
+    # The library remembers each term's matches and where they were, and narrows from them:
+    # whatever is typed, in any order, the result must be what checking every text from scratch gives.
+    fresh = Library(
+        tuple(
+            Summary(slug=f"t{n}", source=f"t{n}.md", format=Format.MARKDOWN, author=f"t{n}", search_text=text)
+            for n, text in enumerate(texts)
+        )
+    )
+    for text in typed:
+        query = Query.parse(text)
+        expected = [t for t, record in zip(fresh.testimonies, fresh.records) if query.matches(record)]
+        assert fresh.filter(query) == expected
 
 
 _LIBRARY: list[Library] = []
