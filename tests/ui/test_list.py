@@ -1,0 +1,72 @@
+"""Pilot tests of the sidebar list at scale: paging, the mouse, long names, a thousand rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from testimony_tui.widgets.testimony_list import ROW_HEIGHT
+
+from .conftest import ready
+
+PAGE = """---
+author: {author}
+project: {project}
+organization: Org
+---
+
+## Context
+
+### Which project?
+
+Answer {number}.
+"""
+
+
+def write_many(folder: Path, count: int, project: str = "Project") -> Path:
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"t{number:04}.md").write_text(
+            PAGE.format(author=f"Author {number:04}", project=project, number=number), encoding="utf-8"
+        )
+    return folder
+
+
+async def test_paging_first_last_and_the_cursor_stays_in_view(app_factory, tmp_path):
+    app = app_factory(write_many(tmp_path / "many", 1000))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        options = app.main.sidebar.option_list
+        assert len(options.rows) == 1000 and app.sub_title == "1000 of 1000 testimonies"
+        rows_per_page = options.scrollable_content_region.height // ROW_HEIGHT
+        await pilot.press("pagedown")
+        assert options.highlighted == rows_per_page
+        await pilot.press("end")
+        await pilot.pause()
+        assert options.highlighted == 999
+        assert options.scroll_y == options.max_scroll_y  # the last row is on screen
+        await pilot.press("home", "pagedown", "pagedown", "pageup")
+        assert options.highlighted == rows_per_page
+        await pilot.press("enter")
+        assert app.main.current.author == f"Author {rows_per_page:04}"
+
+
+async def test_click_opens_the_row_under_the_mouse(app_factory, tmp_path):
+    app = app_factory(write_many(tmp_path / "many", 20))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        options = app.main.sidebar.option_list
+        await pilot.click(options, offset=(3, 2 * ROW_HEIGHT + 1))  # the second line of the third row
+        await pilot.pause()
+        assert options.highlighted == 2
+        assert app.main.current.author == "Author 0002"
+
+
+async def test_long_names_end_in_an_ellipsis_on_two_lines(app_factory, tmp_path):
+    app = app_factory(write_many(tmp_path / "long", 3, project="A project with a very long name indeed"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        options = app.main.sidebar.option_list
+        first, second, third = (options.render_line(y).text for y in range(3))
+        assert first.strip() == "Author 0000"
+        assert second.rstrip().endswith("…") and second.strip().startswith("A project with")
+        assert third.strip() == "Author 0001"
