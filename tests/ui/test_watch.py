@@ -6,6 +6,8 @@ import asyncio
 import os
 import shutil
 
+import pytest
+
 from testimony_tui.widgets.panels import EntryPanel
 
 from .conftest import ready
@@ -30,9 +32,15 @@ def answers(app) -> list[str]:
     return [panel.entry.answer.plain for panel in app.main.reader.query(EntryPanel)]
 
 
-async def test_watch_reloads_the_open_testimony_in_place(app_factory, site_fixtures, tmp_path):
-    draft = tmp_path / "grace-hopper.md"
-    shutil.copy(site_fixtures / "grace-hopper.md", draft)
+@pytest.fixture
+def draft(site_fixtures, tmp_path):
+    """A folder with one testimony in it, as an author's draft."""
+    path = tmp_path / "grace-hopper.md"
+    shutil.copy(site_fixtures / "grace-hopper.md", path)
+    return path
+
+
+async def test_watch_reloads_the_open_testimony_in_place(app_factory, draft, tmp_path):
     text = draft.read_text(encoding="utf-8")
     app = app_factory(tmp_path, watch=True)
     async with app.run_test(size=(100, 24)) as pilot:
@@ -56,9 +64,7 @@ async def test_watch_reloads_the_open_testimony_in_place(app_factory, site_fixtu
         assert app.main.current.slug == "grace-hopper"
 
 
-async def test_a_broken_save_keeps_the_last_good_view(app_factory, site_fixtures, tmp_path):
-    draft = tmp_path / "grace-hopper.md"
-    shutil.copy(site_fixtures / "grace-hopper.md", draft)
+async def test_a_broken_save_keeps_the_last_good_view(app_factory, draft, tmp_path):
     text = draft.read_text(encoding="utf-8")
     app = app_factory(tmp_path, watch=True)
     async with app.run_test(size=(100, 24)) as pilot:
@@ -78,9 +84,7 @@ async def test_a_broken_save_keeps_the_last_good_view(app_factory, site_fixtures
         assert not app.library.errors
 
 
-async def test_without_watch_nothing_reloads(app_factory, site_fixtures, tmp_path):
-    draft = tmp_path / "grace-hopper.md"
-    shutil.copy(site_fixtures / "grace-hopper.md", draft)
+async def test_without_watch_nothing_reloads(app_factory, draft, tmp_path):
     app = app_factory(tmp_path)
     async with app.run_test(size=(100, 24)) as pilot:
         await ready(app, pilot)
