@@ -142,7 +142,7 @@ def query_engine(corpus: Path, n: int, repeat: int, home: Path) -> list[Figure]:
 
 async def _loaded(app, pilot) -> None:
     """Until every file is in (the loader starts after the first paint)."""
-    while not app._loaded:
+    while not app.loaded:
         await pilot.pause(0.05)
 
 

@@ -268,6 +268,11 @@ class TestimonyApp(App[None]):
             only_bundled = not self.paths and all(t.source.startswith(bundled) for t in library.testimonies)
             self.main.sidebar.set_class(only_bundled, "-bundled-only")
 
+    @property
+    def loaded(self) -> bool:
+        """True once every file has been read (until then the list grows as batches come in)."""
+        return self._loaded
+
     def show_counts(self, shown: int, total: int) -> None:
         problems = len(self.library.problems)
         noun = "testimony" if total == 1 else "testimonies"

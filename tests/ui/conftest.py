@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import webbrowser
 from pathlib import Path
 
@@ -8,8 +9,12 @@ import pytest
 from testimony_tui.app import TestimonyApp, make_app
 
 
-async def ready(app: TestimonyApp, pilot) -> None:
+async def ready(app: TestimonyApp, pilot, timeout: float = 60) -> None:
     """Wait until the library has loaded and the first testimony is shown."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not app.loaded:  # the loader starts after the first paint, and may take a while
+        assert asyncio.get_running_loop().time() < deadline, "the library never finished loading"
+        await pilot.pause(0.02)
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
