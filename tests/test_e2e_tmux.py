@@ -52,12 +52,17 @@ def terminal(tmp_path):
     terminal.tmux("kill-server")
 
 
-def test_installed_command_in_tmux(terminal, tmp_path, site_fixtures):
+def shell_command(home: Path, *args: str) -> str:
+    """The installed command with its own XDG folders, then its exit status on screen."""
     env = " ".join(
-        f"{name}={shlex.quote(str(tmp_path / name.lower()))}"
+        f"{name}={shlex.quote(str(home / name.lower()))}"
         for name in ("XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")
     )
-    command = f"env {env} {shlex.quote(str(COMMAND))} {shlex.quote(str(site_fixtures))}; echo EXITED=$?; sleep 30"
+    return f"env {env} {shlex.join([str(COMMAND), *args])}; echo EXITED=$?; sleep 30"
+
+
+def test_installed_command_in_tmux(terminal, tmp_path, site_fixtures):
+    command = shell_command(tmp_path, str(site_fixtures))
     terminal.tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command)
     terminal.wait_for("2 of 2 testimonies")
     terminal.keys("/")
@@ -72,3 +77,16 @@ def test_installed_command_in_tmux(terminal, tmp_path, site_fixtures):
     terminal.keys("q")
     terminal.wait_for("EXITED=0")
     assert (tmp_path / "xdg_state_home" / "testimony-tui" / "state.json").is_file()
+
+
+def test_watch_shows_a_saved_draft(terminal, tmp_path, site_fixtures):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    draft = drafts / "grace-hopper.md"
+    draft.write_text((site_fixtures / "grace-hopper.md").read_text(encoding="utf-8"), encoding="utf-8")
+    terminal.tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", shell_command(tmp_path, "--watch", str(drafts)))
+    terminal.wait_for("Rear Admiral at Navy")
+    draft.write_text(draft.read_text(encoding="utf-8").replace("Rear Admiral at Navy", "Commodore at Navy"), encoding="utf-8")
+    terminal.wait_for("Commodore at Navy", timeout=5)
+    terminal.keys("q")
+    terminal.wait_for("EXITED=0")
