@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -137,8 +137,8 @@ class Library:
         # Where to start looking in each testimony: where the best known part of the term was.
         starts: dict[int, int] | None = None
         offset = 0
-        for (field, text), found_at in self._term_cache.items():
-            if field == term.field and text in term.text and (starts is None or len(found_at) < len(starts)):
+        for (known_field, text), found_at in self._term_cache.items():
+            if known_field == term.field and text in term.text and (starts is None or len(found_at) < len(starts)):
                 starts, offset = found_at, term.text.index(text)
         text = term.text
         if starts is None:
