@@ -26,10 +26,11 @@ CREATE TABLE IF NOT EXISTS parsed (
     version INTEGER NOT NULL,
     summary TEXT NOT NULL,
     text TEXT NOT NULL,
+    signature BLOB NOT NULL,
     data TEXT NOT NULL
 )
 """
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The table's layout; a cache of another layout is dropped and rebuilt (it is only a cache)."""
 
 
@@ -62,7 +63,7 @@ class ParseCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, check_same_thread=False)
             self._create()
-            self._db.execute("SELECT path, size, mtime, version, summary, text, data FROM parsed LIMIT 1").fetchall()
+            self._db.execute("SELECT path, size, mtime, version, summary, text, signature, data FROM parsed LIMIT 1").fetchall()
         except sqlite3.DatabaseError:
             self._reset()
         except OSError as error:
@@ -109,11 +110,11 @@ class ParseCache:
             return
         wanted = {stamp.path: stamp for stamp in stamps}
         try:
-            rows = self._db.execute("SELECT path, size, mtime, version, summary, text FROM parsed")
-            for path, size, mtime, version, summary, text in rows:
+            rows = self._db.execute("SELECT path, size, mtime, version, summary, text, signature FROM parsed")
+            for path, size, mtime, version, summary, text, signature in rows:
                 if self._valid(wanted.get(path), size, mtime, version):
                     try:
-                        yield codec.decode_index(summary, text, path)
+                        yield codec.decode_index(summary, text, signature, path)
                     except ValueError:
                         continue
         except sqlite3.DatabaseError:
@@ -134,15 +135,15 @@ class ParseCache:
         except ValueError:
             return None
 
-    def put_many(self, rows: Iterable[tuple[Stamp, str, str, str]]) -> None:
-        """Store (stamp, summary JSON, search text, whole file JSON) rows in one transaction."""
+    def put_many(self, rows: Iterable[tuple[Stamp, str, str, bytes, str]]) -> None:
+        """Store (stamp, summary JSON, search text, signature, whole file JSON) rows in one transaction."""
         if self._db is None:
             return
         try:
             with self._db:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(s.path, s.size, s.mtime, PARSER_VERSION, summary, text, data) for s, summary, text, data in rows],
+                    "INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(s.path, s.size, s.mtime, PARSER_VERSION, *row) for s, *row in rows],
                 )
         except sqlite3.DatabaseError as error:
             self._disable(f"the parse cache is off: {error}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 
 from .model import Answer, Block, Entry, Format, ListBlock, Paragraph, Problem, Profile, Section, Span, Summary, Testimony
 from .parsing import ParsedFile
+from .signature import signature
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,8 @@ class IndexedFile:
 _PROFILE = [f.name for f in fields(Profile) if f.name not in ("source", "format", "keywords")]
 
 
-def encode_index(indexed: IndexedFile) -> tuple[str, str]:
-    """The summary as JSON, and its search text apart (a column of its own: no JSON to decode)."""
+def encode_index(indexed: IndexedFile) -> tuple[str, str, bytes]:
+    """The summary as JSON; its search text and signature apart (columns of their own: no JSON to decode)."""
     summary = indexed.summary
     data = None
     if summary is not None:
@@ -46,10 +47,13 @@ def encode_index(indexed: IndexedFile) -> tuple[str, str]:
         ensure_ascii=False,
         separators=(",", ":"),
     )
-    return encoded, summary.search_text if summary is not None else ""
+    if summary is None:
+        return encoded, "", b""
+    bits = summary.signature if summary.signature >= 0 else signature(summary.search_text)
+    return encoded, summary.search_text, bits.to_bytes((bits.bit_length() + 7) // 8, "little")
 
 
-def decode_index(encoded: str, search_text: str, path: str) -> IndexedFile:
+def decode_index(encoded: str, search_text: str, signature_bytes: bytes, path: str) -> IndexedFile:
     try:
         data = json.loads(encoded)
         summary = None
@@ -60,6 +64,7 @@ def decode_index(encoded: str, search_text: str, path: str) -> IndexedFile:
                 keywords=_strs(t["keywords"]),
                 questions=_strs(t["questions"]),
                 search_text=_str(search_text),
+                signature=int.from_bytes(_bytes(signature_bytes), "little"),
                 **{name: _str(t[name]) for name in _PROFILE},
             )
         return IndexedFile(path, summary, _index(data["s"]), _problems(data["p"], path))
@@ -122,6 +127,12 @@ def decode(text: str, path: str) -> ParsedFile:
 def _str(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError("expected text")
+    return value
+
+
+def _bytes(value: object) -> bytes:
+    if not isinstance(value, bytes):
+        raise ValueError("expected bytes")
     return value
 
 

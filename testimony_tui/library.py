@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .model import Format, Problem, Summary, Testimony
 from .query import Query, Record, Term
 from .questionnaire import Questionnaire
+from .signature import decides, signature
 
 if TYPE_CHECKING:  # the parsers load lazily: the first screen does not need them
     from .cache import ParseCache
@@ -112,51 +113,79 @@ class Library:
         query = Query.parse(query) if isinstance(query, str) else query
         if not query:
             return list(self.testimonies)
-        kept: frozenset[int] | None = None
-        excluded: set[int] = set()
-        for term in query.terms:
-            found = self._matching(term)
-            if term.negated:
-                excluded |= found
-            else:
-                kept = found if kept is None else kept & found
-        indices = range(len(self.testimonies)) if kept is None else sorted(kept)
-        return [self.testimonies[index] for index in indices if index not in excluded]
+        positive = sorted((self._matching(term) for term in query.terms if not term.negated), key=len)
+        negative = [self._matching(term) for term in query.terms if term.negated]
+        indices: Iterable[int]
+        if len(positive) == 1 and not negative:
+            indices = positive[0]  # filled in index order: already sorted
+        elif positive:
+            indices = sorted(set(positive[0]).intersection(*positive[1:]).difference(*negative))
+        else:
+            excluded = set().union(*negative)
+            indices = (index for index in range(len(self.testimonies)) if index not in excluded)
+        testimonies = self.testimonies
+        return [testimonies[index] for index in indices]
 
-    def _matching(self, term: Term) -> frozenset[int]:
-        """The testimonies (by index) whose text has ``term``, remembered for the next keystrokes.
+    def _matching(self, term: Term) -> dict[int, int]:
+        """The testimonies (by index) that have ``term``, each with a place it is not before.
 
         Typing extends a word, and the longer word can only be where a part of it was found: so
-        each keystroke looks only in the testimonies the previous one found, from where it found it.
+        each keystroke looks only in the testimonies the previous one found, from that place. In
+        the whole text, signatures rule out most testimonies without reading them, and answer a
+        word of one or two letters on their own. Remembered for the next keystrokes: callers must
+        not change the dictionary returned.
         """
         key = (term.field, term.text)
         if (known := self._term_cache.get(key)) is not None:
             self._term_cache.move_to_end(key)
-            return frozenset(known)
+            return known
         haystacks = self._haystacks(term.field)
-        # Where to start looking in each testimony: where the best known part of the term was.
-        starts: dict[int, int] | None = None
-        offset = 0
-        for (known_field, text), found_at in self._term_cache.items():
-            if known_field == term.field and text in term.text and (starts is None or len(found_at) < len(starts)):
-                starts, offset = found_at, term.text.index(text)
-        text = term.text
+        starts, offset = self._known_part(term)
         if starts is None:
-            found = {index: position for index, haystack in enumerate(haystacks) if (position := haystack.find(text)) >= 0}
-        else:
-            found = {
-                index: position
-                for index, start in starts.items()
-                if (position := haystacks[index].find(text, max(start - offset, 0))) >= 0
-            }
+            starts = dict.fromkeys(range(len(haystacks)), 0)
+        elif offset:
+            starts = {index: start - offset if start > offset else 0 for index, start in starts.items()}
+        text = term.text
+        if term.field is not None:
+            found = {index: position for index, start in starts.items() if (position := haystacks[index].find(text, start)) >= 0}
+            return self._remember(key, found)
+        wanted, signatures = signature(text), self._signatures
+        if decides(text):
+            return self._remember(key, {index: start for index, start in starts.items() if signatures[index] & wanted == wanted})
+        found = {
+            index: position
+            for index, start in starts.items()
+            if signatures[index] & wanted == wanted and (position := haystacks[index].find(text, start)) >= 0
+        }
+        return self._remember(key, found)
+
+    def _remember(self, key: tuple[str | None, str], found: dict[int, int]) -> dict[int, int]:
         self._term_cache[key] = found
         while len(self._term_cache) > TERM_CACHE:
             self._term_cache.popitem(last=False)
-        return frozenset(found)
+        return found
+
+    def _known_part(self, term: Term) -> tuple[dict[int, int] | None, int]:
+        """The remembered places of the best known part of ``term``, and where that part is in it."""
+        parts = [
+            (len(found_at), -len(text), text, found_at)
+            for (field_name, text), found_at in self._term_cache.items()
+            if field_name == term.field and text in term.text
+        ]
+        if not parts:
+            return None, 0
+        # The rarest; of equally rare parts the longest, whose places are furthest on.
+        *_, text, found_at = min(parts, key=lambda part: part[:2])
+        return found_at, term.text.index(text)
+
+    @cached_property
+    def _signatures(self) -> list[int]:
+        return [testimony.signature for testimony in self.testimonies]
 
     def prepare_search(self) -> Library:
         """Fold what the filter looks at now (in a worker), not at the first keystroke."""
         self._haystacks(None)
+        _ = self._signatures
         return self
 
     def forget_queries(self) -> None:

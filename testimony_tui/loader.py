@@ -25,8 +25,8 @@ FIRST_BATCH = 50
 BATCH = 250
 
 
-def _index_file(path: str) -> tuple[str, str, str]:
-    """Parse one file (in a worker process): its summary, search text, and the whole of it as JSON."""
+def _index_file(path: str) -> tuple[str, str, bytes, str]:
+    """Parse one file (in a worker process): its summary, search text, signature, and the whole of it as JSON."""
     from .codec import IndexedFile, encode, encode_index
 
     parsed = parse_file(path)
@@ -75,7 +75,7 @@ class Loader:
                 # Stored batch by batch: a cold index of thousands never holds them all at once.
                 self.cache.put_many((stamp, *row) for path, row in zip(paths, batch) if (stamp := stamps[path]))
             done += len(batch)
-            yield [decode_index(summary, text, path) for path, (summary, text, _) in zip(paths, batch)], done, total
+            yield [decode_index(*row[:3], path) for path, row in zip(paths, batch)], done, total
         if self.cache is not None:
             roots = [path for path in self.paths if path.is_dir()]
             self.cache.forget(roots, set(stamps))

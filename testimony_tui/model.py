@@ -175,13 +175,17 @@ class Summary(Profile):
     questions: tuple[str, ...] = field(default=(), repr=False)
     search_text: str = field(default="", repr=False)
     """The folded (case- and accent-free) text of the whole testimony."""
+    signature: int = field(default=-1, repr=False, compare=False)
+    """The letters and pairs in ``search_text`` (see :mod:`signature`); -1, the default, holds anything."""
 
     @classmethod
     def of(cls, testimony: Testimony) -> Summary:
+        from .signature import signature
         from .text import fold
 
         profile = {f.name: getattr(testimony, f.name) for f in fields(Profile)}
-        return cls(**profile, questions=testimony.questions, search_text=fold(testimony.text))
+        text = fold(testimony.text)
+        return cls(**profile, questions=testimony.questions, search_text=text, signature=signature(text))
 
 
 Severity = Literal["error", "warning"]

@@ -10,7 +10,7 @@ import os
 import re
 from dataclasses import replace
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from testimony_tui.library import Library
@@ -20,7 +20,8 @@ from testimony_tui.parsing import parse_text
 from testimony_tui.parsing.html import normalize_spans
 from testimony_tui.parsing.page import decode, PageError
 from testimony_tui.query import Query, match_spans
-from testimony_tui.text import clean
+from testimony_tui.signature import ALPHABET, decides, signature
+from testimony_tui.text import clean, fold
 
 from .conftest import FIXTURES
 
@@ -89,15 +90,19 @@ def test_queries_never_raise_and_normal_form_filters_the_same(text):
 
 
 @given(
-    st.lists(st.text(alphabet="ab", max_size=12), min_size=1, max_size=8),
-    st.lists(st.text(alphabet="ab -", max_size=8), max_size=12),
+    st.lists(st.text(alphabet="ab z.\n", max_size=12), min_size=1, max_size=8),
+    st.lists(st.text(alphabet="ab z.-", max_size=8), max_size=12),
 )
+@example(["abba", "aba"], ["aba"])  # every letter and pair of "aba" is in "abba": only reading tells
 def test_typing_filters_exactly_like_a_fresh_scan(texts, typed):
-    # The library remembers each term's matches and where they were, and narrows from them:
-    # whatever is typed, in any order, the result must be what checking every text from scratch gives.
+    # The library remembers each term's matches and where they were, narrows from them, and skips
+    # texts by their signatures: whatever is typed, in any order, the result must be what checking
+    # every text from scratch gives.
     fresh = Library(
         tuple(
-            Summary(slug=f"t{n}", source=f"t{n}.md", format=Format.MARKDOWN, author=f"t{n}", search_text=text)
+            Summary(
+                slug=f"t{n}", source=f"t{n}.md", format=Format.MARKDOWN, author=f"t{n}", search_text=text, signature=signature(text)
+            )
             for n, text in enumerate(texts)
         )
     )
@@ -105,6 +110,20 @@ def test_typing_filters_exactly_like_a_fresh_scan(texts, typed):
         query = Query.parse(text)
         expected = [t for t, record in zip(fresh.testimonies, fresh.records) if query.matches(record)]
         assert fresh.filter(query) == expected
+
+
+@given(st.text(alphabet=st.sampled_from("abcz09 .-\u00e9\n\t"), max_size=40) | st.text(max_size=40), st.data())
+def test_a_text_signature_holds_every_part_of_the_text(text, data):
+    text = fold(text)
+    start = data.draw(st.integers(0, len(text)))
+    part = text[start : data.draw(st.integers(start, len(text)))]
+    assert signature(text) & signature(part) == signature(part)
+
+
+@given(st.text(alphabet=st.sampled_from("abz09 .\n"), max_size=40), st.text(alphabet=st.sampled_from(ALPHABET[:4] + "z09"), min_size=1, max_size=2))
+def test_signatures_alone_decide_words_of_one_or_two_letters(text, word):
+    assert decides(word)
+    assert (signature(text) & signature(word) == signature(word)) == (word in text)
 
 
 _LIBRARY: list[Library] = []
