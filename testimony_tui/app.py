@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -75,9 +77,21 @@ class TestimonyApp(App[None]):
     BENCHMARK_VARIABLE = "TESTIMONY_TUI_BENCHMARK"
     """Set to "first-paint" or "first-rows" to exit at that moment (for ``python -m benchmarks``)."""
 
+    def _benchmark_moment(self, moment: str) -> None:
+        """``python -m benchmarks``: once ``moment`` is on screen, print when (monotonic clock) and exit."""
+        if os.environ.get(self.BENCHMARK_VARIABLE) == moment:
+            self.call_after_refresh(self._benchmark_exit)
+
+    def _benchmark_exit(self) -> None:
+        print(time.monotonic(), file=sys.__stdout__, flush=True)
+        self.exit()
+
+    def get_default_screen(self) -> MainScreen:
+        # The main screen is the first one painted: no blank default screen before it.
+        return self.main
+
     def on_mount(self) -> None:
-        if os.environ.get(self.BENCHMARK_VARIABLE) == "first-paint":
-            self.call_after_refresh(self.exit)
+        self._benchmark_moment("first-paint")
         # The config's theme wins over the one remembered from last time.
         for theme in (self.config.theme, self.state.theme):
             if theme and theme in self.available_themes:
@@ -85,14 +99,13 @@ class TestimonyApp(App[None]):
                 break
         self._apply_keys()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(self.main)
         self.sub_title = "loading…"
         if self._state_warning:
             self.notify(self._state_warning, severity="warning", markup=False)
         for problem in self.config_problems:
             self.notify(str(problem), title="Config", severity="warning", markup=False)
-        # Paint first: the loader's imports (parsers, cache) would only delay it.
-        self.call_after_refresh(self.load)
+        # Now, not after the first paint: finding thousands of files waits on the disk, not on us.
+        self.load()
 
     @property
     def load_paths(self) -> list[Path]:
@@ -251,15 +264,12 @@ class TestimonyApp(App[None]):
         self.library = library
         self.progress = (done, total) if done < total else None
         self.main.set_library(library)
-        if self.main.current is None:
-            if self.state.slug and library.get(self.state.slug):
-                self.main.open(self.state.slug, self.state.scroll_y)
-            elif library.testimonies and (self.state.slug is None or done == total):
-                self.main.open(library.testimonies[0].slug)
+        if self.main.current is None and library.testimonies:
+            # Once the list has painted: reading a whole testimony must not hold back the first rows.
+            self.call_after_refresh(self._open_first)
         if first:
             self.main.sidebar.option_list.focus()
-            if os.environ.get(self.BENCHMARK_VARIABLE) == "first-rows":
-                self.call_after_refresh(self.exit)
+            self._benchmark_moment("first-rows")
         if done == total:
             self._loaded = True
             self._freeze_heap()
@@ -270,6 +280,16 @@ class TestimonyApp(App[None]):
             bundled = str(locations.bundled_data_dir())
             only_bundled = not self.paths and all(t.source.startswith(bundled) for t in library.testimonies)
             self.main.sidebar.set_class(only_bundled, "-bundled-only")
+
+    def _open_first(self) -> None:
+        """Show where the user was last time, or the first testimony (once it is clear the other is gone)."""
+        if self.main.current is not None:
+            return
+        slug = self.state.slug
+        if slug and self.library.summary(slug):
+            self.main.open(slug, self.state.scroll_y)
+        elif self.library.testimonies and (slug is None or self._loaded):
+            self.main.open(self.library.testimonies[0].slug)
 
     def _freeze_heap(self) -> None:
         """Keep the garbage collector from walking the whole library again and again.

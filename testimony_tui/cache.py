@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import codec
 from .codec import IndexedFile
-from .parsing import PARSER_VERSION, ParsedFile
+from .parsed import PARSER_VERSION, ParsedFile
 from .storage import set_aside
 
 SCHEMA = """

@@ -466,7 +466,7 @@ def _width() -> int:
 def open_app(args: argparse.Namespace) -> int:
     _check_paths(args.paths)
     from .app import make_app
-    from .loader import prepare_workers
+    from .workers import prepare_workers
 
     prepare_workers()
     app = make_app(

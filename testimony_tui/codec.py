@@ -13,7 +13,7 @@ from typing import Any
 from dataclasses import dataclass, fields
 
 from .model import Answer, Block, Entry, Format, ListBlock, Paragraph, Problem, Profile, Section, Span, Summary, Testimony
-from .parsing import ParsedFile
+from .parsed import ParsedFile
 from .signature import signature
 
 

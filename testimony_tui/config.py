@@ -7,7 +7,6 @@ setting keeps its default.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,6 +119,8 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         return Config(), []
     except (OSError, UnicodeDecodeError) as error:
         return Config(), [Problem(str(path), None, "warning", f"cannot read the config: {error}; using defaults")]
+    import tomllib  # only when there is a file: start-up without one skips it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

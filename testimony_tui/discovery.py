@@ -20,6 +20,8 @@ class Discovery:
     names: tuple[str, ...]
     """The files found, as strings (thousands of ``Path`` objects cost more than the walk)."""
     problems: tuple[Problem, ...] = ()
+    versions: tuple[tuple[int, int], ...] = ()
+    """Each file's size and modification time (ns) when found: the parse cache need not ask again."""
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -33,6 +35,7 @@ def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
     and that is missing is a problem.
     """
     files: list[str] = []
+    versions: list[tuple[int, int]] = []
     problems: list[Problem] = []
     seen_files: set[tuple[int, int]] = set()
     seen_dirs: set[tuple[int, int]] = set()
@@ -42,6 +45,7 @@ def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
         if key not in seen_files:
             seen_files.add(key)
             files.append(path)
+            versions.append((info.st_size, info.st_mtime_ns))
 
     def walk(folder: Path, info: os.stat_result) -> None:
         key = (info.st_dev, info.st_ino)
@@ -84,4 +88,4 @@ def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
             add_file(str(path), info)
         else:
             problems.append(Problem(str(path), None, "error", "not a regular file (a pipe or device?); skipped"))
-    return Discovery(tuple(files), tuple(problems))
+    return Discovery(tuple(files), tuple(problems), tuple(versions))

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from .model import Format, Problem, Summary, Testimony
 from .query import Query, Record, Term
-from .questionnaire import Questionnaire
 from .signature import decides, signature
 
 if TYPE_CHECKING:  # the parsers load lazily: the first screen does not need them
     from .cache import ParseCache
     from .codec import IndexedFile
+    from .questionnaire import Questionnaire
     from .search import SearchHit
 
 
@@ -94,6 +94,8 @@ class Library:
 
     @cached_property
     def questionnaire(self) -> Questionnaire:
+        from .questionnaire import Questionnaire
+
         return Questionnaire.build(self.testimonies)
 
     def summary(self, slug: str) -> Summary | None:

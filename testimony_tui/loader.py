@@ -17,7 +17,6 @@ from .cache import ParseCache, Stamp
 from .codec import IndexedFile, decode_index
 from .discovery import Discovery, discover
 from .model import Problem
-from .parsing import parse_file
 
 PARALLEL_FROM = 400
 """Below this many files to parse, starting worker processes costs more than it saves."""
@@ -28,6 +27,7 @@ BATCH = 250
 def _index_file(path: str) -> tuple[str, str, bytes, str]:
     """Parse one file (in a worker process): its summary, search text, signature, and the whole of it as JSON."""
     from .codec import IndexedFile, encode, encode_index
+    from .parsing import parse_file  # here, not above: a warm start needs no parser
 
     parsed = parse_file(path)
     return (*encode_index(IndexedFile.of(parsed)), encode(parsed))
@@ -53,12 +53,12 @@ class Loader:
         self.discovery = discover(self.paths, explicit=self.explicit)
         files = self.discovery.names
         total = len(files)
-        stamps = {path: Stamp.of(path) for path in files}
+        stamps = {path: Stamp(path, *version) for path, version in zip(files, self.discovery.versions)}
         cached: set[str] = set()
         done = 0
         if self.cache is not None:
             batch: list[IndexedFile] = []
-            for indexed in self.cache.get_many(s for s in stamps.values() if s):
+            for indexed in self.cache.get_many(stamps.values()):
                 batch.append(indexed)
                 if len(batch) >= (FIRST_BATCH if not cached else BATCH * 8):
                     cached.update(item.path for item in batch)
@@ -73,14 +73,14 @@ class Loader:
         for paths, batch in self._parse(misses):
             if self.cache is not None:
                 # Stored batch by batch: a cold index of thousands never holds them all at once.
-                self.cache.put_many((stamp, *row) for path, row in zip(paths, batch) if (stamp := stamps[path]))
+                self.cache.put_many((stamps[path], *row) for path, row in zip(paths, batch))
             done += len(batch)
             yield [decode_index(*row[:3], path) for path, row in zip(paths, batch)], done, total
         if self.cache is not None:
             roots = [path for path in self.paths if path.is_dir()]
             self.cache.forget(roots, set(stamps))
 
-    def _parse(self, paths: list[str]) -> Iterator[tuple[list[str], list[tuple[str, str, str]]]]:
+    def _parse(self, paths: list[str]) -> Iterator[tuple[list[str], list[tuple[str, str, bytes, str]]]]:
         first, rest = paths[:FIRST_BATCH], paths[FIRST_BATCH:]
         if first:
             yield first, [_index_file(path) for path in first]
@@ -111,20 +111,6 @@ class Loader:
             # Stopped early (the app quit while loading): drop the queued work, do not wait for it.
             if pool is not None:
                 pool.shutdown(wait=False, cancel_futures=True)
-
-
-def prepare_workers() -> None:
-    """Start multiprocessing's helper while the real standard error is still in place.
-
-    Textual replaces ``sys.stderr`` while the app runs, and spawning worker processes from then
-    on fails; the app calls this before it starts.
-    """
-    from multiprocessing import resource_tracker
-
-    try:
-        resource_tracker.ensure_running()
-    except (OSError, ValueError):
-        pass  # then loading falls back to one process
 
 
 def open_cache(enabled: bool = True) -> ParseCache | None:

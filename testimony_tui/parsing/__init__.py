@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it.common.normalize_url import normalizeLink
 
-from ..model import Format, Problem, Severity, Span, Testimony, Entry, Section
+from ..model import Entry, Format, Problem, Section, Severity, Span, Testimony
+from ..parsed import PARSER_VERSION, ParsedFile
 from ..text import clean
 from .draft import Draft
 from .markdown import is_markdown_testimony, parse_markdown_body
@@ -17,20 +17,6 @@ from .site import parse_site_body
 MAX_TAGS = 20_000
 """A testimony has a few hundred tags; tens of thousands (say, deep nesting) only make the HTML
 parser slow, so such a page is reported instead of read."""
-
-PARSER_VERSION = 1
-"""Bumped whenever parsing changes what a file yields (it keys the parse cache)."""
-
-
-@dataclass(frozen=True)
-class ParsedFile:
-    """The outcome of one file: a testimony, or index summaries, or neither; and its problems."""
-
-    path: str
-    testimony: Testimony | None = None
-    summaries: dict[str, str] | None = None
-    problems: tuple[Problem, ...] = ()
-
 
 def parse_file(path: Path | str) -> ParsedFile:
     """Parse a file. Never raises: every failure is a problem on the result."""
