@@ -7,8 +7,9 @@ sharp: "zz" or "qx" are in few testimonies even when every letter is in all of t
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import pairwise, product
+from operator import or_
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 """What signatures record (of folded text); any other character simply adds nothing."""
@@ -34,10 +35,7 @@ def signature(text: str) -> int:
     A word never spans white space, and white space is in no pair, so whatever ``text`` holds
     (a phrase included) has a signature inside this one.
     """
-    bits = 0
-    for word in set(text.split()):
-        bits |= _of_word(word)
-    return bits
+    return reduce(or_, map(_of_word, text.split()), 0)
 
 
 def decides(word: str) -> bool:
