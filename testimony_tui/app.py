@@ -104,8 +104,8 @@ class TestimonyApp(App[None]):
             self.notify(self._state_warning, severity="warning", markup=False)
         for problem in self.config_problems:
             self.notify(str(problem), title="Config", severity="warning", markup=False)
-        # Now, not after the first paint: finding thousands of files waits on the disk, not on us.
-        self.load()
+        # Paint first: the loader's thread would compete with the first frame (measured: later rows too).
+        self.call_after_refresh(self.load)
 
     @property
     def load_paths(self) -> list[Path]:

@@ -138,8 +138,8 @@ class CompareScreen(Screen[Place | None]):
         if question is not None:
             self.show(question)
 
-    def action_find(self) -> None:
-        self.query_one(FindPane).action_find()
+    async def action_find(self) -> None:
+        await self.query_one(FindPane).action_find()
 
     def action_export(self) -> None:
         from ..export import export_comparison

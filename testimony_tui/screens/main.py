@@ -145,8 +145,8 @@ class MainScreen(Screen[None]):
         if self.current and is_web_link(self.current.profile_url):
             self.app.open_url(self.current.profile_url)
 
-    def action_find(self) -> None:
-        self.reader_pane.action_find()
+    async def action_find(self) -> None:
+        await self.reader_pane.action_find()
 
     def action_compare(self) -> None:
         from .compare import CompareScreen, QuestionPicker

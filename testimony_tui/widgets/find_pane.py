@@ -55,8 +55,8 @@ class FindPane(Vertical):
             return self.match_count > 0
         return True
 
-    def action_find(self) -> None:
-        self.find_bar.open()
+    async def action_find(self) -> None:
+        await self.find_bar.open()
 
     def action_find_step(self, direction: int) -> None:
         if self.match_count:

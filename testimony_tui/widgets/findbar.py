@@ -30,18 +30,27 @@ class FindBar(Horizontal):
     class Closed(Message):
         pass
 
-    def compose(self):
-        yield Label(Content("Find:"))
-        yield Input(placeholder="text in this testimony", id="find-input", select_on_focus=True)
-        yield Label(id="find-status")
+    _status = ""
 
-    def open(self) -> None:
+    def compose(self):
+        # Nothing until find is first opened: an Input is a good part of the app's first paint.
+        return ()
+
+    async def open(self) -> None:
         self.add_class("-visible")
+        if not self.children:
+            await self.mount_all(
+                [
+                    Label(Content("Find:")),
+                    Input(placeholder="text in this testimony", id="find-input", select_on_focus=True),
+                    Label(Content(self._status), id="find-status"),
+                ]
+            )
         self.query_one(Input).focus()
 
     @property
     def text(self) -> str:
-        return self.query_one(Input).value
+        return self.query_one(Input).value if self.children else ""
 
     def show_status(self, index: int, count: int) -> None:
         text = self.text.strip()
@@ -51,7 +60,9 @@ class FindBar(Horizontal):
             status = f"match {index + 1} of {count}"
         else:
             status = "no match"
-        self.query_one("#find-status", Label).update(Content(status))
+        self._status = status
+        if self.children:
+            self.query_one("#find-status", Label).update(Content(status))
         self.set_class(bool(text) and not count, "-no-match")
 
     @on(Input.Changed)
