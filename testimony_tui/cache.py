@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS parsed (
     data TEXT NOT NULL
 )
 """
+LOOKUP_LIMIT = 500
+"""Up to this many files are looked up by path; more are found in one pass over the table."""
 SCHEMA_VERSION = 3
 """The table's layout; a cache of another layout is dropped and rebuilt (it is only a cache)."""
 
@@ -109,8 +111,14 @@ class ParseCache:
         if self._db is None:
             return
         wanted = {stamp.path: stamp for stamp in stamps}
+        if not wanted:
+            return
+        query = "SELECT path, size, mtime, version, summary, text, signature FROM parsed"
         try:
-            rows = self._db.execute("SELECT path, size, mtime, version, summary, text, signature FROM parsed")
+            if len(wanted) <= LOOKUP_LIMIT:
+                rows = self._db.execute(f"{query} WHERE path IN ({', '.join('?' * len(wanted))})", list(wanted))
+            else:  # most of the table: one pass over it beats thousands of lookups
+                rows = self._db.execute(query)
             for path, size, mtime, version, summary, text, signature in rows:
                 if self._valid(wanted.get(path), size, mtime, version):
                     try:

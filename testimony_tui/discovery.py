@@ -20,8 +20,6 @@ class Discovery:
     names: tuple[str, ...]
     """The files found, as strings (thousands of ``Path`` objects cost more than the walk)."""
     problems: tuple[Problem, ...] = ()
-    versions: tuple[tuple[int, int], ...] = ()
-    """Each file's size and modification time (ns) when found: the parse cache need not ask again."""
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -35,17 +33,14 @@ def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
     and that is missing is a problem.
     """
     files: list[str] = []
-    versions: list[tuple[int, int]] = []
     problems: list[Problem] = []
     seen_files: set[tuple[int, int]] = set()
     seen_dirs: set[tuple[int, int]] = set()
 
-    def add_file(path: str, info: os.stat_result) -> None:
-        key = (info.st_dev, info.st_ino)
-        if key not in seen_files:
+    def add_file(path: str, key: tuple[int, int]) -> None:
+        if key not in seen_files:  # the same file under two names (a link) is read once
             seen_files.add(key)
             files.append(path)
-            versions.append((info.st_size, info.st_mtime_ns))
 
     def walk(folder: Path, info: os.stat_result) -> None:
         key = (info.st_dev, info.st_ino)
@@ -60,6 +55,14 @@ def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
         for entry in entries:
             path = entry.path
             is_page = os.path.splitext(entry.name)[1].lower() in PAGE_SUFFIXES
+            # The folder listing tells plain files and folders apart: thousands of pages need no
+            # system call each here (the loader asks their size and time once, when it reads them).
+            if not entry.is_symlink():
+                if is_page and entry.is_file(follow_symlinks=False):
+                    add_file(path, (info.st_dev, entry.inode()))
+                    continue
+                if not is_page and not entry.is_dir(follow_symlinks=False):
+                    continue
             try:
                 entry_info = entry.stat()  # follows symlinks; a dangling one raises
             except OSError:
@@ -71,7 +74,7 @@ def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
                     walk(Path(path), entry_info)
             elif is_page:
                 if stat.S_ISREG(entry_info.st_mode):
-                    add_file(path, entry_info)
+                    add_file(path, (entry_info.st_dev, entry_info.st_ino))
                 else:
                     problems.append(Problem(path, None, "error", "not a regular file (a pipe or device?); skipped"))
 
@@ -85,7 +88,7 @@ def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
         if stat.S_ISDIR(info.st_mode):
             walk(path, info)
         elif stat.S_ISREG(info.st_mode):
-            add_file(str(path), info)
+            add_file(str(path), (info.st_dev, info.st_ino))
         else:
             problems.append(Problem(str(path), None, "error", "not a regular file (a pipe or device?); skipped"))
-    return Discovery(tuple(files), tuple(problems), tuple(versions))
+    return Discovery(tuple(files), tuple(problems))

@@ -6,7 +6,7 @@ The batches let the app show the first rows at once and report progress while th
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -53,27 +53,24 @@ class Loader:
         self.discovery = discover(self.paths, explicit=self.explicit)
         files = self.discovery.names
         total = len(files)
-        stamps = {path: Stamp(path, *version) for path, version in zip(files, self.discovery.versions)}
+        stamps: dict[str, Stamp] = {}
         cached: set[str] = set()
         done = 0
         if self.cache is not None:
-            batch: list[IndexedFile] = []
-            for indexed in self.cache.get_many(stamps.values()):
-                batch.append(indexed)
-                if len(batch) >= (FIRST_BATCH if not cached else BATCH * 8):
+            # The first rows first: a few files' stamps and rows, before the thousands of others.
+            for part, size in ((files[:FIRST_BATCH], FIRST_BATCH), (files[FIRST_BATCH:], BATCH * 8)):
+                wanted = [stamp for path in part if (stamp := Stamp.of(path)) is not None]
+                stamps.update((stamp.path, stamp) for stamp in wanted)
+                for batch in _chunks(self.cache.get_many(wanted), size):
                     cached.update(item.path for item in batch)
                     done += len(batch)
                     yield batch, done, total
-                    batch = []
-            if batch:
-                cached.update(item.path for item in batch)
-                done += len(batch)
-                yield batch, done, total
         misses = [path for path in files if path not in cached]
         for paths, batch in self._parse(misses):
             if self.cache is not None:
                 # Stored batch by batch: a cold index of thousands never holds them all at once.
-                self.cache.put_many((stamps[path], *row) for path, row in zip(paths, batch))
+                # A file that vanished or changed while read has no stamp from before: it is not stored.
+                self.cache.put_many((stamp, *row) for path, row in zip(paths, batch) if (stamp := stamps.get(path)))
             done += len(batch)
             yield [decode_index(*row[:3], path) for path, row in zip(paths, batch)], done, total
         if self.cache is not None:
@@ -111,6 +108,17 @@ class Loader:
             # Stopped early (the app quit while loading): drop the queued work, do not wait for it.
             if pool is not None:
                 pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _chunks(items: Iterable[IndexedFile], size: int) -> Iterator[list[IndexedFile]]:
+    chunk: list[IndexedFile] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def open_cache(enabled: bool = True) -> ParseCache | None:
