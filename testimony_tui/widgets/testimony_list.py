@@ -15,7 +15,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Region, Size, Spacing
+from textual.geometry import Size, Spacing
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -78,6 +78,8 @@ class TestimonyList(ScrollView, can_focus=True):
         self._hover = None
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows) * ROW_HEIGHT)
         self.highlighted = highlight
+        # Even when the cursor stays on the same row number, that row may now be elsewhere.
+        self._show_row(self.highlighted)
         self.refresh()
 
     def content_for(self, index: int) -> Content:
@@ -90,14 +92,20 @@ class TestimonyList(ScrollView, can_focus=True):
         return max(0, min(highlighted, len(self._rows) - 1))
 
     def watch_highlighted(self, highlighted: int | None) -> None:
-        if highlighted is not None:
-            self.scroll_to_region(
-                Region(0, highlighted * ROW_HEIGHT, self.scrollable_content_region.width, ROW_HEIGHT),
-                animate=False,
-                force=True,
-                immediate=True,
-            )
+        self._show_row(highlighted)
         self.refresh()
+
+    def _show_row(self, index: int | None) -> None:
+        """Scroll just enough to show row ``index`` whole, keeping rows whole at the top of the list."""
+        top, height = (index or 0) * ROW_HEIGHT, self.scrollable_content_region.height
+        if top < self.scroll_y:
+            y = top
+        elif top + ROW_HEIGHT > self.scroll_y + height:
+            y = top + ROW_HEIGHT - height
+            y += -y % ROW_HEIGHT  # a partial row at the bottom, never the lower half of one at the top
+        else:
+            return
+        self.scroll_to(y=max(y, 0), animate=False, force=True, immediate=True)
 
     def on_resize(self) -> None:
         self._strips.clear()

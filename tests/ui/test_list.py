@@ -70,3 +70,23 @@ async def test_long_names_end_in_an_ellipsis_on_two_lines(app_factory, tmp_path)
         assert first.strip() == "Author 0000"
         assert second.rstrip().endswith("…") and second.strip().startswith("A project with")
         assert third.strip() == "Author 0001"
+
+
+async def test_rows_stay_whole_at_the_top_whatever_the_height(app_factory, tmp_path):
+    # Two lines a row in a list of odd height: scrolling to the cursor must not leave the
+    # lower half of a row at the top (a project line without its author).
+    write_many(tmp_path / "many", 60)
+    for height in (30, 31):
+        async with app_factory(tmp_path / "many").run_test(size=(100, height)) as pilot:
+            app = pilot.app
+            await ready(app, pilot)
+            options = app.main.sidebar.option_list
+            seen_heights = options.scrollable_content_region.height
+            for _ in range(25):
+                await pilot.press("down")
+                top = options.highlighted * ROW_HEIGHT
+                assert options.scroll_y % ROW_HEIGHT == 0
+                assert options.scroll_y <= top and top + ROW_HEIGHT <= options.scroll_y + seen_heights
+            await pilot.press("slash", *"Author 004")  # the cursor's testimony is filtered out
+            await pilot.pause(0.3)
+            assert options.scroll_y == 0 and options.highlighted == 0
