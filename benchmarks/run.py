@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import json
 import os
 import platform
@@ -243,6 +244,9 @@ def peak_memory(corpus: Path, n: int, home: Path) -> Figure:
 
 
 def measure(sizes: list[int], repeat: int, work: Path) -> list[Figure]:
+    # Bytecode first, as `pip install .` compiles it: where PYTHONDONTWRITEBYTECODE is set, every
+    # start-up would otherwise compile the app's modules again (the bare app has but one).
+    compileall.compile_dir(ROOT / "testimony_tui", quiet=1)
     figures: list[Figure] = []
     for n in sizes:
         corpus = work / f"corpus-{n}"
