@@ -26,6 +26,10 @@ from .screens.main import MainScreen
 from .state import State, load_state, save_state
 
 
+FREEZE_FROM = 2_000
+"""From this many testimonies on, the loaded heap is frozen (see ``TestimonyApp._freeze_heap``)."""
+
+
 class TestimonyApp(App[None]):
     TITLE = "testimony-tui"
     CSS_PATH = [
@@ -272,7 +276,8 @@ class TestimonyApp(App[None]):
             self._benchmark_moment("first-rows")
         if done == total:
             self._loaded = True
-            self._freeze_heap()
+            if len(library.testimonies) >= FREEZE_FROM or self._heap_frozen:
+                self._freeze_heap()
             if self.watch and self._poll_timer is None:
                 from .watch import POLL_SECONDS
 
@@ -296,7 +301,7 @@ class TestimonyApp(App[None]):
 
         Thousands of testimonies stay in memory for the session; each full collection would walk
         them all, a pause of a tenth of a second in the middle of typing. A reload first collects
-        what the previous library left.
+        what the previous library left. (A few testimonies make no such pauses: nothing is frozen.)
         """
         if self._heap_frozen:
             gc.unfreeze()

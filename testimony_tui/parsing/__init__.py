@@ -7,7 +7,7 @@ from pathlib import Path
 from markdown_it.common.normalize_url import normalizeLink
 
 from ..model import Entry, Format, Problem, Section, Severity, Span, Testimony
-from ..parsed import PARSER_VERSION, ParsedFile
+from ..parsed import ParsedFile  # and PARSER_VERSION, which keys the cache: bump it when parsing changes
 from ..text import clean
 from .draft import Draft
 from .markdown import is_markdown_testimony, parse_markdown_body
