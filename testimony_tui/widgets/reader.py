@@ -58,31 +58,27 @@ class PanelView(VerticalScroll, can_focus=True):
         self._targets = targets
         self._generation += 1
         self._pending = []
-        # The first screenful paints at once; the rest mounts right after, off the first frame.
+        # The first screenful paints at once. The rest mounts just after, and the old widgets
+        # (hidden now) go then too: removing a hundred panels first would hold back the new
+        # first frame. (So no ids: the old are still there for a moment.)
         first, rest = widgets[:FIRST_MOUNT], widgets[FIRST_MOUNT:]
         self._complete = not rest
-        # The old widgets are hidden now and removed after the new ones paint: removing a hundred
-        # panels first would hold back the new first frame. (So no ids: the old are still there.)
         old = list(self.children)
         with self.app.batch_update():
             for widget in old:
                 widget.display = False
             self.mount_all(first)
-        self.call_after_refresh(self._remove, old)
-        if rest:
-            # After the first frame is on screen, not racing it.
-            self.call_after_refresh(self.set_timer, 0.05, partial(self._mount_rest, rest, self._generation))
+        self.call_after_refresh(self.set_timer, 0.05, partial(self._finish, rest, old, self._generation))
         self.scroll_to(y=0, animate=False, immediate=True)
         if scroll_y:
             self.when_ready(partial(self.scroll_to, y=scroll_y, animate=False))
 
-    def _remove(self, widgets: list[Widget]) -> None:
-        # Showing twice in a row hands some widgets to two removals: each goes once.
-        self.remove_children([widget for widget in widgets if widget.parent is self])
-
-    async def _mount_rest(self, rest: list[Widget], generation: int) -> None:
-        if generation != self._generation:
-            return  # something else is shown by now
+    async def _finish(self, rest: list[Widget], old: list[Widget], generation: int) -> None:
+        """After the first frame: mount the rest (unless something else is shown by now), drop the old."""
+        # Showing twice in a row hands some widgets to two of these: each goes once.
+        self.remove_children([widget for widget in old if widget.parent is self])
+        if generation != self._generation or not rest:
+            return
         await self.mount_all(rest)
         if generation == self._generation:
             self._complete = True
