@@ -79,6 +79,8 @@ def _index(value: object) -> dict[str, str] | None:
 
 
 def _problems(rows: list, path: str) -> tuple[Problem, ...]:
+    if rows == []:  # most files (and anything else still has to unpack below)
+        return ()
     return tuple(Problem(path, _int_or_none(line), _severity(severity), _str(message)) for line, severity, message in rows)
 
 _FLAGS = (("bold", 1), ("italic", 2), ("code", 4))

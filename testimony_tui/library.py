@@ -247,7 +247,8 @@ class LibraryBuilder:
             problems.extend(result.problems)
             if testimony is None:
                 continue
-            testimony = _with_index_summary(testimony, summaries.get(os.path.dirname(testimony.source), {}))
+            if summaries:  # an index page was read: its summary cards apply to its folder
+                testimony = _with_index_summary(testimony, summaries.get(os.path.dirname(testimony.source), {}))
             if testimony.slug in slugs:
                 unique = _unique_slug(testimony.slug, slugs)
                 problems.append(
@@ -267,7 +268,7 @@ class LibraryBuilder:
         return Library(tuple(testimonies), tuple(problems), len(self.indexed), self.store)
 
     def _is_fallback(self, result: IndexedFile) -> bool:
-        return os.path.dirname(result.path) in self._fallback_folders
+        return bool(self.fallback) and os.path.dirname(result.path) in self._fallback_folders
 
     @cached_property
     def _fallback_folders(self) -> frozenset[str]:
