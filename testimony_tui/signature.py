@@ -23,7 +23,9 @@ UNKNOWN = -1
 @lru_cache(maxsize=1 << 16)
 def _of_word(word: str) -> int:
     bits = 0
-    for key in (*word, *pairwise(word)):
+    # A long run without spaces (a URL, or a hostile page) repeats its pairs: look each up once.
+    keys = {*word, *pairwise(word)} if len(word) > 64 else (*word, *pairwise(word))
+    for key in keys:
         if (bit := _BIT.get(key)) is not None:
             bits |= 1 << bit
     return bits
