@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 
 from .model import Answer, Block, Entry, Format, ListBlock, Paragraph, Problem, Profile, Section, Span, Summary, Testimony
 from .parsed import ParsedFile
-from .signature import signature
+from .signature import UNKNOWN, signature
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def encode_index(indexed: IndexedFile) -> tuple[str, str, bytes]:
     )
     if summary is None:
         return encoded, "", b""
-    bits = summary.signature if summary.signature >= 0 else signature(summary.search_text)
+    bits = summary.signature if summary.signature != UNKNOWN else signature(summary.search_text)
     return encoded, summary.search_text, bits.to_bytes((bits.bit_length() + 7) // 8, "little")
 
 

@@ -69,7 +69,8 @@ class Loader:
         for paths, batch in self._parse(misses):
             if self.cache is not None:
                 # Stored batch by batch: a cold index of thousands never holds them all at once.
-                # A file that vanished or changed while read has no stamp from before: it is not stored.
+                # Under the stamp taken before reading: a file changed meanwhile is read again next
+                # time, and one that could not be looked at (gone) is not stored at all.
                 self.cache.put_many((stamp, *row) for path, row in zip(paths, batch) if (stamp := stamps.get(path)))
             done += len(batch)
             yield [decode_index(*row[:3], path) for path, row in zip(paths, batch)], done, total

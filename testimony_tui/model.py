@@ -7,6 +7,8 @@ from enum import Enum
 from functools import cached_property
 from typing import Literal, NamedTuple, TypeAlias
 
+from .signature import UNKNOWN, signature
+
 SITE_URL = "https://removal.eventlet.org"
 IN_APP_SCHEME = "testimony:"
 WEB_SCHEMES = ("http://", "https://", "mailto:")
@@ -175,12 +177,11 @@ class Summary(Profile):
     questions: tuple[str, ...] = field(default=(), repr=False)
     search_text: str = field(default="", repr=False)
     """The folded (case- and accent-free) text of the whole testimony."""
-    signature: int = field(default=-1, repr=False, compare=False)
-    """The letters and pairs in ``search_text`` (see :mod:`signature`); -1, the default, holds anything."""
+    signature: int = field(default=UNKNOWN, repr=False, compare=False)
+    """The letters and pairs in ``search_text`` (see :mod:`signature`); by default, anything."""
 
     @classmethod
     def of(cls, testimony: Testimony) -> Summary:
-        from .signature import signature
         from .text import fold
 
         profile = {f.name: getattr(testimony, f.name) for f in fields(Profile)}
