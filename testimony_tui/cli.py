@@ -274,7 +274,7 @@ def command_compare(args: argparse.Namespace) -> int:
 def command_questions(args: argparse.Namespace) -> int:
     library = load(args)
     questionnaire = library.questionnaire
-    rows = [(q, len(questionnaire.answered_by(q, library.testimonies))) for q in questionnaire.questions]
+    rows = list(zip(questionnaire.questions, questionnaire.answered_counts(library.testimonies)))
     if args.json:
         emit_json([{"question": q.label, "wordings": list(q.wordings), "answers": n} for q, n in rows])
     else:

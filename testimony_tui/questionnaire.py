@@ -78,6 +78,8 @@ class Comparison:
 class Questionnaire:
     questions: tuple[Question, ...] = ()
     _by_wording: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    # The same few wordings come back thousands of times: each is normalized once.
+    _numbers: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def build(cls, testimonies: Iterable[Profile]) -> Questionnaire:
@@ -125,7 +127,16 @@ class Questionnaire:
 
     def questions_for(self, wording: str) -> tuple[Question, ...]:
         """The canonical questions a testimony's wording answers (two for a merged one)."""
-        return tuple(self.questions[index] for index in self._by_wording.get(normalize(wording), ()))
+        return tuple(self.questions[index] for index in self._numbers_for(wording))
+
+    def _number(self, question: Question) -> int:
+        """Where ``question`` is in this questionnaire; -1 (answered by nobody) if it is not in it."""
+        return self.questions.index(question) if question in self.questions else -1
+
+    def _numbers_for(self, wording: str) -> tuple[int, ...]:
+        if (numbers := self._numbers.get(wording)) is None:
+            numbers = self._numbers[wording] = self._by_wording.get(normalize(wording), ())
+        return numbers
 
     def find(self, text: str) -> Question | None:
         """The canonical question best matching ``text``, in any of its wordings."""
@@ -146,7 +157,16 @@ class Questionnaire:
 
     def answered_by(self, question: Question, testimonies: Iterable[Profile]) -> list[Profile]:
         """Who answered ``question``, from the questions alone (no answers need loading)."""
-        return [t for t in testimonies if any(question in self.questions_for(q) for q in t.questions)]
+        number = self._number(question)
+        return [t for t in testimonies if any(number in self._numbers_for(q) for q in t.questions)]
+
+    def answered_counts(self, testimonies: Iterable[Profile]) -> list[int]:
+        """How many of ``testimonies`` answered each question, in one pass over their questions."""
+        counts = [0] * len(self.questions)
+        for testimony in testimonies:
+            for number in {number for wording in testimony.questions for number in self._numbers_for(wording)}:
+                counts[number] += 1
+        return counts
 
     def compare(self, question: Question, testimonies: Iterable[Testimony]) -> Comparison:
         answers, missing = self.answers(question, testimonies)
@@ -156,13 +176,14 @@ class Questionnaire:
         """Each testimony's answer to ``question`` in the given order, and who did not answer."""
         found: list[Answer] = []
         missing: list[Testimony] = []
+        number = self._number(question)
         for testimony in testimonies:
             answer = next(
                 (
                     Answer(testimony, s, e, section, entry)
                     for s, section in enumerate(testimony.sections)
                     for e, entry in enumerate(section.entries)
-                    if question in self.questions_for(entry.question)
+                    if number in self._numbers_for(entry.question)
                 ),
                 None,
             )

@@ -13,6 +13,7 @@ from dataclasses import replace
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from testimony_tui.insights import Technology
 from testimony_tui.library import Library
 from testimony_tui.markdown import testimony_markdown
 from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Summary, Testimony
@@ -217,3 +218,10 @@ def test_markdown_round_trip_of_generated_testimonies(testimony):
     again = parse_text(testimony_markdown(testimony), "generated.md").testimony
     assert again is not None
     assert replace(again, description="") == testimony
+
+
+@given(st.text(alphabet=st.sampled_from("abc _-é1\n"), max_size=30), st.text(alphabet=st.sampled_from("abc _-é1"), min_size=1, max_size=4))
+def test_a_technology_is_mentioned_where_the_whole_word_is(text, word):
+    # What the plain find and its boundary checks say is what a \w look-around pattern says.
+    expected = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+    assert Technology("x", (word,)).mentioned_in(text) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -52,13 +52,24 @@ class AnswerPanel(EntryPanel, can_focus=True):
         self.post_message(self.Chosen(self.place))
 
 
+MAX_PANELS = 200
+"""Answers shown at once: thousands of panels would take seconds to lay out (an export has them all)."""
+MAX_NAMES = 50
+"""Authors named under "Not answered by"; the others are counted."""
+
+
 class CompareView(PanelView):
-    def show(self, comparison: Comparison) -> None:
+    def show(self, comparison: Comparison, more: int = 0) -> None:
+        """Show ``comparison``; ``more`` answers than it holds exist and are only counted."""
         label = comparison.question.label
         widgets: list[Widget] = [AnswerPanel(answer, label) for answer in comparison.answers]
-        if comparison.unanswered:
-            names = ", ".join(testimony.author for testimony in comparison.unanswered)
-            widgets.append(Static(Content(f"Not answered by: {names}"), classes="unanswered"))
+        if more:
+            note = f"…and {more:,} more answers: narrow the list with the filter, or export them all (e)."
+            widgets.append(Static(Content(note), classes="unanswered"))
+        if unanswered := comparison.unanswered:
+            names = ", ".join(testimony.author for testimony in unanswered[:MAX_NAMES])
+            others = f" and {len(unanswered) - MAX_NAMES:,} more" if len(unanswered) > MAX_NAMES else ""
+            widgets.append(Static(Content(f"Not answered by: {names}{others}"), classes="unanswered"))
         self.replace_content(widgets, {})
 
 
@@ -74,8 +85,8 @@ class QuestionPicker(ModalScreen[Question | None]):
 
     def compose(self) -> ComposeResult:
         options = []
-        for number, question in enumerate(self.questionnaire.questions):
-            answered = len(self.questionnaire.answered_by(question, self.testimonies))
+        counts = self.questionnaire.answered_counts(self.testimonies)
+        for number, (question, answered) in enumerate(zip(self.questionnaire.questions, counts)):
             label = Content.assemble(
                 (f"{answered:>3}/{len(self.testimonies)}  ", "dim"), Content(question.label)
             )
@@ -118,10 +129,24 @@ class CompareScreen(Screen[Place | None]):
 
     def show(self, question: Question) -> None:
         self.question = question
-        self.comparison = self.library.questionnaire.compare(question, self.library.full(self.testimonies))
-        self.sub_title = f"{len(self.comparison.answers)} of {len(self.testimonies)} answered"
         self.query_one("#compare-question", Label).update(Content(question.label))
-        self.view.show(self.comparison)
+        self.sub_title = "reading the answers…"
+        self._compare(question)
+
+    @work(thread=True, exclusive=True, group="compare")
+    def _compare(self, question: Question) -> None:
+        """Read the answers off the screen's thread: only of who answered, and as many as are shown."""
+        answered = self.library.questionnaire.answered_by(question, self.testimonies)
+        who = {testimony.slug for testimony in answered}
+        unanswered = tuple(testimony for testimony in self.testimonies if testimony.slug not in who)
+        shown = self.library.questionnaire.compare(question, self.library.full(answered[:MAX_PANELS]))
+        comparison = Comparison(question, shown.answers, unanswered)
+        self.app.call_from_thread(self._compared, comparison, len(answered))
+
+    def _compared(self, comparison: Comparison, answered: int) -> None:
+        self.comparison = comparison
+        self.sub_title = f"{answered} of {len(self.testimonies)} answered"
+        self.view.show(comparison, more=answered - len(comparison.answers))
         self.query_one(FindPane).content_changed()
         self.call_after_refresh(self._focus_first)
 
@@ -144,8 +169,12 @@ class CompareScreen(Screen[Place | None]):
     def action_export(self) -> None:
         from ..export import export_comparison
 
-        comparison = self.comparison
-        self.app.export(comparison.slug, lambda format: export_comparison(comparison, format))
+        question, library, testimonies = self.question, self.library, self.testimonies
+        # In the export's thread: every answer, not only those shown.
+        self.app.export(
+            Comparison(question, ()).slug,
+            lambda format: export_comparison(library.questionnaire.compare(question, library.full(testimonies)), format),
+        )
 
     @on(AnswerPanel.Chosen)
     def _chosen(self, event: AnswerPanel.Chosen) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header
 
 from ..history import History, Place
 from ..library import Library
-from ..model import IN_APP_SCHEME, Testimony, is_web_link
+from ..model import IN_APP_SCHEME, Summary, Testimony, is_web_link
 from ..widgets.panels import TextPanel
 from ..widgets.find_pane import FindPane
 from ..widgets.reader import Reader
@@ -176,6 +176,13 @@ class MainScreen(Screen[None]):
             self.reader.focus()
 
     def action_insights(self) -> None:
+        if len(self.sidebar.shown) >= 2_000:
+            self.notify(f"Counting across {len(self.sidebar.shown):,} testimonies…", title="Insights", timeout=2)
+        self._insights(self.library, self.sidebar.shown)
+
+    @work(thread=True, exclusive=True, group="insights")
+    def _insights(self, library: Library, testimonies: list[Summary]) -> None:
+        """Count in a thread: thousands of texts to read, and the answers to the duration question."""
         from ..insights import (
             TECHNOLOGIES,
             count_by,
@@ -185,19 +192,22 @@ class MainScreen(Screen[None]):
             technology_mentions,
         )
         from ..locations import config_dir
-        from .insights import InsightsScreen
 
-        testimonies = self.sidebar.shown
         technologies = read_technologies(TECHNOLOGIES, config_dir() / "technologies.txt")
         charts = [
             ("Testimonies per project", count_by(testimonies, lambda t: t.project)),
             ("Testimonies per organization", count_by(testimonies, lambda t: t.organization)),
             ("Replacement technologies mentioned", technology_mentions(testimonies, technologies)),
         ]
-        questionnaire = self.library.questionnaire
+        questionnaire = library.questionnaire
         question = duration_question(questionnaire)
         answered = questionnaire.answered_by(question, testimonies) if question else []
-        stated = durations(self.library.full(answered), questionnaire)
+        stated = durations(library.full(answered), questionnaire)
+        self.app.call_from_thread(self._show_insights, testimonies, charts, stated)
+
+    def _show_insights(self, testimonies: list[Summary], charts: list, stated: list) -> None:
+        from .insights import InsightsScreen
+
         screen = InsightsScreen(testimonies, charts, stated)
         self.app.push_screen(screen, lambda slug: slug and self.open(slug, remember=True))
 

@@ -93,6 +93,7 @@ def test_compare_screen(snap_compare, app_for, monkeypatch, tests_dir):
         picker = pilot.app.screen
         index = next(n for n, q in enumerate(picker.questionnaire.questions) if q.label.startswith("Roughly"))
         await pilot.press(*["down"] * index, "enter")
+        await pilot.app.workers.wait_for_complete()  # the answers are read in a thread
         await pilot.pause()
 
     assert snap_compare(app_for(Path("fixtures/site")), terminal_size=SIZE, run_before=compare)
@@ -104,5 +105,7 @@ def test_insights_screen(snap_compare, app_for, monkeypatch, tests_dir):
     async def insights(pilot):
         await loaded(pilot)
         await pilot.press("i")
+        await pilot.app.workers.wait_for_complete()  # counted in a thread
+        await pilot.pause()
 
     assert snap_compare(app_for(Path("fixtures/site")), terminal_size=SIZE, run_before=insights)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from testimony_tui.screens.compare import AnswerPanel, CompareScreen, QuestionPicker
 from testimony_tui.screens.insights import InsightsScreen, WhoScreen
 from testimony_tui.screens.search import SearchScreen
@@ -15,6 +17,7 @@ async def pick(pilot, label: str) -> None:
     assert isinstance(picker, QuestionPicker)
     index = next(n for n, q in enumerate(picker.questionnaire.questions) if q.label == label)
     await pilot.press(*["down"] * index, "enter")
+    await pilot.app.workers.wait_for_complete()  # the answers are read in a thread
     await pilot.pause()
 
 
@@ -104,6 +107,8 @@ async def test_insights_bars_list_the_testimonies_behind_them(app_factory, share
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(app, pilot)
         await pilot.press("i")
+        await app.workers.wait_for_complete()  # counted in a thread
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, InsightsScreen)
         organizations = screen.query("Chart")[1]
@@ -122,9 +127,36 @@ async def test_insights_durations_open_the_testimony(app_factory, shared):
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(app, pilot)
         await pilot.press("i")
+        await app.workers.wait_for_complete()  # counted in a thread
+        await pilot.pause()
         durations = app.screen.query_one("#durations")
         assert durations.option_count == 3
         durations.focus()
         await pilot.press("down", "enter")
         await pilot.pause()
         assert app.main.current.slug == "daniel-bengtsson"
+
+
+async def test_compare_over_a_thousand_shows_the_first_answers_and_exports_all(app_factory, tmp_path):
+    from testimony_tui.config import Config
+    from testimony_tui.screens.compare import MAX_PANELS
+
+    from .test_list import write_many
+
+    exports = tmp_path / "exports"
+    app = app_factory(write_many(tmp_path / "many", 1000), config=Config(export_folder=exports, export_format="json"))
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        picker = app.screen
+        assert isinstance(picker, QuestionPicker)
+        assert "1000/1000" in str(picker.query_one("OptionList").get_option_at_index(0).prompt)
+        await pick(pilot, "Which project?")
+        screen = app.screen
+        assert screen.sub_title == "1000 of 1000 answered"
+        assert len(screen.view.panels) == MAX_PANELS
+        assert str(screen.query_one(".unanswered").render()).startswith(f"…and {1000 - MAX_PANELS:,} more answers")
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+    [export] = exports.iterdir()
+    assert len(json.loads(export.read_text(encoding="utf-8"))["answers"]) == 1000
