@@ -8,6 +8,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -202,8 +203,17 @@ class Library:
             self._fields[field] = [getattr(record, field or "everything") for record in self.records]
         return self._fields[field]
 
-    def search(self, query: Query | str, within: Iterable[Summary] | None = None) -> list[SearchHit]:
-        """Answers matching ``query``; only testimonies whose text has every word are loaded."""
+    def search(
+        self,
+        query: Query | str,
+        within: Iterable[Summary] | None = None,
+        stop: Callable[[], bool] = lambda: False,
+    ) -> list[SearchHit]:
+        """Answers matching ``query``; only testimonies whose text has every word are loaded.
+
+        ``stop`` is asked before each testimony is loaded: a search overtaken by the next keystroke
+        ends there (what it found so far is returned).
+        """
         from .search import search
 
         query = Query.parse(query) if isinstance(query, str) else query
@@ -212,7 +222,7 @@ class Library:
         if within is not None:
             keep = {t.slug for t in candidates}
             candidates = [t for t in within if t.slug in keep]
-        return search(self.full(candidates), query)
+        return search(takewhile(lambda _: not stop(), self.full(candidates)), query)
 
     @property
     def errors(self) -> list[Problem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -74,8 +75,10 @@ class SearchScreen(Screen[tuple[SearchHit, str] | None]):
 
     @work(exclusive=True, thread=True, group="search")
     def run_search(self, text: str) -> None:
-        hits = self.library.search(text)
-        self.app.call_from_thread(self._show_hits, text, hits)
+        worker = get_current_worker()
+        hits = self.library.search(text, stop=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:  # the next keystroke's search has the say
+            self.app.call_from_thread(self._show_hits, text, hits)
 
     def _show_hits(self, text: str, hits: list[SearchHit]) -> None:
         self.hits = hits[:MAX_HITS]
