@@ -177,7 +177,7 @@ class MainScreen(Screen[None]):
 
     def action_insights(self) -> None:
         if len(self.sidebar.shown) >= 2_000:
-            self.notify(f"Counting across {len(self.sidebar.shown):,} testimonies…", title="Insights", timeout=2)
+            self.notify(f"Counting across {len(self.sidebar.shown):,} testimonies…", title="Insights", timeout=2, markup=False)
         self._insights(self.library, self.sidebar.shown)
 
     @work(thread=True, exclusive=True, group="insights")
