@@ -144,7 +144,6 @@ class CompareScreen(Screen[Place | None]):
         self.app.call_from_thread(self._compared, comparison, len(answered))
 
     def _compared(self, comparison: Comparison, answered: int) -> None:
-        self.comparison = comparison
         self.sub_title = f"{answered} of {len(self.testimonies)} answered"
         self.view.show(comparison, more=answered - len(comparison.answers))
         self.query_one(FindPane).content_changed()
