@@ -208,8 +208,9 @@ class Library:
         query: Query | str,
         within: Iterable[Summary] | None = None,
         stop: Callable[[], bool] = lambda: False,
+        limit: int | None = None,
     ) -> list[SearchHit]:
-        """Answers matching ``query``; only testimonies whose text has every word are loaded.
+        """Answers matching ``query`` (the first ``limit``); only testimonies whose text has every word are loaded.
 
         ``stop`` is asked before each testimony is loaded: a search overtaken by the next keystroke
         ends there (what it found so far is returned).
@@ -222,7 +223,7 @@ class Library:
         if within is not None:
             keep = {t.slug for t in candidates}
             candidates = [t for t in within if t.slug in keep]
-        return search(takewhile(lambda _: not stop(), self.full(candidates)), query)
+        return search(takewhile(lambda _: not stop(), self.full(candidates)), query, limit)
 
     @property
     def errors(self) -> list[Problem]:

@@ -24,8 +24,8 @@ class SearchHit:
     """Where the query's words are in ``snippet``."""
 
 
-def search(testimonies: Iterable[Testimony], query: Query) -> list[SearchHit]:
-    """Every answer matching ``query``: field terms pick testimonies, words must be in the answer."""
+def search(testimonies: Iterable[Testimony], query: Query, limit: int | None = None) -> list[SearchHit]:
+    """Every answer matching ``query`` (the first ``limit``): field terms pick testimonies, words must be in the answer."""
     fields = Query(tuple(term for term in query.terms if term.field))
     words = [term for term in query.terms if not term.field]
     if not words:
@@ -42,6 +42,8 @@ def search(testimonies: Iterable[Testimony], query: Query) -> list[SearchHit]:
                     snippet = make_snippet(entry.answer.plain or entry.question, highlights)
                     spans = tuple(match_spans(snippet, highlights))
                     hits.append(SearchHit(testimony, s, e, section.title, entry.question, snippet, spans))
+        if limit is not None and len(hits) >= limit:
+            return hits[:limit]  # the testimonies after this one need not even be loaded
     return hits
 
 

@@ -117,6 +117,7 @@ def test_search_hits_and_cli_json(site_fixtures, capsys):
     # A search told to stop (the next keystroke's has started) reads no further testimony.
     asked = []
     assert library.search("months", stop=lambda: asked.append(1) or len(asked) > 1) == library.search("months")[:1]
+    assert library.search("months", limit=1) == library.search("months")[:1]
     assert main(["search", "asyncio", str(site_fixtures), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data and set(data[0]) == {"slug", "section", "question", "snippet"}

@@ -76,7 +76,8 @@ class SearchScreen(Screen[tuple[SearchHit, str] | None]):
     @work(exclusive=True, thread=True, group="search")
     def run_search(self, text: str) -> None:
         worker = get_current_worker()
-        hits = self.library.search(text, stop=lambda: worker.is_cancelled)
+        # One more than is shown: enough to say there are more, without reading every testimony.
+        hits = self.library.search(text, stop=lambda: worker.is_cancelled, limit=MAX_HITS + 1)
         if not worker.is_cancelled:  # the next keystroke's search has the say
             self.app.call_from_thread(self._show_hits, text, hits)
 
@@ -85,8 +86,12 @@ class SearchScreen(Screen[tuple[SearchHit, str] | None]):
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options([Option(hit_prompt(hit), id=str(n)) for n, hit in enumerate(self.hits)])
-        more = f" (first {MAX_HITS})" if len(hits) > MAX_HITS else ""
-        self.sub_title = f"{len(hits)} answers match{more}" if text.strip() else "search all answers"
+        if not text.strip():
+            self.sub_title = "search all answers"
+        elif len(hits) > MAX_HITS:
+            self.sub_title = f"more than {MAX_HITS} answers match: the first {MAX_HITS} (narrow the search)"
+        else:
+            self.sub_title = f"{len(hits)} answers match"
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

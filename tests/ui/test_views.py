@@ -160,3 +160,19 @@ async def test_compare_over_a_thousand_shows_the_first_answers_and_exports_all(a
         await app.workers.wait_for_complete()
     [export] = exports.iterdir()
     assert len(json.loads(export.read_text(encoding="utf-8"))["answers"]) == 1000
+
+
+async def test_search_over_a_thousand_shows_the_first_answers(app_factory, tmp_path):
+    from testimony_tui.screens.search import MAX_HITS
+
+    from .test_list import write_many
+
+    app = app_factory(write_many(tmp_path / "many", 1000))
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("s", *"answer")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert len(screen.hits) == MAX_HITS
+        assert screen.sub_title == f"more than {MAX_HITS} answers match: the first {MAX_HITS} (narrow the search)"
