@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -21,9 +22,14 @@ from . import locations
 from .commands import OutlineCommands, TestimonyCommands
 from .config import Config
 from .library import Library
+from .loading import Step, load_steps
 from .model import Problem, is_web_link
 from .screens.main import MainScreen
 from .state import State, load_state, save_state
+
+if TYPE_CHECKING:
+    from .library import LibraryBuilder
+    from .loader import Loader
 
 
 FREEZE_FROM = 2_000
@@ -123,6 +129,15 @@ class TestimonyApp(App[None]):
         """
         from textual.worker import get_current_worker
 
+        steps = load_steps(*self._begin_load(), early=not reload)
+        for step in steps:
+            if get_current_worker().is_cancelled:
+                steps.close()
+                return
+            self.call_from_thread(self._show_step, step)
+
+    def _begin_load(self) -> tuple[Loader, LibraryBuilder]:
+        """A loader for the library's files, and the builder of the library (in the loading thread)."""
         from .library import LibraryBuilder, Store
         from .loader import Loader, open_cache
 
@@ -134,25 +149,13 @@ class TestimonyApp(App[None]):
         fallback = () if self.paths else (locations.bundled_data_dir(),)
         cache = open_cache(self.use_cache)
         loader = Loader(self.load_paths, explicit=bool(self.paths), cache=cache)
-        builder = LibraryBuilder(fallback=fallback, store=Store(cache))
-        first = not reload
-        done = total = 0
-        batches = loader.batches()
-        for batch, done, total in batches:
-            if get_current_worker().is_cancelled:
-                batches.close()
-                return
-            for result in batch:
-                builder.add(result)
-            if first or done == total:
-                builder.problems = loader.problems
-                self.call_from_thread(self._library_loaded, builder.build().prepare_search(), done, total)
-                first = False
-            else:
-                self.call_from_thread(self._progress, done, total)
-        if total == 0:  # nothing was found at all
-            builder.problems = loader.problems
-            self.call_from_thread(self._library_loaded, builder.build(), 0, 0)
+        return loader, LibraryBuilder(fallback=fallback, store=Store(cache))
+
+    def _show_step(self, step: Step) -> None:
+        if step.library is not None:
+            self._library_loaded(step.library, step.done, step.total)
+        else:
+            self._progress(step.done, step.total)
 
     @work(thread=True, exclusive=True, group="watch")
     def poll(self) -> None:
