@@ -271,12 +271,12 @@ class TestimonyApp(App[None]):
         self.library = library
         self.progress = (done, total) if done < total else None
         self.main.set_library(library)
+        if first:
+            self.main.sidebar.option_list.focus()
+            self._benchmark_moment("first-rows")  # before the testimony opens, once the rows are on screen
         if self.main.current is None and library.testimonies:
             # Once the list has painted: reading a whole testimony must not hold back the first rows.
             self.call_after_refresh(self._open_first)
-        if first:
-            self.main.sidebar.option_list.focus()
-            self._benchmark_moment("first-rows")
         if done == total:
             self._loaded = True
             if len(library.testimonies) >= FREEZE_FROM or self._heap_frozen:
