@@ -7,7 +7,6 @@ from functools import partial
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -52,9 +51,8 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="body"):
-            yield Sidebar(id="sidebar")
-            yield FindPane(self.reader, id="reader-pane")
+        yield Sidebar(id="sidebar")
+        yield FindPane(self.reader, id="reader-pane")
         yield Footer()
 
     @property
