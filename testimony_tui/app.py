@@ -22,7 +22,6 @@ from . import locations
 from .commands import OutlineCommands, TestimonyCommands
 from .config import Config
 from .library import Library
-from .loading import Step, load_steps
 from .model import Problem, is_web_link
 from .screens.main import MainScreen
 from .state import State, load_state, save_state
@@ -30,6 +29,7 @@ from .state import State, load_state, save_state
 if TYPE_CHECKING:
     from .library import LibraryBuilder
     from .loader import Loader
+    from .loading import Step
 
 
 FREEZE_FROM = 2_000
@@ -128,6 +128,8 @@ class TestimonyApp(App[None]):
         A reload (after a sync, or a change seen by ``--watch``) shows the new library once, whole.
         """
         from textual.worker import get_current_worker
+
+        from .loading import load_steps
 
         steps = load_steps(*self._begin_load(), early=not reload)
         for step in steps:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import time
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ def write_atomic(path: Path, data: str, *, replace: bool = True) -> None:
     Without ``replace``, an existing ``path`` is left alone and ``FileExistsError`` raised.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
     # Not mkstemp: its files are private (0600); these get the user's usual permissions.
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
