@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from .discovery import PAGE_SUFFIXES
+from .discovery import is_page_name
 from .model import Problem
 from .parsing.page import MAX_FILE_BYTES
 
@@ -149,7 +149,7 @@ def select(names: list[str]) -> dict[str, str]:
     site = {name: _SITE_PAGE.search(name) for name in names}
     if any(site.values()):
         return {name: match.group(1) for name, match in site.items() if match}
-    pages = [name for name in names if PurePosixPath(name).suffix.lower() in PAGE_SUFFIXES]
+    pages = [name for name in names if is_page_name(PurePosixPath(name).name)]
     tops = {PurePosixPath(name).parts[0] for name in pages if len(PurePosixPath(name).parts) > 1}
     strip = 1 if len(tops) == 1 and all(len(PurePosixPath(name).parts) > 1 for name in pages) else 0
     return {name: str(PurePosixPath(*PurePosixPath(name).parts[strip:])) for name in pages}

@@ -3,7 +3,10 @@ from __future__ import annotations
 import os
 import shutil
 
-from testimony_tui.discovery import discover
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from testimony_tui.discovery import PAGE_SUFFIXES, discover, is_page_name
 from testimony_tui.library import load_library
 from testimony_tui.locations import PATH_VARIABLE, bundled_data_dir, default_paths, user_data_dir
 
@@ -15,6 +18,15 @@ def test_recursive_suffixes_and_hidden_folders(tmp_path):
         (tmp_path / name).write_text("x")
     found = discover([tmp_path])
     assert sorted(p.name for p in found.files) == ["one.md", "three.html", "two.markdown"]
+
+
+@given(st.text(alphabet=".mdarkownhtMDL x", max_size=12))
+@example(".md")
+@example("..md")
+@example("notes.MD")
+@example("x.markdown.bak")
+def test_a_page_name_is_what_splitext_calls_one(name):
+    assert is_page_name(name) == (os.path.splitext(name)[1].lower() in PAGE_SUFFIXES)
 
 
 def test_symlink_loop_and_duplicates(tmp_path):
