@@ -170,14 +170,18 @@ async def _keystrokes(corpus: Path, home: Path, text: str) -> list[float]:
     return times
 
 
-def keystrokes(corpus: Path, n: int, home: Path) -> Figure:
+def keystrokes(corpus: Path, n: int, repeat: int, home: Path) -> Figure:
+    """The p95 of one typing of the text, typed ``repeat`` times (each in a freshly started app)."""
     os.environ.update(isolated_env(home))
-    times = asyncio.run(_keystrokes(corpus, home, "futurist kalo -zzz"))
-    p95 = sorted(times)[max(0, int(len(times) * 0.95) - 1)]
-    figure = Figure("filter keystroke (query + list), p95", n, "s", [p95], "p95 <= 20 ms at 10,000" if n >= 10_000 else "")
-    figure.note = f"{len(times)} keystrokes, median {statistics.median(times) * 1000:.1f} ms"
+    runs, times = [], []
+    for _ in range(repeat):
+        typed = asyncio.run(_keystrokes(corpus, home, "futurist kalo -zzz"))
+        runs.append(sorted(typed)[max(0, int(len(typed) * 0.95) - 1)])
+        times += typed
+    figure = Figure("filter keystroke (query + list), p95", n, "s", runs, "p95 <= 20 ms at 10,000" if n >= 10_000 else "")
+    figure.note = f"{len(times) // repeat} keystrokes a typing, median keystroke {statistics.median(times) * 1000:.1f} ms"
     if n >= 10_000:
-        figure.met = p95 <= 0.020
+        figure.met = figure.median <= 0.020
     return figure
 
 
@@ -261,7 +265,7 @@ def measure(sizes: list[int], repeat: int, work: Path) -> list[Figure]:
             figures.append(startup(corpus, n, repeat, home, "first-rows", 1.5))
         figures += index(corpus, n, repeat, home)
         figures += query_engine(corpus, n, repeat, home)
-        figures.append(keystrokes(corpus, n, home))
+        figures.append(keystrokes(corpus, n, repeat, home))
         figures.append(peak_memory(corpus, n, home))
     figures.append(open_big(repeat, work))
     return figures
