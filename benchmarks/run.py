@@ -77,6 +77,10 @@ def isolated_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+STARTUP_RUNS = 3
+"""Start-ups are short and the noisiest figures on a shared machine: each repetition is three runs."""
+
+
 def startup(corpus: Path, n: int, repeat: int, home: Path, moment: str, bound: float) -> Figure:
     """First paint (or first rows) of the real command, against the bare app, both headless."""
     command = [sys.executable, "-m", "testimony_tui", str(corpus)]
@@ -84,7 +88,7 @@ def startup(corpus: Path, n: int, repeat: int, home: Path, moment: str, bound: f
     env = isolated_env(home, TESTIMONY_TUI_BENCHMARK=moment)
     run_process(command, env)  # warm the parse cache and the OS file cache once
     ours, reference = [], []
-    for _ in range(repeat):
+    for _ in range(repeat * STARTUP_RUNS):
         reference.append(run_process(bare, env))
         ours.append(run_process(command, env))
     figure = Figure(f"start-up to {moment.replace('-', ' ')}", n, "s", ours, f"<= {bound}x bare Textual app", reference)
