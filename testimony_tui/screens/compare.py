@@ -12,13 +12,14 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..library import Library
 from ..model import Summary
 from ..questionnaire import Answer, Comparison, Question
 from ..widgets.find_pane import FindPane
+from ..widgets.footer import Footer
 from ..widgets.panels import EntryPanel
 from ..widgets.reader import PanelView
 

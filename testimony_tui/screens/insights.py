@@ -8,11 +8,12 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets import Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..insights import Bar, Duration
 from ..model import Profile
+from ..widgets.footer import Footer
 
 BAR_WIDTH = 30
 

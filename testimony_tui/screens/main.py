@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ..history import History, Place
 from ..library import Library
 from ..model import IN_APP_SCHEME, Summary, Testimony, is_web_link
+from ..widgets.footer import Footer
 from ..widgets.panels import TextPanel
 from ..widgets.find_pane import FindPane
 from ..widgets.reader import Reader

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from ..library import Library
 from ..search import SearchHit
+from ..widgets.footer import Footer
 from ..widgets.sidebar import MATCH_STYLE
 
 MAX_HITS = 500
