@@ -25,7 +25,7 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", key_display="/", tooltip="Focus the filter box", id="filter"),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, tooltip="Hide or show the sidebar", id="sidebar"),
-        Binding("t", "outline", "Outline", tooltip="Sections and questions of this testimony", id="outline"),
+        Binding("t", "outline", "Outline", show=False, tooltip="Sections and questions of this testimony", id="outline"),
         Binding("ctrl+f", "find", "Find", tooltip="Find text in this testimony", id="find"),
         Binding("c", "compare", "Compare", tooltip="Every testimony's answer to one question", id="compare"),
         Binding("s", "search", "Search", tooltip="Search all answers of all testimonies", id="search"),

@@ -32,7 +32,7 @@ class PanelView(VerticalScroll, can_focus=True):
         Binding("b", "page_up", "Page up", show=False),
         Binding("g", "scroll_home", "Top", show=False),
         Binding("G", "scroll_end", "Bottom", show=False),
-        Binding("right_square_bracket", "section(1)", "Next section", key_display="]"),
+        Binding("right_square_bracket", "section(1)", "Next section", key_display="]", show=False),
         Binding("left_square_bracket", "section(-1)", "Previous section", key_display="[", show=False),
     ]
 
