@@ -14,8 +14,10 @@ SHARED_TESTIMONIES = REPO.parent / "shared" / "testimonies"
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory, monkeypatch):
-    """Each test gets its own config, data, state and cache folders: nothing of the user's is read."""
+    """Each test gets its own home, config, data, state and cache folders: nothing of the user's is
+    read, and an export (to the downloads folder, ~/Downloads) lands in the test's own home."""
     home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
     for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.delenv("TESTIMONY_TUI_PATH", raising=False)
