@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header
+from textual.widgets import Header, Input
 
 from ..history import History, Place
 from ..library import Library
@@ -23,7 +23,11 @@ from ..widgets.sidebar import Sidebar
 
 class MainScreen(Screen[None]):
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", key_display="/", tooltip="Focus the filter box", id="filter"),
+        # A priority binding: the app sees it before it routes the next keys, so "/word" typed
+        # fast (or while a big library loads) goes into the filter box, not to the list's keys.
+        Binding(
+            "slash", "focus_filter", "Filter", key_display="/", priority=True, tooltip="Focus the filter box", id="filter"
+        ),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, tooltip="Hide or show the sidebar", id="sidebar"),
         Binding("t", "outline", "Outline", show=False, tooltip="Sections and questions of this testimony", id="outline"),
         Binding("ctrl+f", "find", "Find", tooltip="Find text in this testimony", id="find"),
@@ -129,7 +133,7 @@ class MainScreen(Screen[None]):
 
     def action_focus_filter(self) -> None:
         self.show_sidebar = True
-        self.sidebar.filter_input.focus()
+        self.set_focus(self.sidebar.filter_input)  # now: ``focus()`` would wait behind the keys queued
 
     def action_toggle_sidebar(self) -> None:
         self.show_sidebar = not self.show_sidebar
@@ -236,6 +240,8 @@ class MainScreen(Screen[None]):
             self.reader.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter" and isinstance(self.focused, Input):
+            return False  # a "/" typed in a text box is text
         if action in ("outline", "find", "step_testimony", "open_profile", "export") and self.current is None:
             return None if action in ("outline", "find") else False
         if action == "back" and not self.history.can_go_back:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 
 from testimony_tui.widgets.panels import EntryPanel
 
@@ -50,6 +51,28 @@ async def test_no_match_message_and_escape(app_factory, site_fixtures):
         assert "No testimony matches" in message and "[bold]zebra" in message
         await pilot.press("escape")
         assert shown(app) == ["Ada Lovelace", "Grace Hopper"] and not sidebar.has_class("-empty")
+
+
+def burst(app, text: str) -> None:
+    """Keys as a fast typist or a busy moment deliver them: all queued before the first is handled."""
+    for char in text:
+        app.post_message(events.Key("slash" if char == "/" else char, char))
+
+
+async def test_slash_and_a_word_typed_at_once_go_into_the_filter(app_factory, site_fixtures, isolated_home):
+    app = app_factory(site_fixtures)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+b")  # even with the sidebar hidden
+        app.main.reader.focus()
+        await pilot.pause()
+        # "e" exports, "t" opens the outline, "n" steps: none of them may run.
+        burst(app, "/lovelace/net")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.main.sidebar.filter_input.value == "lovelace/net"  # a "/" in the box is text
+        assert app.main.show_sidebar and app.screen is app.main
+        assert not any((isolated_home / "Downloads").glob("*")), "an export ran"
 
 
 async def test_selection_stays_on_the_same_testimony(app_factory, site_fixtures):
