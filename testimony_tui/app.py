@@ -136,6 +136,8 @@ class TestimonyApp(App[None]):
             if get_current_worker().is_cancelled:
                 steps.close()
                 return
+            if step.library is not None:
+                step.library.prepare_search()  # here in the thread, not at the first keystroke
             self.call_from_thread(self._show_step, step)
 
     def _begin_load(self) -> tuple[Loader, LibraryBuilder]:

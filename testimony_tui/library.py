@@ -308,17 +308,11 @@ def load_library(
     fallback: Iterable[Path] = (),
     cache: ParseCache | None = None,
     workers: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
 ) -> Library:
     """Load every testimony under ``paths``. Never raises for a bad file."""
     from .loader import Loader
+    from .loading import load_steps
 
     loader = Loader(list(paths), explicit=explicit, cache=cache, workers=workers)
-    builder = LibraryBuilder(fallback=tuple(fallback), store=Store(cache))
-    for batch, done, total in loader.batches():
-        for result in batch:
-            builder.add(result)
-        if progress is not None:
-            progress(done, total)
-    builder.problems = loader.problems
-    return builder.build()
+    *_, last = load_steps(loader, LibraryBuilder(fallback=tuple(fallback), store=Store(cache)), early=False)
+    return last.library

@@ -36,7 +36,7 @@ def load_steps(loader: Loader, builder: LibraryBuilder, *, early: bool = True) -
             library = None
             if first or done == total:
                 builder.problems = loader.problems
-                library = builder.build().prepare_search()
+                library = builder.build()
                 first = False
             yield Step(done, total, library)
     if total == 0:  # nothing was found at all
