@@ -190,7 +190,7 @@ class TestimonyApp(App[None]):
         if current is not None and current.source in changed:
             updated = self.library.get(current.slug)
             if updated is not None and updated != current:
-                self.main.open(current.slug, self.main.reader.scroll_y)
+                self.main.open(current.slug, self.main.reader.resting_y)
         self.show_counts(len(self.main.sidebar.shown), len(self.library.testimonies))
 
     def _apply_keys(self) -> None:

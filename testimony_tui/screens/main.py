@@ -75,7 +75,7 @@ class MainScreen(Screen[None]):
     @property
     def place(self) -> Place | None:
         current = self.current
-        return Place(current.slug, self.reader.scroll_y) if current else None
+        return Place(current.slug, self.reader.resting_y) if current else None
 
     def set_library(self, library: Library) -> None:
         self.library = library

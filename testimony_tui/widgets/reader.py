@@ -45,6 +45,13 @@ class PanelView(VerticalScroll, can_focus=True):
         self._generation = 0
         self._complete = True
         self._pending: list[Callable[[], object]] = []
+        self._heading_to: float | None = None
+        """The scroll a new content will take once laid out (until then ``scroll_y`` reads 0)."""
+
+    @property
+    def resting_y(self) -> float:
+        """Where the reader is, or settles once what it shows is laid out."""
+        return self.scroll_y if self._heading_to is None else self._heading_to
 
     def replace_content(
         self,
@@ -58,6 +65,7 @@ class PanelView(VerticalScroll, can_focus=True):
         self._targets = targets
         self._generation += 1
         self._pending = []
+        self._heading_to = None
         # The first screenful paints at once. The rest mounts just after, and the old widgets
         # (hidden now) go then too: removing a hundred panels first would hold back the new
         # first frame. (So no ids: the old are still there for a moment.)
@@ -71,7 +79,13 @@ class PanelView(VerticalScroll, can_focus=True):
         self.call_after_refresh(self.set_timer, 0.05, partial(self._finish, rest, old, self._generation))
         self.scroll_to(y=0, animate=False, immediate=True)
         if scroll_y:
-            self.when_ready(partial(self.scroll_to, y=scroll_y, animate=False))
+            self._heading_to = scroll_y
+            self.when_ready(partial(self._settle, self._generation))
+
+    def _settle(self, generation: int) -> None:
+        if generation == self._generation and self._heading_to is not None:
+            self.scroll_to(y=self._heading_to, animate=False)
+            self._heading_to = None
 
     async def _finish(self, rest: list[Widget], old: list[Widget], generation: int) -> None:
         """After the first frame: mount the rest (unless something else is shown by now), drop the old."""

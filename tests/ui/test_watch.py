@@ -48,7 +48,7 @@ async def test_watch_reloads_the_open_testimony_in_place(app_factory, draft, tmp
         reader = app.main.reader
         reader.focus()
         await pilot.press("end")
-        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # End glides there: its last step comes later
         scroll = reader.scroll_y
         assert scroll > 0
 
@@ -62,6 +62,24 @@ async def test_watch_reloads_the_open_testimony_in_place(app_factory, draft, tmp
         await until(pilot, lambda: len(app.library.testimonies) == 2)
         assert app.main.sidebar.highlighted_slug == "grace-hopper"
         assert app.main.current.slug == "grace-hopper"
+
+
+async def test_a_second_reload_before_the_first_settles_keeps_the_place(app_factory, draft, tmp_path):
+    """Two saves close together (an editor writing twice): the second reload starts from the place
+    the first is taking the reader to, not from the top it shows for a moment."""
+    app = app_factory(tmp_path, watch=True)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(app, pilot)
+        reader = app.main.reader
+        reader.focus()
+        await pilot.press("end")
+        await pilot.wait_for_scheduled_animations()
+        scroll = reader.scroll_y
+        current = app.main.current
+        app.main.open(current.slug, reader.resting_y)  # what a reload does
+        app.main.open(current.slug, reader.resting_y)  # ... and again, before the first has settled
+        assert app.main.place.scroll_y == scroll
+        await until(pilot, lambda: reader.scroll_y == scroll)
 
 
 async def test_a_broken_save_keeps_the_last_good_view(app_factory, draft, tmp_path):
