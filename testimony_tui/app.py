@@ -25,6 +25,7 @@ from .library import Library
 from .model import Problem, is_web_link
 from .screens.main import MainScreen
 from .state import State, load_state, save_state
+from .words import counted
 
 if TYPE_CHECKING:
     from .library import LibraryBuilder
@@ -323,14 +324,13 @@ class TestimonyApp(App[None]):
 
     def show_counts(self, shown: int, total: int) -> None:
         problems = len(self.library.problems)
-        noun = "testimony" if total == 1 else "testimonies"
-        text = f"{shown} of {total} {noun}"
+        text = f"{shown:,} of {counted(total, 'testimony', 'testimonies')}"
         if self.progress:
             text += f" · loading {self.progress[0]:,} of {self.progress[1]:,} files"
         if self.sync_status:
             text += f" · {self.sync_status}"
         if problems:
-            text += f" · {problems} problem{'s' if problems != 1 else ''} (!)"
+            text += f" · {counted(problems, 'problem')} (!)"
         self.sub_title = text
 
     def save_state(self) -> None:

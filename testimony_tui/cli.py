@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .text import strip_controls
+from .words import counted
 
 FORMATS = ("markdown", "json", "html")
 
@@ -223,6 +224,7 @@ def command_show(args: argparse.Namespace) -> int:
 
 
 def command_check(args: argparse.Namespace) -> int:
+    from .model import tally
     from .serialize import problem_dict
 
     library = load(args)
@@ -232,12 +234,8 @@ def command_check(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             emit(str(problem))
-        errors = len(library.errors)
-        print(
-            f"{library.files} files, {len(library.testimonies)} testimonies: "
-            f"{errors} errors, {len(problems) - errors} warnings",
-            file=sys.stderr,
-        )
+        testimonies = counted(len(library.testimonies), "testimony", "testimonies")
+        print(f"{counted(library.files, 'file')}, {testimonies}: {tally(problems)}", file=sys.stderr)
     if library.errors:
         return 1
     return 1 if args.strict and problems else 0
@@ -298,7 +296,7 @@ def command_search(args: argparse.Namespace) -> int:
     for hit in hits:
         emit(f"{hit.testimony.author} · {hit.section} · {hit.question}")
         emit(f"    {hit.snippet}")
-    print(f"{len(hits)} answers match", file=sys.stderr)
+    print(counted(len(hits), "answer matches", "answers match"), file=sys.stderr)
     return 0
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from enum import Enum
 from functools import cached_property
 from typing import Literal, NamedTuple, TypeAlias
 
 from .signature import UNKNOWN, signature
+from .words import counted
 
 SITE_URL = "https://removal.eventlet.org"
 IN_APP_SCHEME = "testimony:"
@@ -212,3 +214,9 @@ class Problem:
     @property
     def sort_key(self) -> tuple[str, int, str]:
         return (self.path, self.line or 0, self.message)
+
+
+def tally(problems: Sequence[Problem]) -> str:
+    """How many of ``problems`` are errors and warnings, in words: "1 error, 2 warnings"."""
+    errors = sum(problem.is_error for problem in problems)
+    return f"{counted(errors, 'error')}, {counted(len(problems) - errors, 'warning')}"

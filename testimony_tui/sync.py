@@ -22,6 +22,7 @@ from typing import IO
 from .discovery import is_page_name
 from .model import Problem
 from .parsing.page import MAX_FILE_BYTES
+from .words import counted
 
 MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024
 MAX_PAGES = 50_000
@@ -51,7 +52,8 @@ class SyncReport:
     @property
     def summary(self) -> str:
         counts = f"{len(self.new)} new, {len(self.changed)} changed, {len(self.removed)} removed"
-        return f"{self.testimonies} testimonies ({counts}, {self.unchanged} unchanged) in {self.target}"
+        testimonies = counted(self.testimonies, "testimony", "testimonies")
+        return f"{testimonies} ({counts}, {self.unchanged} unchanged) in {self.target}"
 
 
 def _quiet(stage: str, done: int, total: int | None) -> None:

@@ -32,7 +32,7 @@ def test_check_reports_three_errors_and_exits_1(capsys, bad):
     assert lines[0] == f"{bad}/binary.md: error: this is a binary file, not a text page (it contains NUL bytes)"
     assert lines[1] == f"{bad}/empty.md: error: the file is empty"
     assert lines[2].startswith(f"{bad}/malformed.md:3: error: the front matter is not valid YAML at line 3")
-    assert "3 errors" in err
+    assert err == "4 files, 1 testimony: 3 errors, 0 warnings\n"
 
 
 def test_list_still_lists_the_good_page(capsys, bad):

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable, Label, Static
 
-from ..model import Problem
+from ..model import Problem, tally
+from ..words import counted
+
+
+def summary(problems: tuple[Problem, ...]) -> str:
+    if not problems:
+        return "No problems: every file loaded cleanly."
+    return f"{counted(len(problems), 'problem')}: {tally(problems)}"
 
 
 class ProblemsScreen(ModalScreen[None]):
@@ -21,11 +29,11 @@ class ProblemsScreen(ModalScreen[None]):
         self.problems = problems
 
     def compose(self) -> ComposeResult:
-        errors = sum(problem.is_error for problem in self.problems)
-        summary = f"{len(self.problems)} problems: {errors} errors, {len(self.problems) - errors} warnings"
         with Vertical(id="problems-dialog", classes="dialog"):
-            yield Label(Content(summary if self.problems else "No problems: every file loaded cleanly."))
+            yield Label(Content(summary(self.problems)))
             yield DataTable(id="problems", cursor_type="row", zebra_stripes=True)
+            # The table cuts long paths and messages to fit; the highlighted one is here whole.
+            yield Static(id="problem-detail")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -38,3 +46,9 @@ class ProblemsScreen(ModalScreen[None]):
                 Text(str(problem.line or "")),
                 Text(problem.message),
             )
+        self.query_one("#problem-detail", Static).display = bool(self.problems)
+
+    @on(DataTable.RowHighlighted)
+    def _show_whole(self, event: DataTable.RowHighlighted) -> None:
+        problem = self.problems[event.cursor_row]
+        self.query_one("#problem-detail", Static).update(Content(str(problem)))

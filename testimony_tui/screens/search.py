@@ -15,6 +15,7 @@ from ..library import Library
 from ..search import SearchHit
 from ..widgets.footer import Footer
 from ..widgets.sidebar import MATCH_STYLE
+from ..words import counted
 
 MAX_HITS = 500
 """Enough to read; the count says when there were more."""
@@ -92,7 +93,7 @@ class SearchScreen(Screen[tuple[SearchHit, str] | None]):
         elif len(hits) > MAX_HITS:
             self.sub_title = f"more than {MAX_HITS} answers match: the first {MAX_HITS} (narrow the search)"
         else:
-            self.sub_title = f"{len(hits)} answers match"
+            self.sub_title = counted(len(hits), "answer matches", "answers match")
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -36,7 +36,7 @@ async def test_paging_first_last_and_the_cursor_stays_in_view(app_factory, tmp_p
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
         options = app.main.sidebar.option_list
-        assert len(options.rows) == 1000 and app.sub_title == "1000 of 1000 testimonies"
+        assert len(options.rows) == 1000 and app.sub_title == "1,000 of 1,000 testimonies"
         rows_per_page = options.scrollable_content_region.height // ROW_HEIGHT
         await pilot.press("pagedown")
         assert options.highlighted == rows_per_page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import DataTable, Label, Static
+
 from testimony_tui.screens.help import HelpScreen
 from testimony_tui.screens.outline import OutlineScreen
 from testimony_tui.screens.problems import ProblemsScreen
@@ -223,6 +225,27 @@ async def test_problems_screen_lists_each_problem(app_factory, tests_dir):
         await pilot.press("escape")
         assert not isinstance(app.screen, ProblemsScreen)
         assert slug(app) == "good"
+
+
+async def test_problems_screen_shows_the_highlighted_problem_whole(app_factory, tmp_path):
+    """At 80 columns the table cuts a long message; the line under it shows it whole."""
+    page = tmp_path / "deceptive-link.md"
+    page.write_text(
+        '<div><h2>A</h2><p>Working on P</p></div><h3>S</h3><div><h3>Q?</h3>'
+        '<p><a href="https://evil.example">https://good.example</a></p></div>'
+    )
+    app = app_factory(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        assert app.sub_title.endswith("1 problem (!)")
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert str(app.screen.query_one(Label).render()) == "1 problem: 0 errors, 1 warning"
+        [problem] = app.library.problems
+        assert problem.message not in app.screen.query_one(DataTable).render_line(1).text
+        detail = app.screen.query_one("#problem-detail", Static)
+        assert str(detail.render()) == f"{page}:1: warning: {problem.message}"
+        assert detail.content_region.height >= 2  # wrapped, not cut
 
 
 async def test_help_screen_lists_keys(app_factory, site_fixtures):
