@@ -59,8 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Read eventlet migration testimonies. Without a command, opens the reader.",
-        epilog="Commands: list, show, check, compare, questions, search. "
-        "Run 'testimony-tui COMMAND --help' for each.",
+        epilog=_commands_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # the list of commands keeps its lines
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
@@ -144,6 +144,12 @@ DESCRIPTIONS = {
 
 
 COMMANDS = frozenset(DESCRIPTIONS)
+
+
+def _commands_help() -> str:
+    width = max(map(len, DESCRIPTIONS))
+    lines = [f"  {name:<{width}}  {description}" for name, description in DESCRIPTIONS.items()]
+    return "\n".join(["commands:", *lines, "", f"Run '{PROG} COMMAND --help' for each."])
 
 
 def load(args: argparse.Namespace) -> Library:

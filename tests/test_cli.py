@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from testimony_tui.cli import main
+from testimony_tui.cli import DESCRIPTIONS, main
 from testimony_tui.parsing import parse_file, parse_text
 
 BAD = "fixtures/bad"
@@ -118,3 +118,12 @@ def test_version(capsys):
         main(["--version"])
     assert exit.value.code == 0 and capsys.readouterr().out.startswith("testimony-tui 0.")
 
+
+
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    listed = capsys.readouterr().out.split("commands:\n")[1]
+    for name, description in DESCRIPTIONS.items():
+        assert f"  {name} " in listed and description in listed
