@@ -32,6 +32,16 @@ def answers(app) -> list[str]:
     return [panel.entry.answer.plain for panel in app.main.reader.query(EntryPanel)]
 
 
+async def read_to_the_end(app, pilot) -> float:
+    """Scroll the open testimony to its end, as a reader would: the place it is then at."""
+    await ready(app, pilot)
+    app.main.reader.focus()
+    await pilot.press("end")
+    await pilot.wait_for_scheduled_animations()  # End glides there: its last step comes later
+    assert app.main.reader.scroll_y > 0
+    return app.main.reader.scroll_y
+
+
 @pytest.fixture
 def draft(site_fixtures, tmp_path):
     """A folder with one testimony in it, as an author's draft."""
@@ -44,13 +54,8 @@ async def test_watch_reloads_the_open_testimony_in_place(app_factory, draft, tmp
     text = draft.read_text(encoding="utf-8")
     app = app_factory(tmp_path, watch=True)
     async with app.run_test(size=(100, 24)) as pilot:
-        await ready(app, pilot)
+        scroll = await read_to_the_end(app, pilot)
         reader = app.main.reader
-        reader.focus()
-        await pilot.press("end")
-        await pilot.wait_for_scheduled_animations()  # End glides there: its last step comes later
-        scroll = reader.scroll_y
-        assert scroll > 0
 
         save(draft, text.replace("About six months.", "About seven months."))
         await until(pilot, lambda: "About seven months." in answers(app))
@@ -69,12 +74,8 @@ async def test_a_second_reload_before_the_first_settles_keeps_the_place(app_fact
     the first is taking the reader to, not from the top it shows for a moment."""
     app = app_factory(tmp_path, watch=True)
     async with app.run_test(size=(100, 24)) as pilot:
-        await ready(app, pilot)
+        scroll = await read_to_the_end(app, pilot)
         reader = app.main.reader
-        reader.focus()
-        await pilot.press("end")
-        await pilot.wait_for_scheduled_animations()
-        scroll = reader.scroll_y
         current = app.main.current
         app.main.open(current.slug, reader.resting_y)  # what a reload does
         app.main.open(current.slug, reader.resting_y)  # ... and again, before the first has settled
