@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
@@ -363,9 +363,9 @@ class TestimonyApp(App[None]):
         from .screens.help import HelpScreen
         from .screens.insights import InsightsScreen
         from .screens.search import SearchScreen
+        from .widgets.find_pane import FindPane
         from .widgets.findbar import FindBar
         from .widgets.reader import Reader
-        from .widgets.find_pane import FindPane
         from .widgets.sidebar import FilterInput, TestimonyList
 
         groups = [

@@ -205,7 +205,7 @@ def command_list(args: argparse.Namespace) -> int:
         return 0
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
     for row in rows:
-        emit("  ".join(value.ljust(width) for value, width in zip(row, widths)) + "  " + row[3])
+        emit("  ".join(value.ljust(width) for value, width in zip(row[:3], widths, strict=True)) + "  " + row[3])
     return 0
 
 
@@ -279,7 +279,7 @@ def command_compare(args: argparse.Namespace) -> int:
 def command_questions(args: argparse.Namespace) -> int:
     library = load(args)
     questionnaire = library.questionnaire
-    rows = list(zip(questionnaire.questions, questionnaire.answered_counts(library.testimonies)))
+    rows = list(zip(questionnaire.questions, questionnaire.answered_counts(library.testimonies), strict=True))
     if args.json:
         emit_json([{"question": q.label, "wordings": list(q.wordings), "answers": n} for q, n in rows])
     else:

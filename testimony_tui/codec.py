@@ -8,11 +8,23 @@ cache then treats the row as a miss.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, fields
 from typing import Any
 
-from dataclasses import dataclass, fields
-
-from .model import Answer, Block, Entry, Format, ListBlock, Paragraph, Problem, Profile, Section, Span, Summary, Testimony
+from .model import (
+    Answer,
+    Block,
+    Entry,
+    Format,
+    ListBlock,
+    Paragraph,
+    Problem,
+    Profile,
+    Section,
+    Span,
+    Summary,
+    Testimony,
+)
 from .parsed import ParsedFile
 from .signature import UNKNOWN, signature
 

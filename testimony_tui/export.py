@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from .markdown import answer_markdown, escape as markdown_escape, testimony_markdown
+from .markdown import answer_markdown, testimony_markdown
+from .markdown import escape as markdown_escape
 from .model import IN_APP_SCHEME, Block, Entry, Paragraph, Span, Testimony, is_web_link
 from .questionnaire import Answer, Comparison
 from .serialize import testimony_dict

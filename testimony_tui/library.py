@@ -92,7 +92,7 @@ class Library:
 
     @cached_property
     def record_of(self) -> dict[str, Record]:
-        return {testimony.slug: record for testimony, record in zip(self.testimonies, self.records)}
+        return {testimony.slug: record for testimony, record in zip(self.testimonies, self.records, strict=True)}
 
     @cached_property
     def questionnaire(self) -> Questionnaire:

@@ -71,9 +71,9 @@ class Loader:
                 # Stored batch by batch: a cold index of thousands never holds them all at once.
                 # Under the stamp taken before reading: a file changed meanwhile is read again next
                 # time, and one that could not be looked at (gone) is not stored at all.
-                self.cache.put_many((stamp, *row) for path, row in zip(paths, batch) if (stamp := stamps.get(path)))
+                self.cache.put_many((stamp, *row) for path, row in zip(paths, batch, strict=True) if (stamp := stamps.get(path)))
             done += len(batch)
-            yield [decode_index(*row[:3], path) for path, row in zip(paths, batch)], done, total
+            yield [decode_index(*row[:3], path) for path, row in zip(paths, batch, strict=True)], done, total
         if self.cache is not None:
             roots = [path for path in self.paths if path.is_dir()]
             self.cache.forget(roots, set(stamps))

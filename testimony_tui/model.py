@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 from typing import Literal, NamedTuple, TypeAlias
 
@@ -116,7 +116,7 @@ class Section:
     entries: tuple[Entry, ...] = ()
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     SITE = "site"
     MARKDOWN = "markdown"
 

@@ -7,8 +7,8 @@ all: a folder, a loop), and which ones are special files.
 
 from __future__ import annotations
 
-import os
 import json
+import os
 from pathlib import Path
 
 INJECTION = "[@click=app.quit]click[/] [bold red]loud[/] [link=https://evil.example]x[/link] [/]"
@@ -26,7 +26,7 @@ def site_page(author: str, *, role: str = "Role at Org", project: str = "Project
 
 ALIAS_BOMB = "---\n" + "".join(
     f"{name}: &{name} [{', '.join([f'*{previous}'] * 9) if previous else ', '.join(['lol'] * 9)}]\n"
-    for previous, name in zip([None, *"abcdefgh"], "abcdefghi")
+    for previous, name in zip([None, *"abcdefgh"], "abcdefghi", strict=True)
 ) + "author: *i\nkeywords: *i\nproject: *i\n---\n## S\n### Q\nA\n"
 
 

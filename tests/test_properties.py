@@ -19,7 +19,7 @@ from testimony_tui.markdown import testimony_markdown
 from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Summary, Testimony
 from testimony_tui.parsing import parse_text
 from testimony_tui.parsing.html import normalize_spans
-from testimony_tui.parsing.page import decode, PageError
+from testimony_tui.parsing.page import PageError, decode
 from testimony_tui.query import Query, match_spans
 from testimony_tui.signature import ALPHABET, decides, signature
 from testimony_tui.text import clean, fold
@@ -109,7 +109,7 @@ def test_typing_filters_exactly_like_a_fresh_scan(texts, typed):
     )
     for text in typed:
         query = Query.parse(text)
-        expected = [t for t, record in zip(fresh.testimonies, fresh.records) if query.matches(record)]
+        expected = [t for t, record in zip(fresh.testimonies, fresh.records, strict=True) if query.matches(record)]
         assert fresh.filter(query) == expected
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-
 from testimony_tui.cli import main
 from testimony_tui.insights import TECHNOLOGIES, count_by, durations, read_technologies, technology_mentions
 from testimony_tui.library import load_library

@@ -12,13 +12,13 @@ from testimony_tui.model import ListBlock, Paragraph
 from testimony_tui.parsing import parse_file, parse_text
 
 PAGES = {
-    "arnaud-morin": dict(
-        author="Arnaud Morin",
-        role="Cloud DevOps & Virtualization Evangelist at OVH, OpenStack Contributor",
-        organization="OVH",
-        profile_url="https://www.arnaudmorin.fr/",
-        project="OpenStack Mistral",
-        sections=[
+    "arnaud-morin": {
+        "author": "Arnaud Morin",
+        "role": "Cloud DevOps & Virtualization Evangelist at OVH, OpenStack Contributor",
+        "organization": "OVH",
+        "profile_url": "https://www.arnaudmorin.fr/",
+        "project": "OpenStack Mistral",
+        "sections": [
             "Technical Context",
             "Motivation and Decision",
             "Migration Process",
@@ -26,15 +26,15 @@ PAGES = {
             "Lessons Learned",
             "Final Thoughts",
         ],
-        questions=15,
-    ),
-    "daniel-bengtsson": dict(
-        author="Daniel Bengtsson",
-        role="Software Engineer at Red Hat, OpenStack Contributor",
-        organization="Red Hat",
-        profile_url="https://www.linkedin.com/in/damanius/",
-        project="OpenStack Oslo Libraries",
-        sections=[
+        "questions": 15,
+    },
+    "daniel-bengtsson": {
+        "author": "Daniel Bengtsson",
+        "role": "Software Engineer at Red Hat, OpenStack Contributor",
+        "organization": "Red Hat",
+        "profile_url": "https://www.linkedin.com/in/damanius/",
+        "project": "OpenStack Oslo Libraries",
+        "sections": [
             "Technical Context",
             "Motivation and Decision",
             "Migration Process",
@@ -42,23 +42,23 @@ PAGES = {
             "Lessons Learned",
             "Final Thoughts",
         ],
-        questions=17,
-    ),
-    "dmitry-tantsur": dict(
-        author="Dmitry Tantsur",
-        role="Senior Principal Software Engineer at Red Hat, OpenStack Contributor.",
-        organization="Red Hat",
-        profile_url="https://jay.jvf.cc/",
-        project="OpenStack Ironic",
-        sections=[
+        "questions": 17,
+    },
+    "dmitry-tantsur": {
+        "author": "Dmitry Tantsur",
+        "role": "Senior Principal Software Engineer at Red Hat, OpenStack Contributor.",
+        "organization": "Red Hat",
+        "profile_url": "https://jay.jvf.cc/",
+        "project": "OpenStack Ironic",
+        "sections": [
             "Technical Context",
             "Motivation and Decision",
             "Migration Process",
             "Outcomes and Benefits",
             "Lessons Learned",
         ],
-        questions=17,
-    ),
+        "questions": 17,
+    },
 }
 
 

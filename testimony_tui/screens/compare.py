@@ -87,7 +87,7 @@ class QuestionPicker(ModalScreen[Question | None]):
     def compose(self) -> ComposeResult:
         options = []
         counts = self.questionnaire.answered_counts(self.testimonies)
-        for number, (question, answered) in enumerate(zip(self.questionnaire.questions, counts)):
+        for number, (question, answered) in enumerate(zip(self.questionnaire.questions, counts, strict=True)):
             label = Content.assemble(
                 (f"{answered:>3}/{len(self.testimonies)}  ", "dim"), Content(question.label)
             )

@@ -14,9 +14,9 @@ from textual.widgets import Header, Input
 from ..history import History, Place
 from ..library import Library
 from ..model import IN_APP_SCHEME, Summary, Testimony, is_web_link
+from ..widgets.find_pane import FindPane
 from ..widgets.footer import Footer
 from ..widgets.panels import TextPanel
-from ..widgets.find_pane import FindPane
 from ..widgets.reader import Reader
 from ..widgets.sidebar import Sidebar
 

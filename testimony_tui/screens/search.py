@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from textual import on, work
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from ..library import Library
 from ..search import SearchHit

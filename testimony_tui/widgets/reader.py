@@ -17,7 +17,6 @@ from textual.widgets import Static
 from ..model import Testimony
 from .panels import EntryPanel, ProfilePanel, SectionHeading, TextPanel
 
-
 FIRST_MOUNT = 12
 """Widgets mounted before the first paint of a testimony: more than a screenful."""
 

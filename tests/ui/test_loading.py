@@ -59,4 +59,4 @@ async def test_first_rows_progress_and_filtering_while_the_rest_loads(app_factor
 
         await ready(app, pilot)
         assert [t.author for t in app.main.sidebar.shown] == ["Author 1499"]
-        assert app.sub_title == "1 of 1500 testimonies · 1 problem (!)"
+        assert app.sub_title == "1 of 1,500 testimonies · 1 problem (!)"
