@@ -277,7 +277,6 @@ class TestimonyApp(App[None]):
         self.progress = (done, total) if done < total else None
         self.main.set_library(library)
         if first:
-            self.main.sidebar.option_list.focus()
             self._benchmark_moment("first-rows")  # before the testimony opens, once the rows are on screen
         if self.main.current is None and library.testimonies:
             # Once the list has painted: reading a whole testimony must not hold back the first rows.

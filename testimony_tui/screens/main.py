@@ -22,6 +22,9 @@ from ..widgets.sidebar import Sidebar
 
 
 class MainScreen(Screen[None]):
+    # The list from the start, even empty: its keys are in the footer once, and the first rows
+    # (arriving while someone may already type in the filter) never move the focus.
+    AUTO_FOCUS = "#testimonies"
     BINDINGS = [
         # A priority binding: the app sees it before it routes the next keys, so "/word" typed
         # fast (or while a big library loads) goes into the filter box, not to the list's keys.
@@ -106,6 +109,7 @@ class MainScreen(Screen[None]):
             self.reader.when_ready(partial(self.reader.scroll_to_entry, *at))
         self.reader_pane.content_changed(highlight, target)
         self.sidebar.highlight(slug)
+        self.refresh_bindings()  # find, outline, export and back depend on what is open
         self.app.save_state()
         return True
 

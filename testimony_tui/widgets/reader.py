@@ -48,6 +48,11 @@ class PanelView(VerticalScroll, can_focus=True):
         """The scroll a new content will take once laid out (until then ``scroll_y`` reads 0)."""
 
     @property
+    def settled(self) -> bool:
+        """Everything shown is mounted, and scrolled where it was asked to be."""
+        return self._complete and self._heading_to is None
+
+    @property
     def resting_y(self) -> float:
         """Where the reader is, or settles once what it shows is laid out."""
         return self.scroll_y if self._heading_to is None else self._heading_to
@@ -83,7 +88,7 @@ class PanelView(VerticalScroll, can_focus=True):
 
     def _settle(self, generation: int) -> None:
         if generation == self._generation and self._heading_to is not None:
-            self.scroll_to(y=self._heading_to, animate=False)
+            self.scroll_to(y=self._heading_to, animate=False, immediate=True)
             self._heading_to = None
 
     async def _finish(self, rest: list[Widget], old: list[Widget], generation: int) -> None:

@@ -10,13 +10,17 @@ from testimony_tui.app import TestimonyApp, make_app
 
 
 async def ready(app: TestimonyApp, pilot, timeout: float = 60) -> None:
-    """Wait until the library has loaded and the first testimony is shown."""
+    """Wait until the library has loaded and the first testimony is shown, at its place."""
     deadline = asyncio.get_running_loop().time() + timeout
     while not app.loaded:  # the loader starts after the first paint, and may take a while
         assert asyncio.get_running_loop().time() < deadline, "the library never finished loading"
         await pilot.pause(0.02)
     await app.workers.wait_for_complete()
     await pilot.pause()
+    # A testimony mounts its first panels, then the rest, then scrolls to a remembered place.
+    while not app.main.reader.settled:
+        assert asyncio.get_running_loop().time() < deadline, "the testimony never settled"
+        await pilot.pause(0.02)
     await pilot.pause()
 
 
