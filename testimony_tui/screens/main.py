@@ -20,6 +20,9 @@ from ..widgets.panels import TextPanel
 from ..widgets.reader import Reader
 from ..widgets.sidebar import Sidebar
 
+KEYS_AT_THE_LATEST = 0.5
+"""Seconds after which the footer shows its keys even if no testimony has been read yet (a slow disk)."""
+
 
 class MainScreen(Screen[None]):
     # The list from the start, even empty: its keys are in the footer once, and the first rows
@@ -56,12 +59,13 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_class(not self.show_sidebar, "-sidebar-hidden")
+        self.set_timer(KEYS_AT_THE_LATEST, self.query_one(Footer).release)
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Sidebar(id="sidebar")
         yield FindPane(self.reader, id="reader-pane")
-        yield Footer()
+        yield Footer(held=True)  # until the first rows are in (see set_library)
 
     @property
     def sidebar(self) -> Sidebar:
@@ -83,6 +87,9 @@ class MainScreen(Screen[None]):
     def set_library(self, library: Library) -> None:
         self.library = library
         self.sidebar.set_library(library)
+        # The first rows paint first, the footer's keys a frame later: composing them (some 20 ms
+        # on a busy start) in the same frame held the rows back. Later calls change nothing.
+        self.call_after_refresh(self.query_one(Footer).release)
 
     def open(
         self,

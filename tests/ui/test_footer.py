@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.widgets._footer import FooterKey
 
+from testimony_tui.loader import Loader
 from testimony_tui.locations import bundled_data_dir
+from testimony_tui.screens.main import KEYS_AT_THE_LATEST
 
 from .conftest import ready
 
@@ -47,3 +51,22 @@ async def test_the_same_keys_again_do_not_rebuild_the_footer(app_factory):
         await pilot.pause()
         assert footer_keys(app) == before
         assert all(key.is_attached for key in before)
+
+
+async def test_the_first_rows_paint_before_the_keys(app_factory, tmp_path, monkeypatch):
+    """The footer's keys wait for the first rows (a frame later), or half a second at the most."""
+    batches = Loader.batches
+
+    def slow_start(self):
+        time.sleep(0.8)  # in the loading thread: a slow disk
+        yield from batches(self)
+
+    monkeypatch.setattr(Loader, "batches", slow_start)
+    app = app_factory(bundled_data_dir(), use_cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.1)
+        assert footer_keys(app) == [] and not app.main.sidebar.shown
+        await pilot.pause(KEYS_AT_THE_LATEST)
+        assert "Help" in descriptions(app) and not app.main.sidebar.shown
+        await ready(app, pilot)
+        assert "Help" in descriptions(app) and app.main.sidebar.shown
