@@ -389,10 +389,22 @@ class TestimonyApp(App[None]):
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         # The last guard: whatever asks, only web and mail links reach the browser.
-        if is_web_link(url):
-            super().open_url(url, new_tab=new_tab)
-        else:
+        if not is_web_link(url):
             self.notify("Only http, https and mailto links are opened.", severity="warning")
+        elif self.is_web:
+            super().open_url(url, new_tab=new_tab)  # a tab of the browser the app is served to
+        else:
+            import webbrowser
+
+            # Textual's terminal driver says nothing when no browser starts (a server over ssh).
+            if not webbrowser.open(url):
+                self.copy_to_clipboard(url)
+                self.notify(
+                    f"No web browser could be started here; the link is copied (if your terminal allows):\n{url}",
+                    title="Link",
+                    severity="warning",
+                    markup=False,
+                )
 
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
         yield from super().get_system_commands(screen)

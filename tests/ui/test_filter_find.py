@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import webbrowser
+
 import pytest
 from textual import events
 
@@ -198,3 +200,16 @@ async def test_open_url_refuses_other_schemes(app_factory, site_fixtures, opened
             app.open_url(url)
         app.open_url("mailto:a@example.org")
         assert opened_urls == ["mailto:a@example.org"]
+
+
+async def test_a_link_without_a_browser_is_copied_and_shown(app_factory, site_fixtures, monkeypatch):
+    """A terminal with no browser to start (a server over ssh): the link is not lost in silence."""
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: False)
+    app = app_factory(site_fixtures)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("o")
+        url = app.main.current.profile_url
+        assert url.startswith("https://")
+        assert app.clipboard == url
+        assert any(url in str(notification.message) for notification in app._notifications)
