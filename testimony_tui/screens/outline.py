@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.padding import Padding
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,7 +32,8 @@ class OutlineScreen(ModalScreen[tuple[int, int | None] | None]):
         for section_number, section in enumerate(self.testimony.sections):
             options.append(Option(Content(section.title).stylize("bold"), id=f"{section_number}"))
             options.extend(
-                Option(Content("  ") + Content(entry.question), id=f"{section_number}-{entry_number}")
+                # Padding, not leading spaces: a question that wraps stays indented under its section.
+                Option(Padding(Text(entry.question), (0, 0, 0, 2)), id=f"{section_number}-{entry_number}")
                 for entry_number, entry in enumerate(section.entries)
             )
         with Vertical(id="outline-dialog", classes="dialog"):
