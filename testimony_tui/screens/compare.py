@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -88,9 +90,11 @@ class QuestionPicker(ModalScreen[Question | None]):
         options = []
         counts = self.questionnaire.answered_counts(self.testimonies)
         for number, (question, answered) in enumerate(zip(self.questionnaire.questions, counts, strict=True)):
-            label = Content.assemble(
-                (f"{answered:>3}/{len(self.testimonies)}  ", "dim"), Content(question.label)
-            )
+            # Two columns: a question that wraps stays clear of the counts.
+            label = Table.grid(padding=(0, 2))
+            label.add_column(justify="right", style="dim", no_wrap=True, min_width=5)
+            label.add_column()
+            label.add_row(f"{answered}/{len(self.testimonies)}", Text(question.label))
             options.append(Option(label, id=str(number)))
         with Vertical(id="picker-dialog", classes="dialog"):
             yield Label(Content("Compare the answers to which question?"))
@@ -145,7 +149,7 @@ class CompareScreen(Screen[Place | None]):
         self.app.call_from_thread(self._compared, comparison, len(answered))
 
     def _compared(self, comparison: Comparison, answered: int) -> None:
-        self.sub_title = f"{answered} of {len(self.testimonies)} answered"
+        self.sub_title = f"{answered:,} of {len(self.testimonies):,} answered"
         self.view.show(comparison, more=answered - len(comparison.answers))
         self.query_one(FindPane).content_changed()
         self.call_after_refresh(self._focus_first)

@@ -24,6 +24,24 @@ async def ready(app: TestimonyApp, pilot, timeout: float = 60) -> None:
     await pilot.pause()
 
 
+LONG_QUESTION = "Whichever framework or alternative did you choose to replace Eventlet in the end, and why that one?"
+
+
+def long_question_page(folder: Path) -> Path:
+    """A testimony whose one question is too long for one line of an 80-column dialog."""
+    page = folder / "long.md"
+    page.write_text(f"<div><h2>A</h2><p>Working on P</p></div><h3>Section</h3><div><h3>{LONG_QUESTION}</h3><p>a</p></div>")
+    return page
+
+
+def wraps_under_itself(lines: list[str], text: str) -> bool:
+    """Whether ``text``, shown over two of ``lines``, goes on at the column where it started."""
+    head = text.split()[0]
+    first = next(n for n, line in enumerate(lines) if head in line)
+    tail = lines[first + 1].strip()
+    return bool(tail) and text.endswith(tail) and lines[first + 1].index(tail) == lines[first].index(head)
+
+
 @pytest.fixture
 def opened_urls(monkeypatch) -> list[str]:
     """What would have gone to the web browser (the standard library's, not ours)."""

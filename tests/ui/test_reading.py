@@ -11,7 +11,7 @@ from testimony_tui.widgets.panels import EntryPanel
 from testimony_tui.widgets.reader import Reader
 from testimony_tui.widgets.sidebar import FilterInput, TestimonyList
 
-from .conftest import ready
+from .conftest import LONG_QUESTION, long_question_page, ready, wraps_under_itself
 
 
 def slug(app) -> str | None:
@@ -271,18 +271,12 @@ async def test_enter_in_filter_opens_first_match_and_down_goes_to_list(app_facto
 
 
 async def test_a_long_question_wraps_under_itself_in_the_outline(app_factory, tmp_path):
-    question = "Which framework or alternative did you choose to replace Eventlet in the end, and why that one?"
-    page = tmp_path / "long.md"
-    page.write_text(f"<div><h2>A</h2><p>Working on P</p></div><h3>Section</h3><div><h3>{question}</h3><p>a</p></div>")
+    long_question_page(tmp_path)
     app = app_factory(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         await pilot.press("t")
         await pilot.pause()
         outline = app.screen.query_one(OptionList)
-        lines = [outline.render_line(y).text.rstrip() for y in range(outline.size.height)]
-        first = next(n for n, line in enumerate(lines) if line.strip().startswith("Which framework"))
-        indent = len(lines[first]) - len(lines[first].lstrip())
-        continued = lines[first + 1]
-        assert continued.strip() and question.endswith(continued.strip())
-        assert len(continued) - len(continued.lstrip()) == indent
+        lines = [outline.render_line(y).text for y in range(outline.size.height)]
+        assert wraps_under_itself(lines, LONG_QUESTION)

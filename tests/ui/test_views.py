@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+from textual.widgets import OptionList
+
 from testimony_tui.screens.compare import AnswerPanel, CompareScreen, QuestionPicker
 from testimony_tui.screens.insights import InsightsScreen, WhoScreen
 from testimony_tui.screens.search import SearchScreen
 from testimony_tui.widgets.reader import Reader
 
-from .conftest import ready
+from .conftest import LONG_QUESTION, long_question_page, ready, wraps_under_itself
 
 
 async def pick(pilot, label: str) -> None:
@@ -150,10 +152,10 @@ async def test_compare_over_a_thousand_shows_the_first_answers_and_exports_all(a
         await pilot.press("c")
         picker = app.screen
         assert isinstance(picker, QuestionPicker)
-        assert "1000/1000" in str(picker.query_one("OptionList").get_option_at_index(0).prompt)
+        assert picker.query_one(OptionList).render_line(0).text.strip().startswith("1000/1000  ")
         await pick(pilot, "Which project?")
         screen = app.screen
-        assert screen.sub_title == "1000 of 1000 answered"
+        assert screen.sub_title == "1,000 of 1,000 answered"
         assert len(screen.view.panels) == MAX_PANELS
         assert str(screen.query_one(".unanswered").render()).startswith(f"…and {1000 - MAX_PANELS:,} more answers")
         await pilot.press("e")
@@ -176,3 +178,16 @@ async def test_search_over_a_thousand_shows_the_first_answers(app_factory, tmp_p
         screen = app.screen
         assert len(screen.hits) == MAX_HITS
         assert screen.sub_title == f"more than {MAX_HITS} answers match: the first {MAX_HITS} (narrow the search)"
+
+
+async def test_a_long_question_wraps_clear_of_the_counts_in_the_picker(app_factory, tmp_path):
+    long_question_page(tmp_path)
+    app = app_factory(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        lines = [options.render_line(y).text for y in range(options.size.height)]
+        assert lines[0].split()[0] == "1/1"
+        assert wraps_under_itself(lines, LONG_QUESTION)
