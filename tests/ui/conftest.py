@@ -5,6 +5,7 @@ import webbrowser
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from testimony_tui.app import TestimonyApp, make_app
 
@@ -32,6 +33,18 @@ def long_question_page(folder: Path) -> Path:
     page = folder / "long.md"
     page.write_text(f"<div><h2>A</h2><p>Working on P</p></div><h3>Section</h3><div><h3>{LONG_QUESTION}</h3><p>a</p></div>")
     return page
+
+
+async def long_question_listed(app_factory, folder: Path, key: str) -> list[str]:
+    """The lines of the list that ``key`` opens at 80 columns, over a testimony with a long question."""
+    long_question_page(folder)
+    app = app_factory(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        return [options.render_line(y).text for y in range(options.size.height)]
 
 
 def wraps_under_itself(lines: list[str], text: str) -> bool:

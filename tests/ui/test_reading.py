@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Label, OptionList, Static
+from textual.widgets import DataTable, Label, Static
 
 from testimony_tui.screens.help import HelpScreen
 from testimony_tui.screens.outline import OutlineScreen
@@ -11,7 +11,7 @@ from testimony_tui.widgets.panels import EntryPanel
 from testimony_tui.widgets.reader import Reader
 from testimony_tui.widgets.sidebar import FilterInput, TestimonyList
 
-from .conftest import LONG_QUESTION, long_question_page, ready, wraps_under_itself
+from .conftest import LONG_QUESTION, long_question_listed, ready, wraps_under_itself
 
 
 def slug(app) -> str | None:
@@ -271,12 +271,4 @@ async def test_enter_in_filter_opens_first_match_and_down_goes_to_list(app_facto
 
 
 async def test_a_long_question_wraps_under_itself_in_the_outline(app_factory, tmp_path):
-    long_question_page(tmp_path)
-    app = app_factory(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(app, pilot)
-        await pilot.press("t")
-        await pilot.pause()
-        outline = app.screen.query_one(OptionList)
-        lines = [outline.render_line(y).text for y in range(outline.size.height)]
-        assert wraps_under_itself(lines, LONG_QUESTION)
+    assert wraps_under_itself(await long_question_listed(app_factory, tmp_path, "t"), LONG_QUESTION)

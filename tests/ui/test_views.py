@@ -11,7 +11,7 @@ from testimony_tui.screens.insights import InsightsScreen, WhoScreen
 from testimony_tui.screens.search import SearchScreen
 from testimony_tui.widgets.reader import Reader
 
-from .conftest import LONG_QUESTION, long_question_page, ready, wraps_under_itself
+from .conftest import LONG_QUESTION, long_question_listed, ready, wraps_under_itself
 
 
 async def pick(pilot, label: str) -> None:
@@ -181,13 +181,6 @@ async def test_search_over_a_thousand_shows_the_first_answers(app_factory, tmp_p
 
 
 async def test_a_long_question_wraps_clear_of_the_counts_in_the_picker(app_factory, tmp_path):
-    long_question_page(tmp_path)
-    app = app_factory(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(app, pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        options = app.screen.query_one(OptionList)
-        lines = [options.render_line(y).text for y in range(options.size.height)]
-        assert lines[0].split()[0] == "1/1"
-        assert wraps_under_itself(lines, LONG_QUESTION)
+    lines = await long_question_listed(app_factory, tmp_path, "c")
+    assert lines[0].split()[0] == "1/1"
+    assert wraps_under_itself(lines, LONG_QUESTION)
