@@ -6,7 +6,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.geometry import Spacing
 from textual.screen import Screen
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Padding, RenderOptions, Visual
 from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -21,14 +26,32 @@ MAX_HITS = 500
 """Enough to read; the count says when there were more."""
 
 
-def hit_prompt(hit: SearchHit) -> Content:
+class Stack(Visual):
+    """Visuals one under the other, each wrapped to the whole width."""
+
+    def __init__(self, *visuals: Visual) -> None:
+        self._visuals = visuals
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        strips = [strip for visual in self._visuals for strip in visual.render_strips(width, None, style, options)]
+        return strips if height is None else strips[:height]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max(visual.get_optimal_width(rules, container_width) for visual in self._visuals)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return sum(visual.get_height(rules, width) for visual in self._visuals)
+
+
+def hit_prompt(hit: SearchHit) -> Visual:
+    """Where the answer is, then its snippet indented (a snippet that wraps stays indented)."""
     where = Content.assemble(
         (hit.testimony.author, "bold"), (" · ", "dim"), (hit.section, "dim"), (" · ", "dim"), hit.question
     )
     snippet = Content(hit.snippet)
     for start, end in hit.spans:
         snippet = snippet.stylize(MATCH_STYLE, start, end)
-    return Content.assemble(where, "\n", Content("  ") + snippet, "\n")
+    return Stack(where, Padding(snippet, Spacing(0, 0, 1, 2)))
 
 
 class SearchScreen(Screen[tuple[SearchHit, str] | None]):

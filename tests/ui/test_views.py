@@ -184,3 +184,17 @@ async def test_a_long_question_wraps_clear_of_the_counts_in_the_picker(app_facto
     lines = await long_question_listed(app_factory, tmp_path, "c")
     assert lines[0].split()[0] == "1/1"
     assert wraps_under_itself(lines, LONG_QUESTION)
+
+
+async def test_a_long_snippet_wraps_indented_in_search(app_factory, tmp_path):
+    answer = "We replaced the green threads with zebra workers and measured everything again until the numbers held"
+    page = tmp_path / "long.md"
+    page.write_text(f"<div><h2>A</h2><p>Working on P</p></div><h3>S</h3><div><h3>Q?</h3><p>{answer}</p></div>")
+    app = app_factory(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("s", *"zebra")
+        await pilot.pause(0.5)
+        results = app.screen.query_one(OptionList)
+        lines = [results.render_line(y).text for y in range(results.size.height)]
+        assert wraps_under_itself(lines, answer)
