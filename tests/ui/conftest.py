@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import webbrowser
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
 
 from testimony_tui.app import TestimonyApp, make_app
+from testimony_tui.loader import Loader
 
 
 async def ready(app: TestimonyApp, pilot, timeout: float = 60) -> None:
@@ -53,6 +56,21 @@ def wraps_under_itself(lines: list[str], text: str) -> bool:
     first = next(n for n, line in enumerate(lines) if head in line)
     tail = lines[first + 1].strip()
     return bool(tail) and text.endswith(tail) and lines[first + 1].index(tail) == lines[first].index(head)
+
+
+@pytest.fixture
+def held_disk(monkeypatch) -> Iterator[threading.Event]:
+    """A disk that gives nothing until the test sets the event it returns (as a slow one would)."""
+    go = threading.Event()
+    batches = Loader.batches
+
+    def held(self):
+        go.wait(timeout=10)  # in the loading thread: the app stays responsive
+        yield from batches(self)
+
+    monkeypatch.setattr(Loader, "batches", held)
+    yield go
+    go.set()  # a test that failed before letting the disk go must not leave a thread waiting
 
 
 @pytest.fixture

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
+import asyncio
 
 from textual.widgets._footer import FooterKey
 
-from testimony_tui.loader import Loader
 from testimony_tui.locations import bundled_data_dir
-from testimony_tui.screens.main import KEYS_AT_THE_LATEST
+from testimony_tui.screens import main
 
 from .conftest import ready
 
@@ -53,20 +52,26 @@ async def test_the_same_keys_again_do_not_rebuild_the_footer(app_factory):
         assert all(key.is_attached for key in before)
 
 
-async def test_the_first_rows_paint_before_the_keys(app_factory, tmp_path, monkeypatch):
-    """The footer's keys wait for the first rows (a frame later), or half a second at the most."""
-    batches = Loader.batches
-
-    def slow_start(self):
-        time.sleep(0.8)  # in the loading thread: a slow disk
-        yield from batches(self)
-
-    monkeypatch.setattr(Loader, "batches", slow_start)
+async def test_the_first_rows_paint_before_the_keys(app_factory, held_disk, monkeypatch):
+    """The footer's keys wait for the first rows, and come a frame after them."""
+    monkeypatch.setattr(main, "KEYS_AT_THE_LATEST", 60)
     app = app_factory(bundled_data_dir(), use_cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.1)
+        for _ in range(5):
+            await pilot.pause()
         assert footer_keys(app) == [] and not app.main.sidebar.shown
-        await pilot.pause(KEYS_AT_THE_LATEST)
-        assert "Help" in descriptions(app) and not app.main.sidebar.shown
+        held_disk.set()
         await ready(app, pilot)
         assert "Help" in descriptions(app) and app.main.sidebar.shown
+
+
+async def test_the_keys_come_anyway_from_a_slow_disk(app_factory, held_disk):
+    """Half a second at the most: the rows may be slow, the keys to quit or get help are not."""
+    app = app_factory(bundled_data_dir(), use_cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        deadline = asyncio.get_running_loop().time() + 10
+        while "Help" not in descriptions(app):
+            assert asyncio.get_running_loop().time() < deadline, "no keys"
+            await pilot.pause(0.05)
+        assert not app.main.sidebar.shown
+        held_disk.set()
