@@ -95,9 +95,6 @@ def _problems(rows: list, path: str) -> tuple[Problem, ...]:
         return ()
     return tuple(Problem(path, _int_or_none(line), _severity(severity), _str(message)) for line, severity, message in rows)
 
-_FLAGS = (("bold", 1), ("italic", 2), ("code", 4))
-
-
 def encode(parsed: ParsedFile) -> str:
     testimony = parsed.testimony
     return json.dumps(
@@ -123,7 +120,7 @@ def _testimony(t: Testimony) -> dict[str, Any]:
 
 def _block(block: Block) -> list[Any]:
     if isinstance(block, Paragraph):
-        return ["p", [[s.text, sum(bit for name, bit in _FLAGS if getattr(s, name)), s.href] for s in block.spans]]
+        return ["p", [[s.text, s.bold | s.italic << 1 | s.code << 2, s.href] for s in block.spans]]
     return ["l", block.ordered, block.start, [[_block(b) for b in item] for item in block.items]]
 
 

@@ -28,6 +28,8 @@ _NEEDS_STRIPPING = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]"
 )
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_OTHER_SPACES = re.compile("[\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+"""What ``str.split()`` splits on besides ``_SPACES``: where present, only the slower regex folds exactly."""
 
 
 def strip_controls(text: str) -> str:
@@ -37,16 +39,29 @@ def strip_controls(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
+def _splits_alike(text: str) -> bool:
+    """Whether ``str.split()`` breaks ``text`` exactly where ``_SPACES`` does (a few times faster)."""
+    return not _OTHER_SPACES.search(text)
+
+
 def collapse(text: str) -> str:
     """Fold every run of white space into one space, as a browser does."""
     if text.isprintable() and "  " not in text and "\u00a0" not in text:
         return text
-    return _SPACES.sub(" ", text)
+    if not _splits_alike(text):
+        return _SPACES.sub(" ", text)
+    words = " ".join(text.split())
+    if not words:
+        return " "
+    return f"{' ' if text[0].isspace() else ''}{words}{' ' if text[-1].isspace() else ''}"
 
 
 def clean(text: str) -> str:
     """One line of untrusted text: controls removed, white space folded, ends trimmed."""
-    return collapse(strip_controls(text)).strip()
+    text = strip_controls(text)
+    if _splits_alike(text):
+        return " ".join(text.split())
+    return _SPACES.sub(" ", text).strip()
 
 
 def fold(text: str) -> str:

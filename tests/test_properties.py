@@ -6,23 +6,26 @@ searches much longer.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from dataclasses import replace
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from markdown_it.common.normalize_url import normalizeLink
+from selectolax.lexbor import LexborHTMLParser
 
 from testimony_tui.insights import Technology
 from testimony_tui.library import Library
 from testimony_tui.markdown import testimony_markdown
 from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Summary, Testimony
 from testimony_tui.parsing import parse_text
-from testimony_tui.parsing.html import normalize_spans
+from testimony_tui.parsing.html import blocks_from_nodes, element_children, normalize_link, normalize_spans
 from testimony_tui.parsing.page import PageError, decode
 from testimony_tui.query import Query, match_spans
 from testimony_tui.signature import ALPHABET, decides, signature
-from testimony_tui.text import clean, fold
+from testimony_tui.text import clean, collapse, fold, strip_controls
 
 from .conftest import FIXTURES
 
@@ -74,6 +77,38 @@ def test_mutated_pages_never_raise(text):
     result = parse_text(text, "x.md")
     for _, entry in result.testimony.entries if result.testimony else ():
         assert "\x1b" not in entry.answer.plain and "\x00" not in entry.answer.plain
+
+
+# White space of every kind, controls and escapes around a word: where fast paths could go wrong.
+TEXT_EDGES = st.text(alphabet=st.sampled_from(" \t\n\r\f\v\u00a0\u2003\u3000\x1c\x85\x1b[mab\u00e9&<"), max_size=14) | st.text(max_size=14)
+
+
+@given(TEXT_EDGES)
+def test_white_space_folds_as_the_browser_rule_says(text):
+    # clean and collapse split with str.split when they can: it must fold exactly these characters.
+    collapsed = re.sub(r"[ \t\r\n\f\v\u00a0]+", " ", text)
+    assert collapse(text) == collapsed
+    assert clean(text) == re.sub(r"[ \t\r\n\f\v\u00a0]+", " ", strip_controls(text)).strip()
+
+
+@given(TEXT_EDGES, st.sampled_from(["<p>{}</p>", "<ul><li>{}</li></ul>", "<ol><li>{}</li><li>b</li></ol>"]))
+def test_a_block_of_only_text_reads_as_the_general_walk_reads_it(text, block):
+    # A paragraph or list item holding only text takes a quicker path; a <span> forces the general one.
+    quick = LexborHTMLParser(block.format(html.escape(text))).body
+    general = LexborHTMLParser(block.format(f"<span>{html.escape(text)}</span>")).body
+    assert blocks_from_nodes(element_children(quick)) == blocks_from_nodes(element_children(general))
+
+
+HOST = st.from_regex(r"[a-zA-Z0-9.-]{1,12}(:[0-9]{0,4})?", fullmatch=True)
+PATH = st.text(alphabet=st.sampled_from("/?#&=;:@+,$!*'()~_-.aZ09%2f\u00e9 \u2003\"<>\\^`{|}[]"), max_size=16)
+
+
+@given(st.sampled_from(["https://", "http://", "HTTPS://"]), HOST, st.sampled_from("/?#"), PATH)
+def test_links_are_encoded_as_markdown_it_encodes_them(scheme, host, first, path):
+    # Most links need no encoding and skip markdown-it's: the skip must never change one. (On a
+    # malformed host, "https://@x" or "https://a&:0", markdown-it moves parts around; not followed.)
+    href = f"{scheme}{host}{first}{path}"
+    assert normalize_link(href) == normalizeLink(href)
 
 
 QUERY_TEXT = st.text(alphabet=st.sampled_from('ab é"-:  projectorgauthkeywrd'), max_size=30) | st.text(max_size=30)

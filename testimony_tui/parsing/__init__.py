@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markdown_it.common.normalize_url import normalizeLink
-
 from ..model import Entry, Format, Problem, Section, Severity, Span, Testimony
 from ..parsed import ParsedFile  # and PARSER_VERSION, which keys the cache: bump it when parsing changes
 from ..text import clean
 from .draft import Draft
+from .html import normalize_link
 from .markdown import is_markdown_testimony, parse_markdown_body
 from .page import Page, PageError, meta_list, meta_text, read_text, split_page
 from .site import parse_site_body
@@ -114,5 +113,5 @@ def _check_link_text(span: Span, line: int | None, report) -> None:
     text = span.text.strip()
     if not span.href or not text.lower().startswith(("http://", "https://", "www.")):
         return
-    if normalizeLink(text).rstrip("/").lower() != span.href.rstrip("/").lower():
+    if normalize_link(text).rstrip("/").lower() != span.href.rstrip("/").lower():
         report(line, "warning", f"the link text shows {text} but the link goes to {span.href}")
