@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 import webbrowser
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -58,19 +60,45 @@ def wraps_under_itself(lines: list[str], text: str) -> bool:
     return bool(tail) and text.endswith(tail) and lines[first + 1].index(tail) == lines[first].index(head)
 
 
+class HeldDisk:
+    """The loader's disk, as slow as the test says: it reads a batch of files when let (``give``)."""
+
+    def __init__(self) -> None:
+        self._given = threading.Semaphore(0)
+        self._free = threading.Event()
+
+    def give(self, batches: int = 1) -> None:
+        self._given.release(batches)
+
+    def set(self) -> None:
+        """Read everything from now on."""
+        self._free.set()
+        self._given.release()
+
+    def wait(self) -> None:
+        deadline = time.monotonic() + 10  # a test that failed early must not leave a thread waiting
+        while not self._free.is_set() and time.monotonic() < deadline:
+            if self._given.acquire(timeout=0.05):
+                return
+
+
 @pytest.fixture
-def held_disk(monkeypatch) -> Iterator[threading.Event]:
-    """A disk that gives nothing until the test sets the event it returns (as a slow one would)."""
-    go = threading.Event()
+def held_disk(monkeypatch) -> Iterator[HeldDisk]:
+    """A disk that gives nothing until the test lets it (as a slow one would)."""
+    disk = HeldDisk()
     batches = Loader.batches
 
     def held(self):
-        go.wait(timeout=10)  # in the loading thread: the app stays responsive
-        yield from batches(self)
+        with closing(batches(self)) as read:
+            while True:
+                disk.wait()  # in the loading thread: the app stays responsive
+                if (batch := next(read, None)) is None:
+                    return
+                yield batch
 
     monkeypatch.setattr(Loader, "batches", held)
-    yield go
-    go.set()  # a test that failed before letting the disk go must not leave a thread waiting
+    yield disk
+    disk.set()
 
 
 @pytest.fixture

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
-import pytest
-
-from testimony_tui.loader import Loader
+from testimony_tui import loading
 from testimony_tui.widgets.sidebar import FilterInput
 
 from .conftest import ready
@@ -21,45 +18,37 @@ async def _until(predicate, pilot, timeout: float = 30) -> None:
         await pilot.pause(0.005)
 
 
-@pytest.fixture
-def slow_disk(monkeypatch):
-    """Each batch after the first takes a while longer to read, as from a slow disk."""
-    batches = Loader.batches
-
-    def slowly(self):
-        for number, batch in enumerate(batches(self)):
-            if number:
-                time.sleep(0.15)  # in the loader's thread: the app stays responsive
-            yield batch
-
-    monkeypatch.setattr(Loader, "batches", slowly)
-
-
-async def test_first_rows_progress_and_filtering_while_the_rest_loads(app_factory, tmp_path, slow_disk):
-    # 1,500 files, no cache: the first 50 are read at once, the rest in worker processes.
+async def test_the_list_grows_and_problems_show_while_the_rest_loads(app_factory, tmp_path, held_disk, monkeypatch):
+    # 1,502 files, no cache: the first 50 are read at once, the rest in worker processes, 250 a batch.
+    monkeypatch.setattr(loading, "GROW_EVERY", 0)
     folder = write_many(tmp_path / "many", 1500)
-    (folder / "a-broken.md").write_text("---\ntitle: [unclosed\n---\n")  # read in the first batch
+    broken = "---\ntitle: [unclosed\n---\n"
+    (folder / "a-broken.md").write_text(broken)  # read in the first batch
+    (folder / "t0100-broken.md").write_text(broken)  # in the second
     app = app_factory(folder, use_cache=False)
     async with app.run_test(size=(100, 30)) as pilot:
+        held_disk.give()
         await _until(lambda: "files" in app.sub_title, pilot)  # before: "loading…"
-        assert not app.loaded
-        shown = len(app.main.sidebar.option_list.rows)
-        assert 0 < shown < 1500
-        # Progress, and the problem found so far.
-        assert f"{shown} of {shown} testimonies · loading {shown + 1:,} of 1,501 files · 1 problem (!)" == app.sub_title
+        assert app.sub_title == "49 of 49 testimonies · loading 50 of 1,502 files · 1 problem (!)"
 
         # The filter works meanwhile, and keeps applying as the other rows come in.
         await pilot.press("slash", *"0001")
         assert [t.author for t in app.main.sidebar.shown] == ["Author 0001"]
-        # Pasted, not typed key by key: the rest of the library must still be loading.
+        app.main.sidebar.query_one(FilterInput).value = "author 0200"  # pasted
+        await pilot.pause()
+        assert app.main.sidebar.shown == []
+        held_disk.give()
+        await _until(lambda: "300 of" in app.sub_title, pilot)
+        assert [t.author for t in app.main.sidebar.shown] == ["Author 0200"]
+        assert app.sub_title == "1 of 298 testimonies · loading 300 of 1,502 files · 2 problems (!)"
+        assert not app.loaded
+
+        held_disk.set()
+        await ready(app, pilot)
         app.main.sidebar.query_one(FilterInput).value = "author 1499"
         await pilot.pause()
-        assert not app.loaded, "the whole library loaded before the test could type"
-        assert app.main.sidebar.shown == []
-
-        await ready(app, pilot)
         assert [t.author for t in app.main.sidebar.shown] == ["Author 1499"]
-        assert app.sub_title == "1 of 1,500 testimonies · 1 problem (!)"
+        assert app.sub_title == "1 of 1,500 testimonies · 2 problems (!)"
 
 
 async def test_typing_before_the_first_rows_keeps_the_filter(app_factory, tmp_path, held_disk):
