@@ -120,7 +120,7 @@ def _testimony(t: Testimony) -> dict[str, Any]:
 
 def _block(block: Block) -> list[Any]:
     if isinstance(block, Paragraph):
-        return ["p", [[s.text, s.bold | s.italic << 1 | s.code << 2, s.href] for s in block.spans]]
+        return ["p", [[s.text, s.bold | (s.italic << 1) | (s.code << 2), s.href] for s in block.spans]]
     return ["l", block.ordered, block.start, [[_block(b) for b in item] for item in block.items]]
 
 

@@ -43,7 +43,7 @@ def load_steps(loader: Loader, builder: LibraryBuilder, *, early: bool = True) -
             for result in batch:
                 builder.add(result)
             library = None
-            grown = early and (not shown or done >= 2 * shown and time.monotonic() - shown_at >= GROW_EVERY)
+            grown = early and (not shown or (done >= 2 * shown and time.monotonic() - shown_at >= GROW_EVERY))
             if grown or done == total:
                 builder.problems = loader.problems
                 library = builder.build()
