@@ -6,9 +6,12 @@ Hit text comes from files, so it is wrapped in ``Content`` and highlighted here,
 
 from __future__ import annotations
 
+import heapq
+import re
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from operator import itemgetter
+from typing import TYPE_CHECKING, TypeAlias
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
@@ -25,30 +28,53 @@ def highlight(matcher: Matcher, text: str) -> Content:
     return content
 
 
+MAX_HITS = 100
+"""Hits a provider offers at most, the best ones: with thousands of testimonies, listing them all
+made the palette take seconds to open and to answer each key."""
+
+Candidate: TypeAlias = tuple[str, Callable[[], object], str]
+"""A command's text, what it does, and its help line."""
+
+
+def in_order(query: str) -> Callable[[str], re.Match[str] | None]:
+    """A test of lower-cased text: are the query's letters in it, in order? Exactly the texts
+    Textual's fuzzy matcher scores above zero, told apart in C instead of Python."""
+    return re.compile(".*?".join(map(re.escape, query.lower())), re.DOTALL).search
+
+
 class _MainScreenProvider(Provider):
-    def candidates(self, screen: MainScreen) -> list[tuple[str, Callable[[], object], str]]:
+    def candidates(self, screen: MainScreen) -> list[Candidate]:
         raise NotImplementedError
 
-    def _candidates(self) -> list[tuple[str, Callable[[], object], str]]:
+    async def startup(self) -> None:
         from .screens.main import MainScreen
 
-        return self.candidates(self.screen) if isinstance(self.screen, MainScreen) else []
+        # Once for the palette, not at each key.
+        self._candidates = self.candidates(self.screen) if isinstance(self.screen, MainScreen) else []
+        self._lowered = [text.lower() for text, _, _ in self._candidates]
 
     async def discover(self) -> Hits:
-        for text, callback, help in self._candidates():
+        for text, callback, help in self._candidates[:MAX_HITS]:
             yield DiscoveryHit(Content(text), callback, help=Content(help))
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, callback, help in self._candidates():
-            if score := matcher.match(text):
-                yield Hit(score, highlight(matcher, text), callback, text=text, help=Content(help))
+        matcher, found = self.matcher(query), in_order(query)
+        candidates = self._candidates
+        scores = [
+            (score, index)
+            for index, lowered in enumerate(self._lowered)
+            if found(lowered) and (score := matcher.match(candidates[index][0]))
+        ]
+        # The best, and of equals the first in the list (nlargest is stable).
+        for score, index in heapq.nlargest(MAX_HITS, scores, key=itemgetter(0)):
+            text, callback, help = candidates[index]
+            yield Hit(score, highlight(matcher, text), callback, text=text, help=Content(help))
 
 
 class TestimonyCommands(_MainScreenProvider):
     """Open any loaded testimony by author, project or organization."""
 
-    def candidates(self, screen: MainScreen):
+    def candidates(self, screen: MainScreen) -> list[Candidate]:
         return [
             (
                 f"Open {testimony.author}" + (f" — {testimony.subtitle}" if testimony.subtitle else ""),
@@ -62,7 +88,7 @@ class TestimonyCommands(_MainScreenProvider):
 class OutlineCommands(_MainScreenProvider):
     """Jump to a section or question of the open testimony."""
 
-    def candidates(self, screen: MainScreen):
+    def candidates(self, screen: MainScreen) -> list[Candidate]:
         testimony = screen.current
         if testimony is None:
             return []

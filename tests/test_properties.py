@@ -15,7 +15,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
 from selectolax.lexbor import LexborHTMLParser
+from textual.fuzzy import Matcher
 
+from testimony_tui.commands import in_order
 from testimony_tui.insights import Technology
 from testimony_tui.library import Library
 from testimony_tui.markdown import testimony_markdown
@@ -109,6 +111,12 @@ def test_links_are_encoded_as_markdown_it_encodes_them(scheme, host, first, path
     # malformed host, "https://@x" or "https://a&:0", markdown-it moves parts around; not followed.)
     href = f"{scheme}{host}{first}{path}"
     assert normalize_link(href) == normalizeLink(href)
+
+
+@given(st.text(alphabet=st.sampled_from("aAbé İ.*"), min_size=1, max_size=5), st.text(alphabet=st.sampled_from("aAbBé İi\u0307.*\n"), max_size=14))
+def test_the_palette_rules_out_exactly_what_the_fuzzy_matcher_would(query, text):
+    # The palette asks Textual's (slower) matcher only about texts that pass this quick test.
+    assert bool(in_order(query)(text.lower())) == (Matcher(query).match(text) > 0)
 
 
 QUERY_TEXT = st.text(alphabet=st.sampled_from('ab é"-:  projectorgauthkeywrd'), max_size=30) | st.text(max_size=30)

@@ -1,0 +1,48 @@
+"""Pilot tests of the command palette with many testimonies: it offers the best hits, not all."""
+
+from __future__ import annotations
+
+from textual.command import CommandList, CommandPalette
+
+from testimony_tui import commands
+
+from .conftest import ready
+from .test_list import write_many
+
+
+def offered(app) -> list[str]:
+    """The palette's testimonies, as listed (no other command opens an "Author")."""
+    options = app.screen.query_one(CommandList).options
+    return [text for option in options if (text := option.prompt.plain.splitlines()[0]).startswith("Open Author")]
+
+
+async def listed(app, pilot, check) -> list[str]:
+    """What the palette offers once ``check`` holds for it (it gathers hits in a task, shows them in batches)."""
+    for _ in range(200):
+        if check(found := offered(app)):
+            break
+        await pilot.pause(0.05)
+    return found
+
+
+async def test_the_palette_offers_the_best_testimonies_not_all(app_factory, tmp_path, monkeypatch):
+    monkeypatch.setattr(commands, "MAX_HITS", 20)
+    app = app_factory(write_many(tmp_path / "many", 300))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        # Before typing: the first of the list.
+        found = await listed(app, pilot, bool)
+        assert found[:2] == ["Open Author 0000 — Project · Org", "Open Author 0001 — Project · Org"]
+        assert len(found) == 20
+
+        # Most of the 300 have these letters in order; 100 have them side by side, and score best.
+        await pilot.press(*"author 02")
+        found = await listed(app, pilot, lambda found: found[0] != "Open Author 0000 — Project · Org")
+        assert found == [f"Open Author {number:04} — Project · Org" for number in range(200, 220)]
+        await pilot.press(*"99")
+        assert await listed(app, pilot, lambda found: len(found) == 1) == ["Open Author 0299 — Project · Org"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.current.author == "Author 0299"
