@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import chain, islice
 from operator import itemgetter
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -32,14 +33,22 @@ MAX_HITS = 100
 """Hits a provider offers at most, the best ones: with thousands of testimonies, listing them all
 made the palette take seconds to open and to answer each key."""
 
+SCORED = 300
+"""Names holding the query whole that the fuzzy matcher scores at most (10-20 µs each): with
+thousands of testimonies a short query is in thousands, and the likeliest few hundred serve as well."""
+
 Candidate: TypeAlias = tuple[str, Callable[[], object], str]
 """A command's text, what it does, and its help line."""
 
 
 def in_order(query: str) -> Callable[[str], re.Match[str] | None]:
     """A test of lower-cased text: are the query's letters in it, in order? Exactly the texts
-    Textual's fuzzy matcher scores above zero, told apart in C instead of Python."""
-    return re.compile(".*?".join(map(re.escape, query.lower())), re.DOTALL).search
+    Textual's fuzzy matcher scores above zero, told apart in C instead of Python.
+
+    Each letter is taken where it first comes, never tried again further on (possessive ``*+``):
+    ``a.*?b.*?c`` would try every way, seconds on a long query.
+    """
+    return re.compile("".join(f"[^{letter}]*+{letter}" for letter in map(re.escape, query.lower()))).match
 
 
 class _MainScreenProvider(Provider):
@@ -53,18 +62,26 @@ class _MainScreenProvider(Provider):
         self._candidates = self.candidates(self.screen) if isinstance(self.screen, MainScreen) else []
         self._lowered = [text.lower() for text, _, _ in self._candidates]
 
+    def _likely(self, query: str) -> Iterator[int]:
+        """The candidates worth scoring (by index), likeliest first as the matcher scores them: the
+        query whole at the start of a word, whole elsewhere (``SCORED`` at most), then, while the
+        hits are fewer than ``MAX_HITS``, its letters in order (the only others scored above zero;
+        the matcher tries every way the letters fall, up to a millisecond a name)."""
+        lowered, found = query.lower(), in_order(query)
+        starts_word = re.compile(rf"(?<!\w){re.escape(lowered)}").search
+        texts = self._lowered
+        whole = [index for index, text in enumerate(texts) if lowered in text]
+        whole = sorted(whole, key=lambda index: not starts_word(texts[index]))[:SCORED]
+        scattered = (index for index, text in enumerate(texts) if lowered not in text and found(text))
+        return chain(whole, islice(scattered, max(MAX_HITS - len(whole), 0)))
+
     async def discover(self) -> Hits:
         for text, callback, help in self._candidates[:MAX_HITS]:
             yield DiscoveryHit(Content(text), callback, help=Content(help))
 
     async def search(self, query: str) -> Hits:
-        matcher, found = self.matcher(query), in_order(query)
-        candidates = self._candidates
-        scores = [
-            (score, index)
-            for index, lowered in enumerate(self._lowered)
-            if found(lowered) and (score := matcher.match(candidates[index][0]))
-        ]
+        matcher, candidates = self.matcher(query), self._candidates
+        scores = [(score, index) for index in self._likely(query) if (score := matcher.match(candidates[index][0]))]
         # The best, and of equals the first in the list (nlargest is stable).
         for score, index in heapq.nlargest(MAX_HITS, scores, key=itemgetter(0)):
             text, callback, help = candidates[index]

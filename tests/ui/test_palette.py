@@ -7,19 +7,19 @@ from textual.command import CommandList, CommandPalette
 from testimony_tui import commands
 
 from .conftest import ready
-from .test_list import write_many
+from .test_list import PAGE, write_many
 
 
-def offered(app) -> list[str]:
+def offered(app, prefix: str = "Open Author") -> list[str]:
     """The palette's testimonies, as listed (no other command opens an "Author")."""
     options = app.screen.query_one(CommandList).options
-    return [text for option in options if (text := option.prompt.plain.splitlines()[0]).startswith("Open Author")]
+    return [text for option in options if (text := option.prompt.plain.splitlines()[0]).startswith(prefix)]
 
 
-async def listed(app, pilot, check) -> list[str]:
+async def listed(app, pilot, check, prefix: str = "Open Author") -> list[str]:
     """What the palette offers once ``check`` holds for it (it gathers hits in a task, shows them in batches)."""
     for _ in range(200):
-        if check(found := offered(app)):
+        if check(found := offered(app, prefix)):
             break
         await pilot.pause(0.05)
     return found
@@ -46,3 +46,18 @@ async def test_the_palette_offers_the_best_testimonies_not_all(app_factory, tmp_
         await pilot.press("enter")
         await pilot.pause()
         assert app.main.current.author == "Author 0299"
+
+
+async def test_a_name_that_starts_with_the_query_is_offered_first_among_many(app_factory, tmp_path, monkeypatch):
+    # Only a few of the names holding the query are scored: those where it starts a word first.
+    monkeypatch.setattr(commands, "SCORED", 5)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number, author in enumerate([*(f"Pitas Author {n:02}" for n in range(30)), "Zed Tasman"]):
+        (folder / f"t{number:02}.md").write_text(PAGE.format(author=author, project="Project", number=number), encoding="utf-8")
+    app = app_factory(folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p", *"tas")
+        found = await listed(app, pilot, lambda found: len(found) == 5, prefix="Open ")
+        assert found[0] == "Open Zed Tasman — Project · Org"
