@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from ..insights import Bar, Duration
 from ..model import Profile
 from ..widgets.footer import Footer
+from ..words import counted
 
 BAR_WIDTH = 30
 
@@ -105,7 +106,7 @@ class InsightsScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"insights across {len(self.testimonies)} testimonies"
+        self.sub_title = f"insights across {counted(len(self.testimonies), 'testimony', 'testimonies')}"
 
     @on(OptionList.OptionSelected, "Chart")
     def _bar(self, event: OptionList.OptionSelected) -> None:

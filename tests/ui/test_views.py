@@ -113,6 +113,7 @@ async def test_insights_bars_list_the_testimonies_behind_them(app_factory, share
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, InsightsScreen)
+        assert screen.sub_title == "insights across 3 testimonies"
         organizations = screen.query("Chart")[1]
         assert [(bar.label, bar.count) for bar in organizations.bars] == [("Red Hat", 2), ("OVH", 1)]
         organizations.focus()
@@ -137,6 +138,11 @@ async def test_insights_durations_open_the_testimony(app_factory, shared):
         await pilot.press("down", "enter")
         await pilot.pause()
         assert app.main.current.slug == "daniel-bengtsson"
+        # Insights count the testimonies the filter keeps.
+        await pilot.press("slash", *"tantsur", "tab", "i")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.sub_title == "insights across 1 testimony"
 
 
 async def test_compare_over_a_thousand_shows_the_first_answers_and_exports_all(app_factory, tmp_path):
