@@ -51,9 +51,9 @@ class SyncReport:
 
     @property
     def summary(self) -> str:
-        counts = f"{len(self.new)} new, {len(self.changed)} changed, {len(self.removed)} removed"
+        counts = f"{len(self.new):,} new, {len(self.changed):,} changed, {len(self.removed):,} removed"
         testimonies = counted(self.testimonies, "testimony", "testimonies")
-        return f"{testimonies} ({counts}, {self.unchanged} unchanged) in {self.target}"
+        return f"{testimonies} ({counts}, {self.unchanged:,} unchanged) in {self.target}"
 
 
 def _quiet(stage: str, done: int, total: int | None) -> None:

@@ -94,7 +94,7 @@ class QuestionPicker(ModalScreen[Question | None]):
             label = Table.grid(padding=(0, 2))
             label.add_column(justify="right", style="dim", no_wrap=True, min_width=5)
             label.add_column()
-            label.add_row(f"{answered}/{len(self.testimonies)}", Text(question.label))
+            label.add_row(f"{answered:,}/{len(self.testimonies):,}", Text(question.label))
             options.append(Option(label, id=str(number)))
         with Vertical(id="picker-dialog", classes="dialog"):
             yield Label(Content("Compare the answers to which question?"))

@@ -158,7 +158,7 @@ async def test_compare_over_a_thousand_shows_the_first_answers_and_exports_all(a
         await pilot.press("c")
         picker = app.screen
         assert isinstance(picker, QuestionPicker)
-        assert picker.query_one(OptionList).render_line(0).text.strip().startswith("1000/1000  ")
+        assert picker.query_one(OptionList).render_line(0).text.strip().startswith("1,000/1,000  ")
         await pick(pilot, "Which project?")
         screen = app.screen
         assert screen.sub_title == "1,000 of 1,000 answered"
