@@ -164,13 +164,18 @@ class TestimonyApp(App[None]):
 
     @work(thread=True, exclusive=True, group="watch")
     def poll(self) -> None:
-        """``--watch``: look for changed files; reload when there are."""
-        from .watch import changed_paths, snapshot
+        """``--watch``: look for changed files; reload when there are. Then wait for the next look."""
+        from .watch import changed_paths, next_look, snapshot
 
+        started = time.monotonic()
         before = self.snapshot
         changed = changed_paths(before, snapshot(self.load_paths, explicit=bool(self.paths)))
         if changed and before is self.snapshot:
             self.call_from_thread(self._files_changed, changed)
+        self.call_from_thread(self._poll_later, next_look(time.monotonic() - started))
+
+    def _poll_later(self, delay: float) -> None:
+        self._poll_timer = self.set_timer(delay, self.poll)
 
     def _files_changed(self, changed: set[str]) -> None:
         self.changed |= changed
@@ -288,7 +293,7 @@ class TestimonyApp(App[None]):
             if self.watch and self._poll_timer is None:
                 from .watch import POLL_SECONDS
 
-                self._poll_timer = self.set_interval(POLL_SECONDS, self.poll)
+                self._poll_later(POLL_SECONDS)
             bundled = str(locations.bundled_data_dir())
             only_bundled = not self.paths and all(t.source.startswith(bundled) for t in library.testimonies)
             self.main.sidebar.set_class(only_bundled, "-bundled-only")
