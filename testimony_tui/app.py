@@ -165,11 +165,15 @@ class TestimonyApp(App[None]):
     @work(thread=True, exclusive=True, group="watch")
     def poll(self) -> None:
         """``--watch``: look for changed files; reload when there are. Then wait for the next look."""
+        from textual.worker import get_current_worker
+
         from .watch import changed_paths, next_look, snapshot
 
         started = time.monotonic()
         before = self.snapshot
         changed = changed_paths(before, snapshot(self.load_paths, explicit=bool(self.paths)))
+        if get_current_worker().is_cancelled:  # the app is quitting
+            return
         if changed and before is self.snapshot:
             self.call_from_thread(self._files_changed, changed)
         self.call_from_thread(self._poll_later, next_look(time.monotonic() - started))
