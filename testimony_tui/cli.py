@@ -294,13 +294,13 @@ def command_search(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(
             [
-                {"slug": h.testimony.slug, "section": h.section, "question": h.question, "snippet": h.snippet}
+                {"slug": h.slug, "section": h.section, "question": h.question, "snippet": h.snippet}
                 for h in hits
             ]
         )
         return 0
     for hit in hits:
-        emit(f"{hit.testimony.author} · {hit.section} · {hit.question}")
+        emit(f"{hit.author} · {hit.section} · {hit.question}")
         emit(f"    {hit.snippet}")
     print(counted(len(hits), "answer matches", "answers match"), file=sys.stderr)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 from testimony_tui.cli import main
@@ -105,13 +106,21 @@ def test_cli_compare_text_and_unknown_question(site_fixtures, capsys):
     assert "no question like 'zebra crossing'" in capsys.readouterr().err
 
 
+def test_search_hits_keep_no_testimony_in_memory():
+    # Thousands of hits (the command line lists them all) must not hold thousands of testimonies.
+    found = search((testimony(f"t{number}", "Which project?") for number in range(200)), Query.parse("yes"))
+    assert [hit.slug for hit in found[:2]] == ["t0", "t1"] and len(found) == 200
+    gc.collect()
+    assert not [thing for thing in gc.get_objects() if isinstance(thing, Testimony)]
+
+
 def test_search_hits_and_cli_json(site_fixtures, capsys):
     library = load_library([site_fixtures], explicit=True)
     hits = library.search("cycles")
-    assert [(h.testimony.slug, h.question) for h in hits] == [("ada-lovelace", "Roughly how long did the migration take?")]
+    assert [(h.slug, h.question) for h in hits] == [("ada-lovelace", "Roughly how long did the migration take?")]
     assert hits[0].snippet.startswith("Two cycles.") and hits[0].spans == ((4, 10),)
     assert library.search("months -six") == []
-    assert [h.testimony.slug for h in library.search("project:cobol months")] == ["grace-hopper"]
+    assert [h.slug for h in library.search("project:cobol months")] == ["grace-hopper"]
     assert search(library.full(library.testimonies), Query.parse("months")) == library.search("months")
     # A search told to stop (the next keystroke's has started) reads no further testimony.
     asked = []

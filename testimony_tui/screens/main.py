@@ -186,7 +186,7 @@ class MainScreen(Screen[None]):
     def _open_hit(self, chosen) -> None:
         if chosen is not None:
             hit, query = chosen
-            self.open(hit.testimony.slug, highlight=query, at=(hit.section_index, hit.entry_index), remember=True)
+            self.open(hit.slug, highlight=query, at=(hit.section_index, hit.entry_index), remember=True)
             self.reader.focus()
 
     def action_insights(self) -> None:

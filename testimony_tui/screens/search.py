@@ -46,7 +46,7 @@ class Stack(Visual):
 def hit_prompt(hit: SearchHit) -> Visual:
     """Where the answer is, then its snippet indented (a snippet that wraps stays indented)."""
     where = Content.assemble(
-        (hit.testimony.author, "bold"), (" · ", "dim"), (hit.section, "dim"), (" · ", "dim"), hit.question
+        (hit.author, "bold"), (" · ", "dim"), (hit.section, "dim"), (" · ", "dim"), hit.question
     )
     snippet = Content(hit.snippet)
     for start, end in hit.spans:
