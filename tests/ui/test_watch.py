@@ -96,7 +96,8 @@ async def test_a_broken_save_keeps_the_last_good_view(app_factory, draft, tmp_pa
         assert answers(app) == before
         assert [t.slug for t in app.library.testimonies] == ["grace-hopper"]
         assert "1 problem" in app.sub_title
-        assert any("Showing the last good version" in str(n.message) for n in app._notifications)
+        # A notification is a message, handled a moment after the library is shown.
+        await until(pilot, lambda: any("Showing the last good version" in str(n.message) for n in app._notifications))
 
         save(draft, text.replace("About six months.", "Fixed."))
         await until(pilot, lambda: "Fixed." in answers(app))
