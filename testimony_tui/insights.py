@@ -100,7 +100,7 @@ def technology_mentions(testimonies: Iterable[Profile], technologies: Sequence[T
 
 @dataclass(frozen=True)
 class Duration:
-    testimony: Testimony
+    testimony: Profile
     stated: str
     """The phrase that says how long (e.g. "three months"), or empty when none was found."""
     answer: str

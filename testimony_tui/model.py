@@ -148,6 +148,12 @@ class Profile:
         """Project and organization, as shown under the author's name."""
         return " · ".join(part for part in (self.project, self.organization) if part)
 
+    @property
+    def profile(self) -> Profile:
+        """Only the profile, to keep where the answers are not needed (thousands of whole
+        testimonies take hundreds of megabytes)."""
+        return Profile(**{f.name: getattr(self, f.name) for f in fields(Profile)})
+
 
 @dataclass(frozen=True)
 class Testimony(Profile):
@@ -186,9 +192,8 @@ class Summary(Profile):
     def of(cls, testimony: Testimony) -> Summary:
         from .text import fold
 
-        profile = {f.name: getattr(testimony, f.name) for f in fields(Profile)}
         text = fold(testimony.text)
-        return cls(**profile, questions=testimony.questions, search_text=text, signature=signature(text))
+        return cls(**vars(testimony.profile), questions=testimony.questions, search_text=text, signature=signature(text))
 
 
 Severity = Literal["error", "warning"]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from .model import Entry, Profile, Section, Testimony
+from .model import Entry, Profile, Testimony
 from .text import fold
 
 SIMILAR = 0.85
@@ -52,10 +52,12 @@ class Question:
 
 @dataclass(frozen=True)
 class Answer:
-    testimony: Testimony
+    """One testimony's answer to a question, and where it is in that testimony."""
+
+    testimony: Profile
+    """Who answered (the profile only: a comparison of thousands keeps no whole testimony)."""
     section_index: int
     entry_index: int
-    section: Section
     entry: Entry
 
 
@@ -65,7 +67,7 @@ class Comparison:
 
     question: Question
     answers: tuple[Answer, ...]
-    unanswered: tuple[Testimony, ...] = ()
+    unanswered: tuple[Profile, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -172,25 +174,25 @@ class Questionnaire:
         answers, missing = self.answers(question, testimonies)
         return Comparison(question, tuple(answers), tuple(missing))
 
-    def answers(self, question: Question, testimonies: Iterable[Testimony]) -> tuple[list[Answer], list[Testimony]]:
+    def answers(self, question: Question, testimonies: Iterable[Testimony]) -> tuple[list[Answer], list[Profile]]:
         """Each testimony's answer to ``question`` in the given order, and who did not answer."""
         found: list[Answer] = []
-        missing: list[Testimony] = []
+        missing: list[Profile] = []
         number = self._number(question)
         for testimony in testimonies:
-            answer = next(
+            place = next(
                 (
-                    Answer(testimony, s, e, section, entry)
+                    (s, e, entry)
                     for s, section in enumerate(testimony.sections)
                     for e, entry in enumerate(section.entries)
                     if number in self._numbers_for(entry.question)
                 ),
                 None,
             )
-            if answer is None:
-                missing.append(testimony)
+            if place is None:
+                missing.append(testimony.profile)
             else:
-                found.append(answer)
+                found.append(Answer(testimony.profile, *place))
         return found, missing
 
 

@@ -106,12 +106,26 @@ def test_cli_compare_text_and_unknown_question(site_fixtures, capsys):
     assert "no question like 'zebra crossing'" in capsys.readouterr().err
 
 
-def test_search_hits_keep_no_testimony_in_memory():
-    # Thousands of hits (the command line lists them all) must not hold thousands of testimonies.
+def whole_testimonies_in_memory() -> int:
+    gc.collect()
+    return sum(isinstance(thing, Testimony) for thing in gc.get_objects())
+
+
+def test_search_hits_and_comparisons_keep_no_testimony_in_memory():
+    # Thousands of hits or answers (the command line lists them all) must not hold thousands of
+    # whole testimonies: only who wrote each, and the answer.
     found = search((testimony(f"t{number}", "Which project?") for number in range(200)), Query.parse("yes"))
     assert [hit.slug for hit in found[:2]] == ["t0", "t1"] and len(found) == 200
-    gc.collect()
-    assert not [thing for thing in gc.get_objects() if isinstance(thing, Testimony)]
+    assert whole_testimonies_in_memory() == 0
+    questionnaire = Questionnaire.build([testimony("a", "Which project?"), testimony("b", "Other?")])
+    compared = questionnaire.compare(
+        questionnaire.find("which project"),
+        (testimony(f"t{number}", "Which project?" if number % 2 else "Other?") for number in range(200)),
+    )
+    assert len(compared.answers) == len(compared.unanswered) == 100
+    assert compared.answers[0].testimony.slug == "t1" and compared.answers[0].entry.answer.plain == "yes t1"
+    del questionnaire
+    assert whole_testimonies_in_memory() == 0
 
 
 def test_search_hits_and_cli_json(site_fixtures, capsys):
