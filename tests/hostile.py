@@ -76,3 +76,66 @@ def build(folder: Path) -> dict[str, str]:
     (folder / "dangling.md").symlink_to(folder / "nowhere.md")
     os.mkfifo(folder / "fifo.md")
     return expect
+
+
+# --- sync (h4): hostile archives, for tests/test_sync.py and tests/ui/test_sync_app.py ----------
+
+def _zip_member_patched(page: bytes, name: str, *, flags: int = 0, method: int | None = None) -> bytes:
+    """A one-page stored zip whose headers (local and central) are rewritten: ``flags`` or'ed into
+    the general purpose bits, ``method`` as the compression method. Python writes neither kind."""
+    import io
+    import struct
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as bundle:
+        bundle.writestr(name, page)
+    data = bytearray(buffer.getvalue())
+    for signature, at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = data.index(signature)
+        bits, stored = struct.unpack_from("<HH", data, start + at)
+        struct.pack_into("<HH", data, start + at, bits | flags, stored if method is None else method)
+    return bytes(data)
+
+
+def encrypted_zip(page: bytes, name: str = "pages/encrypted.md") -> bytes:
+    """A page marked as encrypted (zipfile: RuntimeError, password required)."""
+    return _zip_member_patched(page, name, flags=0x1)
+
+
+def deflate64_zip(page: bytes, name: str = "pages/deflate64.md") -> bytes:
+    """A page packed with deflate64, method 9 (zipfile: NotImplementedError)."""
+    return _zip_member_patched(page, name, method=9)
+
+
+def zip_bomb(members: int = 250, size: int = 4_000_000) -> bytes:
+    """Many pages of zeros, each within the page limit: 250 of 4 MB are 1 GB from a 1 MB zip."""
+    import io
+    import zipfile
+
+    zeros = bytes(size)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as bundle:
+        for number in range(members):
+            bundle.writestr(f"bomb/page-{number}.md", zeros)
+    return buffer.getvalue()
+
+
+def tar_gz_of_many_members(count: int = 1_000_000) -> bytes:
+    """A .tar.gz of ``count`` empty entries (1,000,000: about 1 MB), made in well under a second:
+    one deflate block of 1,024 headers, flushed so that it stands alone, repeated. It has no end
+    and a wrong checksum: a reader that counts entries refuses it long before either matters."""
+    import gzip
+    import io
+    import tarfile
+    import zlib
+
+    header = tarfile.TarInfo("many/empty.md").tobuf(format=tarfile.USTAR_FORMAT)
+    per_block = 1024
+    compressor = zlib.compressobj(1, zlib.DEFLATED, -zlib.MAX_WBITS)
+    block = compressor.compress(header * per_block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0) as empty:
+        empty.write(b"")
+    head = buffer.getvalue()[:10]  # the gzip header alone
+    return head + block * -(-count // per_block)

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -22,7 +23,9 @@ import pytest
 
 from testimony_tui.cli import main
 from testimony_tui.locations import synced_dir, user_data_dir
-from testimony_tui.sync import select
+from testimony_tui.sync import Limits, SyncError, select, sync
+
+from . import hostile
 
 TOP = "eventlet-removal.github.io-main"
 
@@ -56,6 +59,14 @@ class Route:
     """Promise more bytes than are sent, then hang up."""
     stall: threading.Event | None = None
     """Send half, then wait for this event (the client gets interrupted meanwhile)."""
+    hold: threading.Event | None = None
+    """Send half, then wait for this event, then send the rest."""
+    holding: threading.Event = field(default_factory=threading.Event)
+    """Set while the server holds the rest back."""
+    drip: float | None = None
+    """Send one byte every this many seconds (a server that never stalls long enough to time out)."""
+    length: str | None = None
+    """The Content-Length header as sent, instead of the body's length."""
 
 
 @dataclass
@@ -79,12 +90,27 @@ def server() -> Iterator[SiteServer]:
                 return
             requested.set()
             self.send_response(route.status)
-            self.send_header("Content-Length", str(len(route.body) + (1000 if route.truncate else 0)))
+            length = route.length or str(len(route.body) + (1000 if route.truncate else 0))
+            self.send_header("Content-Length", length)
             self.end_headers()
             if route.stall is not None:
                 self.wfile.write(route.body[: len(route.body) // 2])
                 self.wfile.flush()
                 route.stall.wait(30)
+                return
+            if route.hold is not None:
+                self.wfile.write(route.body[: len(route.body) // 2])
+                self.wfile.flush()
+                route.holding.set()
+                route.hold.wait(60)
+                self.wfile.write(route.body[len(route.body) // 2 :])
+                return
+            if route.drip is not None:
+                for byte in route.body:
+                    if self.server.closing.wait(route.drip):  # type: ignore[attr-defined]
+                        return
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
                 return
             self.wfile.write(route.body)
 
@@ -92,15 +118,18 @@ def server() -> Iterator[SiteServer]:
             pass
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.closing = threading.Event()  # type: ignore[attr-defined]
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
         yield SiteServer(f"http://127.0.0.1:{httpd.server_address[1]}", routes, requested)
     finally:
+        httpd.closing.set()  # type: ignore[attr-defined]
         for route in routes.values():
-            if route.stall is not None:
-                route.stall.set()
+            for event in (route.stall, route.hold):
+                if event is not None:
+                    event.set()
         httpd.shutdown()
         httpd.server_close()
 
@@ -164,10 +193,12 @@ def test_sync_from_the_site_archive_then_report_changes(capsys, server, site_fix
     assert report["changed"] == ["testimonials/ada-lovelace.md"]
     assert report["removed"] == ["testimonials/grace-hopper.md"]
     assert (report["unchanged"], report["testimonies"]) == (1, 2)
-    # Only the current set is left: the previous one is gone, and no temporary folder stays.
-    assert sorted(path.name for path in user_data_dir().iterdir() if path.name.startswith(".")) == [
-        os.readlink(synced_dir())
-    ]
+    # Only the current set is left (and the empty lock file): the previous one is gone, and no
+    # temporary folder stays.
+    assert sorted(path.name for path in user_data_dir().iterdir() if path.name.startswith(".")) == sorted(
+        [".site.lock", os.readlink(synced_dir())]
+    )
+    assert (user_data_dir() / ".site.lock").read_bytes() == b""
 
 
 def test_human_report_and_progress(capsys, server, site_fixtures):
@@ -229,9 +260,9 @@ class socket_closed:
         pass
 
 
-def _subprocess_sync(url: str, **options) -> subprocess.Popen:
+def _subprocess_sync(url: str, prefix: tuple[str, ...] = (), **options) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "testimony_tui", "sync", "--from", url],
+        [*prefix, sys.executable, "-m", "testimony_tui", "sync", "--from", url],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -318,3 +349,185 @@ def test_select_keeps_site_pages_or_every_page():
     assert select(site) == {site[0]: "testimonials/a.md", site[1]: "testimonials.md"}
     other = ["retros-1.0/a.md", "retros-1.0/sub/b.html", "retros-1.0/notes.txt"]
     assert select(other) == {other[0]: "a.md", other[1]: "sub/b.html"}
+
+
+# --- Two syncs at once, and what dead ones leave ------------------------------------------------
+
+
+def _changed_site(site_fixtures: Path) -> bytes:
+    """The site with one more testimony: a sync of it is told from the first by Hedy's page."""
+    hedy = (site_fixtures / "grace-hopper.md").read_bytes().replace(b"Grace Hopper", b"Hedy Lamarr")
+    return site_archive(site_fixtures, extra={f"{TOP}/docs/guide/testimonials/hedy-lamarr.md": hedy})
+
+
+def test_a_second_sync_is_refused_while_one_runs_and_the_first_completes(server, site_fixtures, synced):
+    hold = threading.Event()
+    server.routes["/held.tar.gz"] = Route(_changed_site(site_fixtures), hold=hold)
+    server.routes["/other.tar.gz"] = Route(site_archive(site_fixtures))
+    first = _subprocess_sync(f"{server.url}/held.tar.gz")
+    try:
+        assert server.routes["/held.tar.gz"].holding.wait(30), "the first sync never started downloading"
+        second = _subprocess_sync(f"{server.url}/other.tar.gz")
+        _, err = second.communicate(timeout=60)
+        assert second.returncode == 1, err
+        assert err.splitlines()[-1] == (
+            f"testimony-tui: sync failed: another sync is running (pid {first.pid}); your copy is unchanged"
+        )
+    finally:
+        hold.set()
+    _, err = first.communicate(timeout=60)
+    assert first.returncode == 0, err
+    pages = synced_dir()
+    assert sorted(p.name for p in pages.rglob("*.md")) == [
+        "ada-lovelace.md",
+        "grace-hopper.md",
+        "hedy-lamarr.md",
+        "testimonials.md",
+    ]
+    # Nothing but the current set and the (empty) lock file is left in the data folder.
+    assert sorted(path.name for path in user_data_dir().iterdir() if path.name.startswith(".")) == sorted(
+        [".site.lock", os.readlink(pages)]
+    )
+
+
+def test_only_the_leftovers_of_dead_syncs_are_removed(capsys, server, site_fixtures):
+    ended = subprocess.Popen([sys.executable, "-c", ""])
+    ended.wait()
+    data = user_data_dir()
+    data.mkdir(parents=True)
+    dead = [data / f".site-{ended.pid}-0badcafe", data / f".site-{ended.pid}-0badcafe.download"]
+    dead[0].mkdir()
+    dead[1].write_bytes(b"half an archive")
+    running = data / ".site-1-feedface"  # pid 1 runs as long as the machine does
+    running.mkdir()
+    server.routes["/site.tar.gz"] = Route(site_archive(site_fixtures))
+    code, _, err = run(capsys, "sync", "--from", f"{server.url}/site.tar.gz")
+    assert code == 0, err
+    assert not any(path.exists() for path in dead)
+    assert running.is_dir()
+
+
+# --- Failures that were tracebacks: one line, exit 1, the previous copy as it was ---------------
+
+
+def _page(site_fixtures: Path) -> bytes:
+    return (site_fixtures / "ada-lovelace.md").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("archive", "message"),
+    [
+        (lambda page: hostile.encrypted_zip(page), "has an encrypted page (pages/encrypted.md), which cannot be read"),
+        (lambda page: hostile.deflate64_zip(page), "packs pages/deflate64.md in a way that cannot be read"),
+    ],
+    ids=["encrypted", "deflate64"],
+)
+def test_an_unreadable_zip_member_is_one_line(capsys, tmp_path, site_fixtures, synced, archive, message):
+    path = tmp_path / "pages.zip"
+    path.write_bytes(archive(_page(site_fixtures)))
+    code, out, err = run(capsys, "sync", "--from", path)
+    assert code == 1 and out == ""
+    assert err.splitlines()[-1] == f"testimony-tui: sync failed: {path} {message}; your copy is unchanged"
+    assert data_state() == synced
+
+
+@pytest.mark.parametrize(
+    ("length", "message"),
+    [
+        ("²", "the server sent an invalid Content-Length (²)"),
+        ("9" * 5000, "the archive is a 5,000-digit number of bytes, more than the 209,715,200 allowed"),
+    ],
+    ids=["superscript-two", "5000-digits"],
+)
+def test_a_bad_content_length_is_one_line(capsys, server, site_fixtures, synced, length, message):
+    server.routes["/odd.tar.gz"] = Route(site_archive(site_fixtures), length=length)
+    code, out, err = run(capsys, "sync", "--from", f"{server.url}/odd.tar.gz")
+    assert code == 1 and out == ""
+    assert err.splitlines()[-1] == f"testimony-tui: sync failed: {message}; your copy is unchanged"
+    assert data_state() == synced
+
+
+def test_an_unreadable_page_in_a_folder_is_one_line(server, site_fixtures, synced, tmp_path):
+    folder = tmp_path / "pages"
+    shutil.copytree(site_fixtures, folder)
+    (folder / "grace-hopper.md").chmod(0)
+    # As root, reading needs the capability to override file modes dropped, as for a user.
+    prefix = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
+    process = _subprocess_sync(str(folder), prefix=prefix)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 1, err
+    assert err.splitlines()[-1] == (
+        f"testimony-tui: sync failed: cannot read {folder / 'grace-hopper.md'}: Permission denied; "
+        "your copy is unchanged"
+    )
+    assert data_state() == synced
+
+
+# --- Limits on the disk and the clock -----------------------------------------------------------
+
+
+def test_a_zip_bomb_is_refused_before_anything_is_written(capsys, tmp_path, synced):
+    # 60 pages of 4 MB of zeros: a 270 KB zip that would unpack to 240 MB (the default limit: 200 MB).
+    path = tmp_path / "bomb.zip"
+    path.write_bytes(hostile.zip_bomb(members=60))
+    code, _, err = run(capsys, "sync", "--from", path)
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        f"testimony-tui: sync failed: {path} would unpack to 240,000,000 bytes, more than the "
+        "209,715,200 allowed; your copy is unchanged"
+    )
+    assert data_state() == synced
+
+
+def test_the_unpacked_total_is_capped_whatever_the_source(tmp_path, site_fixtures):
+    # A folder's pages count too; the limit is lowered here to keep the test small.
+    with pytest.raises(SyncError, match="^the pages take more than the 2,000 bytes allowed$"):
+        sync(str(site_fixtures), synced_dir(), limits=Limits(unpacked_bytes=2_000))
+    assert not synced_dir().exists()
+
+
+def test_an_archive_of_a_million_entries_is_refused_at_the_limit(capsys, tmp_path, synced):
+    path = tmp_path / "many.tar.gz"
+    path.write_bytes(hostile.tar_gz_of_many_members(1_000_000))
+    started = time.monotonic()
+    code, _, err = run(capsys, "sync", "--from", path)
+    assert time.monotonic() - started < 20, "every header was read before counting (23 s before)"
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "testimony-tui: sync failed: the archive has more than 50,000 entries, too many for a testimony "
+        "site; your copy is unchanged"
+    )
+    assert data_state() == synced
+
+
+def test_a_zip_listing_too_many_entries_is_refused_before_it_is_read(tmp_path, site_fixtures):
+    import zipfile
+
+    path = tmp_path / "many.zip"
+    with zipfile.ZipFile(path, "w") as bundle:
+        for number in range(30):
+            bundle.writestr(f"many/{number}.md", _page(site_fixtures))
+    with pytest.raises(SyncError, match="^the archive has more than 20 entries"):
+        sync(str(path), synced_dir(), limits=Limits(members=20))
+
+
+def test_a_server_sending_a_byte_at_a_time_meets_the_deadline(server, site_fixtures):
+    # Each byte comes well within the read timeout; only the overall deadline ends it.
+    server.routes["/drip.tar.gz"] = Route(site_archive(site_fixtures), drip=0.2)
+    started = time.monotonic()
+    with pytest.raises(SyncError, match=r"^sync took longer than 1 s$"):
+        sync(f"{server.url}/drip.tar.gz", synced_dir(), limits=Limits(seconds=1))
+    assert time.monotonic() - started < 10
+    assert not synced_dir().exists()
+    assert [path.name for path in user_data_dir().iterdir()] == [".site.lock"]
+
+
+def test_a_server_that_stops_sending_is_cut_at_the_deadline(server, site_fixtures):
+    # Half the archive, then nothing: the read waits for the deadline, not for its own timeout.
+    stall = threading.Event()
+    server.routes["/stalled.tar.gz"] = Route(site_archive(site_fixtures), stall=stall)
+    started = time.monotonic()
+    with pytest.raises(SyncError, match=r"^sync took longer than 1 s$"):
+        sync(f"{server.url}/stalled.tar.gz", synced_dir(), limits=Limits(seconds=1))
+    assert time.monotonic() - started < 10  # the read's own timeout is 30 s
+    stall.set()
