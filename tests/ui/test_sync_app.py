@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from testimony_tui.config import Config
 
+from .. import hostile
 from .conftest import ready
 
 
@@ -47,3 +48,17 @@ async def test_no_hint_when_reading_given_paths(app_factory, site_fixtures):
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         assert not app.main.sidebar.query_one("#sync-hint").display
+
+
+async def test_an_unreadable_archive_is_a_notification_not_a_crash(app_factory, tmp_path, site_fixtures):
+    # An encrypted page raised RuntimeError in the sync worker, which ended the app.
+    archive = tmp_path / "pages.zip"
+    archive.write_bytes(hostile.encrypted_zip((site_fixtures / "ada-lovelace.md").read_bytes()))
+    app = app_factory(config=Config(sync_source=str(archive)))
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await sync_from_palette(app, pilot)
+        assert app.is_running
+        assert [t.slug for t in app.library.testimonies] == ["dmitry-tantsur"]
+        messages = [str(n.message) for n in app._notifications]
+        assert f"Sync failed: {archive} has an encrypted page (pages/encrypted.md), which cannot be read; your copy is unchanged." in messages
