@@ -22,9 +22,10 @@ from . import locations
 from .commands import OutlineCommands, TestimonyCommands
 from .config import Config
 from .library import Library
-from .model import Problem, is_web_link
+from .model import Problem, Testimony, is_web_link
 from .screens.main import MainScreen
 from .state import State, load_state, save_state
+from .text import strip_controls
 from .words import counted
 
 if TYPE_CHECKING:
@@ -199,9 +200,18 @@ class TestimonyApp(App[None]):
                 self.notify(f"{problem}\nShowing the last good version.", title="Watch", severity="error", markup=False)
         if current is not None and current.source in changed:
             updated = self.library.get(current.slug)
-            if updated is not None and updated != current:
+            if updated is None or updated.source != current.source:
+                self._removed(current)
+            elif updated != current or self.main.reader.removed:  # changed, or back on disk
                 self.main.open(current.slug, self.main.reader.resting_y)
         self.show_counts(len(self.main.sidebar.shown), len(self.library.testimonies))
+
+    def _removed(self, testimony: Testimony) -> None:
+        """The open testimony's file is gone: it leaves the list, its text stays under a banner."""
+        if self.main.reader.removed != testimony.source:
+            self.main.reader.removed = testimony.source
+            message = f"{strip_controls(testimony.source)} was removed from disk."
+            self.notify(message, title="Watch", severity="warning", markup=False)
 
     def _apply_keys(self) -> None:
         """The config's ``[keys]``: other keys for actions, by binding id."""

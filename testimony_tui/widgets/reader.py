@@ -11,10 +11,12 @@ from functools import partial
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
 from ..model import Testimony
+from ..text import strip_controls
 from .panels import EntryPanel, ProfilePanel, SectionHeading, TextPanel
 
 FIRST_MOUNT = 12
@@ -75,7 +77,7 @@ class PanelView(VerticalScroll, can_focus=True):
         # first frame. (So no ids: the old are still there for a moment.)
         first, rest = widgets[:FIRST_MOUNT], widgets[FIRST_MOUNT:]
         self._complete = not rest
-        old = list(self.children)
+        old = [widget for widget in self.children if not widget.has_class("-fixed")]
         with self.app.batch_update():
             for widget in old:
                 widget.display = False
@@ -174,16 +176,33 @@ class PanelView(VerticalScroll, can_focus=True):
 class Reader(PanelView):
     """Shows one testimony. Knows nothing of the library: it is given what to show."""
 
+    removed: reactive[str] = reactive("", init=False)
+    """The file of the testimony shown, once it is gone from disk (``--watch``): the text stays
+    readable under a banner saying so, until another testimony is shown."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.testimony: Testimony | None = None
 
     def compose(self):
+        yield Static(id="removed-banner", classes="-fixed")  # docked: it stays while the text scrolls
         yield Static(Content("Choose a testimony on the left, or type to filter."), classes="placeholder")
+
+    @property
+    def banner(self) -> Static:
+        return self.query_one("#removed-banner", Static)
+
+    def watch_removed(self, path: str) -> None:
+        self.set_class(bool(path), "-removed")
+        shown = strip_controls(path).replace("\n", "\\n")
+        self.banner.update(
+            Content.from_markup("[b]Removed from disk:[/b] $path\nThis is the text as last read.", path=shown)
+        )
 
     def show(self, testimony: Testimony, scroll_y: float = 0) -> None:
         """Replace what is shown by ``testimony``, scrolled to ``scroll_y``."""
         self.testimony = testimony
+        self.removed = ""
         widgets: list[Widget] = [ProfilePanel(testimony)]
         targets: dict[tuple[int, int | None], Widget] = {}
         for section_number, section in enumerate(testimony.sections):
