@@ -1,0 +1,207 @@
+"""``sync``: bring the site's current testimonies into the user data folder, all or nothing.
+
+The new set is fetched, unpacked and parsed in a hidden folder beside the synced one, then swapped
+in by replacing one symbolic link (an atomic rename). Whatever fails before that (network, archive,
+disk, ctrl+c) leaves the previous copy exactly as it was, and the hidden folder is removed.
+One sync runs at a time (a lock file beside the synced set); a second one is refused at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Problem
+from ..words import counted
+from .base import DEFAULT_LIMITS, Budget, Clock, Limits, Progress, SyncError, shown
+from .download import download
+from .unpack import copy_folder, select, unpack
+
+__all__ = ["Limits", "SyncError", "SyncReport", "select", "sync"]
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    target: Path
+    new: tuple[str, ...]
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
+    unchanged: int
+    testimonies: int
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        counts = f"{len(self.new):,} new, {len(self.changed):,} changed, {len(self.removed):,} removed"
+        testimonies = counted(self.testimonies, "testimony", "testimonies")
+        return f"{testimonies} ({counts}, {self.unchanged:,} unchanged) in {self.target}"
+
+
+def _quiet(stage: str, done: int, total: int | None) -> None:
+    pass
+
+
+def sync(source: str, target: Path, progress: Progress = _quiet, limits: Limits = DEFAULT_LIMITS) -> SyncReport:
+    """Replace the pages in ``target`` with those of ``source`` (an archive URL, archive or folder).
+
+    Every failure is a :class:`SyncError` (one line for the user), and leaves ``target`` as it was.
+    """
+    clock = Clock(limits.seconds)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(target):
+            _remove_leftovers(target)
+            incoming = target.with_name(f".{target.name}-{os.getpid()}-{os.urandom(4).hex()}")
+            incoming.mkdir()
+            try:
+                pages = _fetch(source, incoming, progress, Budget(limits, clock))
+                if not pages:
+                    raise SyncError(f"no testimony pages in {source}")
+                report = _verify(incoming, pages, target, progress, clock)
+                _swap_in(incoming, target)
+                return report
+            except BaseException:
+                shutil.rmtree(incoming, ignore_errors=True)
+                raise
+    except OSError as error:  # what no stage foresaw the disk refusing: still one line
+        raise SyncError(_failed(error)) from None
+
+
+def _failed(error: OSError) -> str:
+    reason = error.strerror or str(error) or type(error).__name__
+    return f"cannot use {shown(str(error.filename))}: {reason}" if error.filename else reason
+
+
+@contextmanager
+def _locked(target: Path) -> Iterator[None]:
+    """Hold the lock of ``target``'s syncs, or refuse at once: a second sync would only fetch the
+    same set again, and waiting behind a slow one would look like a hang."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock (nor symbolic links, in most cases)
+        yield
+        return
+    descriptor = os.open(target.with_name(f".{target.name}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(descriptor, 16, 0).decode("ascii", "replace").strip()
+            pid = f" (pid {holder})" if holder.isdigit() else ""
+            raise SyncError(f"another sync is running{pid}") from None
+        os.pwrite(descriptor, str(os.getpid()).encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(descriptor, 0)  # the folder stays as it was, minus the leftovers
+    finally:
+        os.close(descriptor)  # also releases the lock
+
+
+def _fetch(source: str, incoming: Path, progress: Progress, budget: Budget) -> list[str]:
+    """Write the source's pages into ``incoming``; their paths relative to it."""
+    if re.match(r"https?://", source, re.IGNORECASE):
+        archive = incoming.with_name(incoming.name + ".download")
+        try:
+            download(source, archive, progress, budget.clock)
+            return unpack(archive, incoming, progress, "the download", budget)
+        finally:
+            archive.unlink(missing_ok=True)
+    path = Path(source).expanduser()
+    if path.is_dir():
+        return copy_folder(path, incoming, progress, budget)
+    if path.is_file():
+        return unpack(path, incoming, progress, str(path), budget)
+    raise SyncError(f"{source} is neither an http(s) URL nor an existing archive or folder")
+
+
+def _verify(incoming: Path, pages: list[str], target: Path, progress: Progress, clock: Clock) -> SyncReport:
+    """Parse every page; compare with what ``target`` holds now."""
+    from ..parsing import parse_file
+
+    problems: list[Problem] = []
+    testimonies = 0
+    for number, relative in enumerate(sorted(pages), start=1):
+        clock.check()
+        parsed = parse_file(incoming / relative)
+        testimonies += parsed.testimony is not None
+        shown = str(target / relative)
+        problems.extend(Problem(shown, p.line, p.severity, p.message) for p in parsed.problems)
+        progress("checking", number, len(pages))
+    if not testimonies:
+        raise SyncError("none of the pages is a testimony that can be read")
+    before, after = _digests(target), _digests(incoming)
+    return SyncReport(
+        target=target,
+        new=tuple(sorted(after.keys() - before.keys())),
+        changed=tuple(sorted(name for name in after.keys() & before.keys() if after[name] != before[name])),
+        removed=tuple(sorted(before.keys() - after.keys())),
+        unchanged=sum(1 for name in after.keys() & before.keys() if after[name] == before[name]),
+        testimonies=testimonies,
+        problems=tuple(problems),
+    )
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    if not folder.is_dir():
+        return {}
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def _swap_in(incoming: Path, target: Path) -> None:
+    """Make ``target`` show ``incoming``: one atomic rename of a symbolic link."""
+    previous = target.resolve() if target.is_symlink() else None
+    if target.exists() and previous is None:
+        # A real folder (from a system without symbolic links): move it aside first.
+        aside = target.with_name(f".{target.name}-old-{os.getpid()}")
+        os.rename(target, aside)
+        os.rename(incoming, target)
+        shutil.rmtree(aside, ignore_errors=True)
+        return
+    link = target.with_name(f".{target.name}-link-{os.getpid()}")
+    try:
+        os.symlink(incoming.name, link)
+    except OSError:  # no symbolic links here (Windows without the right)
+        os.rename(incoming, target)
+        return
+    os.replace(link, target)
+    if previous is not None and previous.parent == target.parent and previous.name.startswith("."):
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def _remove_leftovers(target: Path) -> None:
+    """What syncs that died (killed, power cut) left behind: never the current set, nor the work
+    of a process still running (its pid is in the name: ``.site-PID-…``, ``.site-link-PID``)."""
+    current = target.resolve() if target.is_symlink() else None
+    owner = re.compile(rf"\.{re.escape(target.name)}-(?:link-|old-)?([0-9]{{1,9}})(?:-|$)")
+    for path in target.parent.glob(f".{target.name}-*"):
+        match = owner.match(path.name)
+        if path == current or match is None or _running(int(match.group(1))):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists (this one's own leftovers are of a sync that has ended)."""
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process, or no way to ask (Windows): leave its files alone
+        return True
+    return True

@@ -1,0 +1,90 @@
+"""What every stage of a sync shares: its error, its limits, its clock, writing a file."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from ..text import strip_controls
+
+MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024
+MAX_PAGES = 50_000
+
+Progress = Callable[[str, int, int | None], None]
+"""Called with what is happening, how far it is and out of how much (None: unknown)."""
+
+
+class SyncError(Exception):
+    """Why a sync failed, for the user; the previous copy is untouched."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one sync may cost, whatever the source holds: they bound the disk and the clock."""
+
+    unpacked_bytes: int = 200 * 1024 * 1024
+    """The pages written, all together (each page is also at most the 4 MB any page may be)."""
+    members: int = 50_000
+    """Entries in an archive, counted as their headers are read (a .tar.gz reads some 25,000 a
+    second; a million empty ones took 23 s and 795 MB before this limit)."""
+    seconds: float = 120.0
+    """The whole sync: download, unpacking and checking."""
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class Clock:
+    """The sync's deadline: every stage looks at it, and a network read waiting past it is cut."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def remaining(self) -> float:
+        return self.end - time.monotonic()
+
+    def check(self) -> None:
+        if self.remaining() <= 0:
+            raise SyncError(f"sync took longer than {self.seconds:g} s")
+
+
+class Budget:
+    """The pages written so far, against the limits; checked before each is written."""
+
+    def __init__(self, limits: Limits, clock: Clock) -> None:
+        self.limits = limits
+        self.clock = clock
+        self.written = 0
+        self.pages = 0
+
+    def spend(self, size: int) -> None:
+        self.clock.check()
+        self.written += size
+        self.pages += 1
+        if self.written > self.limits.unpacked_bytes:
+            raise SyncError(f"the pages take more than the {self.limits.unpacked_bytes:,} bytes allowed")
+        if self.pages > MAX_PAGES:
+            raise SyncError(f"there are more than {MAX_PAGES:,} pages")
+
+
+def shown(name: str) -> str:
+    """An untrusted name (archive member, file) fit for a one-line message."""
+    return strip_controls(name.encode("utf-8", "backslashreplace").decode()).replace("\n", "\\n")
+
+
+def create(path: Path) -> IO[bytes]:
+    try:
+        return open(path, "xb")
+    except OSError as error:
+        raise SyncError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def write(file: IO[bytes], data: bytes, path: Path) -> None:
+    try:
+        file.write(data)
+    except OSError as error:  # disk full, quota, a file size limit
+        raise SyncError(f"cannot write {path}: {error.strerror or error}") from None
