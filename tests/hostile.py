@@ -139,3 +139,86 @@ def tar_gz_of_many_members(count: int = 1_000_000) -> bytes:
         empty.write(b"")
     head = buffer.getvalue()[:10]  # the gzip header alone
     return head + block * -(-count // per_block)
+
+
+def slow_server(body: bytes, seconds_per_byte: float):
+    """A web server on 127.0.0.1 sending ``body`` one byte every ``seconds_per_byte`` (20 s in the
+    issue): each wait is shorter than any read timeout, the whole is not. A context manager that
+    gives the archive's URL."""
+    import threading
+    from contextlib import contextmanager
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    closing = threading.Event()
+
+    class Dripping(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for byte in body:
+                if closing.wait(seconds_per_byte):
+                    return
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    @contextmanager
+    def serving():
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), Dripping)
+        httpd.daemon_threads = True
+        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{httpd.server_address[1]}/site.tar.gz"
+        finally:
+            closing.set()
+            httpd.shutdown()
+            httpd.server_close()
+
+    return serving()
+
+
+TRICKY_MEMBERS = (
+    "top/link.md",  # a symbolic link to /etc/passwd
+    "top/hard.md",  # a hard link (tar) to the same
+    "top/\x1b]52;c;cm0gLXJmIH4vKgo=\x07clip.md",  # OSC 52 in the name
+    "top/new\nline.md",
+    "top/\u202eevil.md",
+    "../escaped.md",
+    "/absolute.md",
+)
+"""Archive members that must never be written, whatever the archive: only ``top/ok.md`` is."""
+
+
+def archive_with_tricky_members(page: bytes, kind: str) -> bytes:
+    """A ``kind`` ("tar.gz" or "zip") archive of one good page, ``top/ok.md``, and ``TRICKY_MEMBERS``."""
+    import io
+    import stat
+    import tarfile
+    import zipfile
+
+    buffer = io.BytesIO()
+    if kind == "zip":
+        with zipfile.ZipFile(buffer, "w") as bundle:
+            bundle.writestr("top/ok.md", page)
+            link = zipfile.ZipInfo(TRICKY_MEMBERS[0])
+            link.external_attr = (stat.S_IFLNK | 0o777) << 16
+            bundle.writestr(link, "/etc/passwd")
+            for name in TRICKY_MEMBERS[2:]:
+                bundle.writestr(name, page)
+        return buffer.getvalue()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as bundle:
+        def add(name: str, data: bytes = b"", kind: bytes = tarfile.REGTYPE, target: str = "") -> None:
+            info = tarfile.TarInfo(name)
+            info.type, info.linkname, info.size = kind, target, len(data)
+            bundle.addfile(info, io.BytesIO(data))
+
+        add("top/ok.md", page)
+        add(TRICKY_MEMBERS[0], kind=tarfile.SYMTYPE, target="/etc/passwd")
+        add(TRICKY_MEMBERS[1], kind=tarfile.LNKTYPE, target="/etc/passwd")
+        for name in TRICKY_MEMBERS[2:]:
+            add(name, page)
+    return buffer.getvalue()

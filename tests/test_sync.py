@@ -63,8 +63,6 @@ class Route:
     """Send half, then wait for this event, then send the rest."""
     holding: threading.Event = field(default_factory=threading.Event)
     """Set while the server holds the rest back."""
-    drip: float | None = None
-    """Send one byte every this many seconds (a server that never stalls long enough to time out)."""
     length: str | None = None
     """The Content-Length header as sent, instead of the body's length."""
 
@@ -105,27 +103,18 @@ def server() -> Iterator[SiteServer]:
                 route.hold.wait(60)
                 self.wfile.write(route.body[len(route.body) // 2 :])
                 return
-            if route.drip is not None:
-                for byte in route.body:
-                    if self.server.closing.wait(route.drip):  # type: ignore[attr-defined]
-                        return
-                    self.wfile.write(bytes([byte]))
-                    self.wfile.flush()
-                return
             self.wfile.write(route.body)
 
         def log_message(self, *args) -> None:
             pass
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.closing = threading.Event()  # type: ignore[attr-defined]
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
         yield SiteServer(f"http://127.0.0.1:{httpd.server_address[1]}", routes, requested)
     finally:
-        httpd.closing.set()  # type: ignore[attr-defined]
         for route in routes.values():
             for event in (route.stall, route.hold):
                 if event is not None:
@@ -511,12 +500,12 @@ def test_a_zip_listing_too_many_entries_is_refused_before_it_is_read(tmp_path, s
         sync(str(path), synced_dir(), limits=Limits(members=20))
 
 
-def test_a_server_sending_a_byte_at_a_time_meets_the_deadline(server, site_fixtures):
+def test_a_server_sending_a_byte_at_a_time_meets_the_deadline(site_fixtures):
     # Each byte comes well within the read timeout; only the overall deadline ends it.
-    server.routes["/drip.tar.gz"] = Route(site_archive(site_fixtures), drip=0.2)
     started = time.monotonic()
-    with pytest.raises(SyncError, match=r"^sync took longer than 1 s$"):
-        sync(f"{server.url}/drip.tar.gz", synced_dir(), limits=Limits(seconds=1))
+    with hostile.slow_server(site_archive(site_fixtures), 0.2) as url:
+        with pytest.raises(SyncError, match=r"^sync took longer than 1 s$"):
+            sync(url, synced_dir(), limits=Limits(seconds=1))
     assert time.monotonic() - started < 10
     assert not synced_dir().exists()
     assert [path.name for path in user_data_dir().iterdir()] == [".site.lock"]
@@ -531,3 +520,17 @@ def test_a_server_that_stops_sending_is_cut_at_the_deadline(server, site_fixture
         sync(f"{server.url}/stalled.tar.gz", synced_dir(), limits=Limits(seconds=1))
     assert time.monotonic() - started < 10  # the read's own timeout is 30 s
     stall.set()
+
+
+@pytest.mark.parametrize("kind", ["tar.gz", "zip"])
+def test_links_and_names_with_controls_are_never_written(capsys, tmp_path, site_fixtures, kind):
+    path = tmp_path / f"tricky.{kind}"
+    path.write_bytes(hostile.archive_with_tricky_members(_page(site_fixtures), kind))
+    code, out, err = run(capsys, "sync", "--from", path)
+    assert code == 0, err
+    written = list(synced_dir().rglob("*"))
+    # (Not one top folder to take off: ../escaped.md and /absolute.md are outside it.)
+    assert [p.relative_to(synced_dir()).as_posix() for p in written if not p.is_dir()] == ["top/ok.md"]
+    assert not any(p.is_symlink() for p in written)
+    assert "\x1b" not in out + err and "\u202e" not in out + err
+    assert not (tmp_path / "escaped.md").exists() and not (user_data_dir().parent / "escaped.md").exists()
