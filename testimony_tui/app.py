@@ -244,6 +244,10 @@ class TestimonyApp(App[None]):
             self.call_from_thread(self.notify, f"Exported to {path}", title="Export", markup=False)
 
     def action_sync(self) -> None:
+        if self.sync_status:  # a second one would only be refused by the sync's lock
+            self.notify("A sync is running already.", title="Sync", markup=False)
+            return
+        self._sync_progress("syncing", 0, None)
         self.sync()
 
     @work(thread=True, exclusive=True, group="sync")
@@ -252,13 +256,10 @@ class TestimonyApp(App[None]):
         from .sync import SyncError, sync
 
         source = self.config.sync_source
-        self.call_from_thread(self._sync_progress, "syncing", 0, None)
         try:
             report = sync(source, locations.synced_dir(), self._sync_progress_from_thread)
-        except SyncError as error:
+        except SyncError as error:  # every failure: the network, the archive, the disk, the clock
             self.call_from_thread(self._sync_done, f"Sync failed: {error}; your copy is unchanged.", "error")
-        except OSError as error:
-            self.call_from_thread(self._sync_done, f"Sync failed: {error.strerror or error}", "error")
         else:
             self.call_from_thread(self._sync_done, report.summary, "information")
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
 from testimony_tui.config import Config
 
 from .. import hostile
+from ..test_sync import Route, server, site_archive  # noqa: F401  (server: the fixture)
 from .conftest import ready
 
 
@@ -62,3 +65,25 @@ async def test_an_unreadable_archive_is_a_notification_not_a_crash(app_factory, 
         assert [t.slug for t in app.library.testimonies] == ["dmitry-tantsur"]
         messages = [str(n.message) for n in app._notifications]
         assert f"Sync failed: {archive} has an encrypted page (pages/encrypted.md), which cannot be read; your copy is unchanged." in messages
+
+
+async def test_a_second_sync_while_one_runs_says_so(app_factory, server, site_fixtures):  # noqa: F811
+    hold = threading.Event()
+    server.routes["/held.tar.gz"] = route = Route(site_archive(site_fixtures), hold=hold)
+    app = app_factory(config=Config(sync_source=f"{server.url}/held.tar.gz"))
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        app.action_sync()
+        while not route.holding.is_set():  # the download has begun
+            await pilot.pause(0.02)
+        try:
+            app.action_sync()
+            await pilot.pause()  # a notification is a message
+            assert [str(n.message) for n in app._notifications][-1:] == ["A sync is running already."]
+        finally:
+            hold.set()
+        for _ in range(3):  # the sync worker, then the reload it starts
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert [t.slug for t in app.library.testimonies] == ["ada-lovelace", "dmitry-tantsur", "grace-hopper"]
+        assert not any("another sync" in str(n.message) for n in app._notifications)
