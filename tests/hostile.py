@@ -222,3 +222,8 @@ def archive_with_tricky_members(page: bytes, kind: str) -> bytes:
         for name in TRICKY_MEMBERS[2:]:
             add(name, page)
     return buffer.getvalue()
+
+
+BAD_CONTENT_LENGTHS = ("²", "9" * 5000)
+"""Content-Length values that made sync end in a traceback: a digit to ``str.isdigit`` that ``int``
+refuses, and more digits than ``int`` converts."""

@@ -422,10 +422,14 @@ def test_an_unreadable_zip_member_is_one_line(capsys, tmp_path, site_fixtures, s
 
 @pytest.mark.parametrize(
     ("length", "message"),
-    [
-        ("²", "the server sent an invalid Content-Length (²)"),
-        ("9" * 5000, "the archive is a 5,000-digit number of bytes, more than the 209,715,200 allowed"),
-    ],
+    zip(
+        hostile.BAD_CONTENT_LENGTHS,
+        [
+            "the server sent an invalid Content-Length (²)",
+            "the archive is a 5,000-digit number of bytes, more than the 209,715,200 allowed",
+        ],
+        strict=True,
+    ),
     ids=["superscript-two", "5000-digits"],
 )
 def test_a_bad_content_length_is_one_line(capsys, server, site_fixtures, synced, length, message):

@@ -164,6 +164,7 @@ def copy_folder(folder: Path, incoming: Path, progress: Progress, budget: Budget
         raise SyncError(f"cannot read {shown(str(error.filename))}: {error.strerror or error}")
 
     for root, dirs, files in os.walk(folder, onerror=unreadable):  # does not follow links to folders
+        budget.clock.check()
         dirs[:] = [name for name in dirs if not name.startswith(".") and name not in ("_site", "node_modules")]
         names.extend(Path(root, name).relative_to(folder).as_posix() for name in files)
     written = []
