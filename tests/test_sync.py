@@ -538,3 +538,10 @@ def test_links_and_names_with_controls_are_never_written(capsys, tmp_path, site_
     assert not any(p.is_symlink() for p in written)
     assert "\x1b" not in out + err and "\u202e" not in out + err
     assert not (tmp_path / "escaped.md").exists() and not (user_data_dir().parent / "escaped.md").exists()
+
+
+@pytest.mark.parametrize("url", ["http://[bad/site.tar.gz", "http://a b/site.tar.gz"])
+def test_a_malformed_url_is_one_line(capsys, url):
+    code, _, err = run(capsys, "sync", "--from", url)
+    assert code == 1 and "Traceback" not in err
+    assert err.splitlines()[-1].startswith(f"testimony-tui: sync failed: the download from {url} failed: ")

@@ -15,15 +15,14 @@ CHUNK = 64 * 1024
 
 def download(url: str, archive: Path, progress: Progress, clock: Clock) -> None:
     import http.client
-    import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(url, headers={"User-Agent": "testimony-tui"})
     watchdog = _Watchdog(clock)
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": "testimony-tui"})
         with (
             watchdog,
-            _opener(watchdog).open(request, timeout=min(TIMEOUT_SECONDS, clock.remaining())) as response,
+            _opener(watchdog).open(request, timeout=max(min(TIMEOUT_SECONDS, clock.remaining()), 0.01)) as response,
             create(archive) as file,
         ):
             total = _content_length(response.headers.get("Content-Length"))
@@ -41,7 +40,7 @@ def download(url: str, archive: Path, progress: Progress, clock: Clock) -> None:
                 raise SyncError(f"the download was cut short ({received:,} of {total:,} bytes)")
     except SyncError:
         raise
-    except (OSError, http.client.HTTPException) as error:
+    except (OSError, http.client.HTTPException, ValueError) as error:  # ValueError: "http://[x", port 99999999
         clock.check()  # the watchdog cut the connection: say so, not what the cut looked like
         raise _network_error(url, error) from None
     clock.check()
