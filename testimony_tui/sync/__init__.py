@@ -131,8 +131,8 @@ def _verify(incoming: Path, pages: list[str], target: Path, progress: Progress, 
         clock.check()
         parsed = parse_file(incoming / relative)
         testimonies += parsed.testimony is not None
-        shown = str(target / relative)
-        problems.extend(Problem(shown, p.line, p.severity, p.message) for p in parsed.problems)
+        where = str(target / relative)  # where the page will be, not the hidden folder
+        problems.extend(Problem(where, p.line, p.severity, p.message) for p in parsed.problems)
         progress("checking", number, len(pages))
     if not testimonies:
         raise SyncError("none of the pages is a testimony that can be read")
@@ -198,10 +198,12 @@ def _running(pid: int) -> bool:
     """Whether process ``pid`` exists (this one's own leftovers are of a sync that has ended)."""
     if pid == os.getpid():
         return False
+    if os.name == "nt":  # there os.kill ends the process: keep the files rather than ask
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:  # someone else's process, or no way to ask (Windows): leave its files alone
+    except OSError:  # someone else's process: leave its files alone
         return True
     return True
