@@ -18,7 +18,14 @@ Progress = Callable[[str, int, int | None], None]
 
 
 class SyncError(Exception):
-    """Why a sync failed, for the user; the previous copy is untouched."""
+    """Why a sync failed, for the user; the previous copy is untouched.
+
+    The message is one clean line wherever it is shown (CLI, notification): it may quote what
+    came from outside, a URL from the config or a name from an archive.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(shown(message))
 
 
 @dataclass(frozen=True)

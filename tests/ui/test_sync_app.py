@@ -87,3 +87,13 @@ async def test_a_second_sync_while_one_runs_says_so(app_factory, server, site_fi
             await pilot.pause()
         assert [t.slug for t in app.library.testimonies] == ["ada-lovelace", "dmitry-tantsur", "grace-hopper"]
         assert not any("another sync" in str(n.message) for n in app._notifications)
+
+
+async def test_a_failure_quoting_escape_sequences_shows_them_cleaned(app_factory, tmp_path):
+    source = str(tmp_path / "nowhere\x1b]52;c;cm0gLXJmIH4vKgo=\x07\x1b[2J\nnext")
+    app = app_factory(config=Config(sync_source=source))
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await sync_from_palette(app, pilot)
+        [message] = [str(n.message) for n in app._notifications if str(n.message).startswith("Sync failed")]
+        assert message == f"Sync failed: {tmp_path / 'nowhere'}\\nnext is neither an http(s) URL nor an existing archive or folder; your copy is unchanged."
