@@ -460,7 +460,7 @@ def test_an_unreadable_page_in_a_folder_is_one_line(server, site_fixtures, synce
 
 
 def test_a_zip_bomb_is_refused_before_anything_is_written(capsys, tmp_path, synced):
-    # 60 pages of 4 MB of zeros: a 270 KB zip that would unpack to 240 MB (the default limit: 200 MB).
+    # 60 pages of 4 MB of zeros: a 1 MB zip that would unpack to 240 MB (the default limit: 200 MB).
     path = tmp_path / "bomb.zip"
     path.write_bytes(hostile.zip_bomb(members=60))
     code, _, err = run(capsys, "sync", "--from", path)
