@@ -25,6 +25,7 @@ from .library import Library
 from .model import Problem, is_web_link
 from .screens.main import MainScreen
 from .state import State, load_state, save_state
+from .text import showable
 from .words import counted
 
 if TYPE_CHECKING:
@@ -231,7 +232,7 @@ class TestimonyApp(App[None]):
             message = f"Could not export to {folder}: {error.strerror or error}"
             self.call_from_thread(self.notify, message, severity="error", markup=False)
         else:
-            self.call_from_thread(self.notify, f"Exported to {path}", title="Export", markup=False)
+            self.call_from_thread(self.notify, f"Exported to {showable(path)}", title="Export", markup=False)
 
     def action_sync(self) -> None:
         self.sync()
