@@ -384,7 +384,7 @@ def command_sync(args: argparse.Namespace) -> int:
     from .sync import SyncError, sync
 
     source = args.source or args.config.sync_source
-    print(f"syncing from {source}", file=sys.stderr)
+    print(f"syncing from {showable(source)}", file=sys.stderr)
     progress = ProgressLine()
     try:
         report = sync(source, synced_dir(), progress)

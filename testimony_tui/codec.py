@@ -108,13 +108,12 @@ def _dumps(data: object) -> str:
     return json_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def _loads(text: str) -> Any:
-    """JSON as :func:`_dumps` writes it: ``Infinity`` and ``NaN`` (valid to Python, not to JSON) refused."""
-    return json.loads(text, parse_constant=_refuse)
-
-
 def _refuse(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
+
+
+_loads = json.JSONDecoder(parse_constant=_refuse).decode
+"""JSON as :func:`_dumps` writes it: ``Infinity`` and ``NaN`` (valid to Python, not to JSON) refused."""
 
 
 def _testimony(t: Testimony) -> dict[str, Any]:

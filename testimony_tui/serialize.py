@@ -45,5 +45,5 @@ def problem_dict(problem: Problem) -> dict[str, Any]:
         "path": problem.shown_path,
         "line": problem.line,
         "severity": problem.severity,
-        "message": problem.message,
+        "message": showable(problem.message),
     }

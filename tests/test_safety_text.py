@@ -18,6 +18,7 @@ from testimony_tui.cli import main
 from testimony_tui.library import load_library
 from testimony_tui.locations import cache_dir
 from testimony_tui.model import Problem
+from testimony_tui.serialize import problem_dict
 from testimony_tui.watch import keep_last_good
 
 OSC52 = "\x1b]52;c;cm0gLXJmIH4vKgo=\x1b\\"
@@ -101,6 +102,7 @@ def test_a_problem_shows_its_path_escaped_and_keeps_the_real_one():
     problem = Problem("dir/a\nb\x1b]52;c;eA==\x07.md", 3, "error", "bad\x1b[2J")
     assert str(problem) == "dir/a\\nb\\x1b]52;c;eA==\\x07.md:3: error: bad\\x1b[2J"
     assert problem.path == "dir/a\nb\x1b]52;c;eA==\x07.md"
+    assert problem_dict(problem) == {"path": "dir/a\\nb\\x1b]52;c;eA==\\x07.md", "line": 3, "severity": "error", "message": "bad\\x1b[2J"}
 
 
 # -- item 1: fields and names, through every command ---------------------------------------------
