@@ -78,8 +78,7 @@ class ParseCache:
             self._create()
             self._db.execute("SELECT path, size, mtime, version, summary, text, signature, data FROM parsed LIMIT 1").fetchall()
         except sqlite3.OperationalError as error:
-            # Unreadable (permissions, a folder by that name) or locked: not corrupt, so left alone.
-            self._disable(f"the parse cache is off: {showable(self.path)} cannot be read ({error})")
+            self._unreadable(error)
         except sqlite3.DatabaseError:
             self._reset()
         except OSError as error:
@@ -103,6 +102,10 @@ class ParseCache:
             self.warning = f"the parse cache was corrupt; it was set aside as {moved.name} and rebuilt"
         except (OSError, sqlite3.DatabaseError) as error:
             self._disable(f"the parse cache is off: {error}")
+
+    def _unreadable(self, error: sqlite3.OperationalError) -> None:
+        """Unreadable (permissions, a folder by that name) or locked: not corrupt, so left as it is."""
+        self._disable(f"the parse cache is off: {showable(self.path)} cannot be read ({error})")
 
     def _disable(self, warning: str) -> None:
         self.close()
@@ -139,6 +142,8 @@ class ParseCache:
                         yield codec.decode_index(summary, text, signature, _path(path))
                     except ValueError:
                         continue
+        except sqlite3.OperationalError as error:
+            self._unreadable(error)
         except sqlite3.DatabaseError:
             self._reset()
 
