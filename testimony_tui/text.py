@@ -1,7 +1,8 @@
 """Text hygiene for untrusted testimony content.
 
 Everything read from a testimony file passes through :func:`clean` once, at load time,
-so no later layer (CLI, TUI, export) has to remember to strip terminal controls.
+so no later layer (CLI, TUI, export) has to remember to strip terminal controls. File names stay
+real (they open files) and are shown through :func:`showable`; JSON goes out through :func:`json_safe`.
 """
 
 from __future__ import annotations
