@@ -25,7 +25,7 @@ from .library import Library
 from .model import Problem, Testimony, is_web_link
 from .screens.main import MainScreen
 from .state import State, load_state, save_state
-from .text import strip_controls
+from .text import showable
 from .words import counted
 
 if TYPE_CHECKING:
@@ -210,7 +210,7 @@ class TestimonyApp(App[None]):
         """The open testimony's file is gone: it leaves the list, its text stays under a banner."""
         if self.main.reader.removed != testimony.source:
             self.main.reader.removed = testimony.source
-            message = f"{strip_controls(testimony.source)} was removed from disk."
+            message = f"{showable(testimony.source)} was removed from disk."
             self.notify(message, title="Watch", severity="warning", markup=False)
 
     def _apply_keys(self) -> None:
@@ -241,7 +241,7 @@ class TestimonyApp(App[None]):
             message = f"Could not export to {folder}: {error.strerror or error}"
             self.call_from_thread(self.notify, message, severity="error", markup=False)
         else:
-            self.call_from_thread(self.notify, f"Exported to {path}", title="Export", markup=False)
+            self.call_from_thread(self.notify, f"Exported to {showable(path)}", title="Export", markup=False)
 
     def action_sync(self) -> None:
         if self.sync_status:  # a second one would only be refused by the sync's lock

@@ -1,8 +1,8 @@
 """The parse cache: parsed files keyed by path, size, modification time and parser version.
 
 SQLite in the user cache folder: each write is a transaction (atomic), rows are JSON (see
-:mod:`codec`). A corrupt database is set aside and rebuilt; an unwritable folder disables the
-cache with one warning. Nothing here ever raises into the loader.
+:mod:`codec`). A corrupt database is set aside and rebuilt; an unwritable folder or an unreadable
+database disables the cache with one warning (and the file is left as it is). Nothing here ever raises into the loader.
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ from . import codec
 from .codec import IndexedFile
 from .parsed import PARSER_VERSION, ParsedFile
 from .storage import set_aside
+from .text import showable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS parsed (
-    path TEXT PRIMARY KEY,
+    path BLOB PRIMARY KEY,
     size INTEGER NOT NULL,
     mtime INTEGER NOT NULL,
     version INTEGER NOT NULL,
@@ -32,8 +33,18 @@ CREATE TABLE IF NOT EXISTS parsed (
 """
 LOOKUP_LIMIT = 500
 """Up to this many files are looked up by path; more are found in one pass over the table."""
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The table's layout; a cache of another layout is dropped and rebuilt (it is only a cache)."""
+
+
+def _key(path: str) -> bytes:
+    """A path as the table keys it: bytes, since a name that is not UTF-8 (``os.scandir`` gives
+    its bytes as lone surrogates) is no sqlite text; ``surrogatepass`` maps every str one way back."""
+    return path.encode("utf-8", "surrogatepass")
+
+
+def _path(key: object) -> str:
+    return key.decode("utf-8", "surrogatepass") if isinstance(key, bytes) else str(key)
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,8 @@ class ParseCache:
             self._db = sqlite3.connect(self.path, check_same_thread=False)
             self._create()
             self._db.execute("SELECT path, size, mtime, version, summary, text, signature, data FROM parsed LIMIT 1").fetchall()
+        except sqlite3.OperationalError as error:
+            self._unreadable(error)
         except sqlite3.DatabaseError:
             self._reset()
         except OSError as error:
@@ -90,6 +103,10 @@ class ParseCache:
         except (OSError, sqlite3.DatabaseError) as error:
             self._disable(f"the parse cache is off: {error}")
 
+    def _unreadable(self, error: sqlite3.OperationalError) -> None:
+        """Unreadable (permissions, a folder by that name) or locked: not corrupt, so left as it is."""
+        self._disable(f"the parse cache is off: {showable(self.path)} cannot be read ({error})")
+
     def _disable(self, warning: str) -> None:
         self.close()
         self.warning = warning
@@ -110,7 +127,7 @@ class ParseCache:
         """Summaries still valid for ``stamps``, as they are read; a row that does not decode is a miss."""
         if self._db is None:
             return
-        wanted = {stamp.path: stamp for stamp in stamps}
+        wanted = {_key(stamp.path): stamp for stamp in stamps}
         if not wanted:
             return
         query = "SELECT path, size, mtime, version, summary, text, signature FROM parsed"
@@ -122,9 +139,11 @@ class ParseCache:
             for path, size, mtime, version, summary, text, signature in rows:
                 if self._valid(wanted.get(path), size, mtime, version):
                     try:
-                        yield codec.decode_index(summary, text, signature, path)
+                        yield codec.decode_index(summary, text, signature, _path(path))
                     except ValueError:
                         continue
+        except sqlite3.OperationalError as error:
+            self._unreadable(error)
         except sqlite3.DatabaseError:
             self._reset()
 
@@ -133,7 +152,7 @@ class ParseCache:
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT size, mtime, version, data FROM parsed WHERE path = ?", (stamp.path,)).fetchone()
+            row = self._db.execute("SELECT size, mtime, version, data FROM parsed WHERE path = ?", (_key(stamp.path),)).fetchone()
         except sqlite3.DatabaseError:
             return None
         if row is None or not self._valid(stamp, *row[:3]):
@@ -151,7 +170,7 @@ class ParseCache:
             with self._db:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(s.path, s.size, s.mtime, PARSER_VERSION, *row) for s, *row in rows],
+                    [(_key(s.path), s.size, s.mtime, PARSER_VERSION, *row) for s, *row in rows],
                 )
         except sqlite3.DatabaseError as error:
             self._disable(f"the parse cache is off: {error}")
@@ -162,8 +181,8 @@ class ParseCache:
             return
         prefixes = tuple(str(root).rstrip(os.sep) + os.sep for root in roots)
         try:
-            paths = [row[0] for row in self._db.execute("SELECT path FROM parsed")]
-            gone = [(path,) for path in paths if path not in present and path.startswith(prefixes)]
+            keys = [row[0] for row in self._db.execute("SELECT path FROM parsed")]
+            gone = [(key,) for key in keys if (path := _path(key)) not in present and path.startswith(prefixes)]
             if gone:
                 with self._db:
                     self._db.executemany("DELETE FROM parsed WHERE path = ?", gone)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import shutil
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
-from .text import strip_controls
+from .text import showable, strip_controls
 from .words import counted
 
 FORMATS = ("markdown", "json", "html")
@@ -179,7 +178,7 @@ def _add_config(args: argparse.Namespace, *, warn: bool) -> None:
 def _check_paths(paths: Sequence[Path]) -> None:
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
-        raise UsageError(f"no such file or folder: {missing[0]}")
+        raise UsageError(f"no such file or folder: {showable(missing[0])}")
 
 
 def emit(text: str = "") -> None:
@@ -188,7 +187,9 @@ def emit(text: str = "") -> None:
 
 
 def emit_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    from .serialize import dumps
+
+    print(dumps(data))
 
 
 def command_list(args: argparse.Namespace) -> int:
@@ -340,7 +341,7 @@ def command_export(args: argparse.Namespace) -> int:
     _check_targets([path for path, _ in targets], library, args.force)
     for path, text in targets:
         _write(path, text, args.force)
-        print(f"wrote {path}", file=sys.stderr)
+        print(f"wrote {showable(path)}", file=sys.stderr)
     return 0
 
 
@@ -383,7 +384,7 @@ def command_sync(args: argparse.Namespace) -> int:
     from .sync import SyncError, sync
 
     source = args.source or args.config.sync_source
-    print(f"syncing from {source}", file=sys.stderr)
+    print(f"syncing from {showable(source)}", file=sys.stderr)
     progress = ProgressLine()
     try:
         report = sync(source, synced_dir(), progress)

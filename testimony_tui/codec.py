@@ -27,6 +27,7 @@ from .model import (
 )
 from .parsed import ParsedFile
 from .signature import UNKNOWN, signature
+from .text import json_safe
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,7 @@ def encode_index(indexed: IndexedFile) -> tuple[str, str, bytes]:
     if summary is not None:
         data = {name: getattr(summary, name) for name in _PROFILE}
         data |= {"format": summary.format.value, "keywords": list(summary.keywords), "questions": list(summary.questions)}
-    encoded = json.dumps(
-        {"t": data, "s": indexed.index, "p": [[p.line, p.severity, p.message] for p in indexed.problems]},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    encoded = _dumps({"t": data, "s": indexed.index, "p": [[p.line, p.severity, p.message] for p in indexed.problems]})
     if summary is None:
         return encoded, "", b""
     bits = summary.signature if summary.signature != UNKNOWN else signature(summary.search_text)
@@ -67,7 +64,7 @@ def encode_index(indexed: IndexedFile) -> tuple[str, str, bytes]:
 
 def decode_index(encoded: str, search_text: str, signature_bytes: bytes, path: str) -> IndexedFile:
     try:
-        data = json.loads(encoded)
+        data = _loads(encoded)
         summary = None
         if (t := data["t"]) is not None:
             summary = Summary(
@@ -80,8 +77,8 @@ def decode_index(encoded: str, search_text: str, signature_bytes: bytes, path: s
                 **{name: _str(t[name]) for name in _PROFILE},
             )
         return IndexedFile(path, summary, _index(data["s"]), _problems(data["p"], path))
-    except (KeyError, TypeError, IndexError, RecursionError, AttributeError) as error:
-        raise ValueError(f"not a cache entry: {error}") from None
+    except Exception as error:  # a cache row is data, not code: whatever it holds, a miss
+        raise ValueError(f"not a cache entry: {error!r}") from None
 
 
 def _index(value: object) -> dict[str, str] | None:
@@ -97,15 +94,26 @@ def _problems(rows: list, path: str) -> tuple[Problem, ...]:
 
 def encode(parsed: ParsedFile) -> str:
     testimony = parsed.testimony
-    return json.dumps(
+    return _dumps(
         {
             "t": _testimony(testimony) if testimony else None,
             "s": parsed.summaries,
             "p": [[p.line, p.severity, p.message] for p in parsed.problems],
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
+        }
     )
+
+
+def _dumps(data: object) -> str:
+    """Compact JSON that sqlite can store: a lone surrogate left in any text is escaped, not raw."""
+    return json_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def _refuse(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+_loads = json.JSONDecoder(parse_constant=_refuse).decode
+"""JSON as :func:`_dumps` writes it: ``Infinity`` and ``NaN`` (valid to Python, not to JSON) refused."""
 
 
 def _testimony(t: Testimony) -> dict[str, Any]:
@@ -126,12 +134,12 @@ def _block(block: Block) -> list[Any]:
 
 def decode(text: str, path: str) -> ParsedFile:
     try:
-        data = json.loads(text)
+        data = _loads(text)
         testimony = _decode_testimony(data["t"], path) if data["t"] is not None else None
         summaries = _index(data["s"])
         problems = _problems(data["p"], path)
-    except (KeyError, TypeError, IndexError, RecursionError, AttributeError) as error:
-        raise ValueError(f"not a cache entry: {error}") from None
+    except Exception as error:  # a cache row is data, not code: whatever it holds, a miss
+        raise ValueError(f"not a cache entry: {error!r}") from None
     return ParsedFile(path, testimony, summaries, problems)
 
 
@@ -152,6 +160,12 @@ def _strs(value: object) -> tuple[str, ...]:
     if not isinstance(value, list) or not set(map(type, value)) <= {str}:
         raise ValueError("expected a list of text")
     return tuple(value)
+
+
+def _int(value: object) -> int:
+    if not isinstance(value, int):
+        raise ValueError("expected a number")
+    return value
 
 
 def _int_or_none(value: object) -> int | None:
@@ -195,6 +209,6 @@ def _decode_block(data: list[Any]) -> Block:
             tuple(Span(_str(text), bool(flags & 1), bool(flags & 2), bool(flags & 4), href if href is None else _str(href)) for text, flags, href in data[1])
         )
     if data[0] == "l":
-        ordered, start = bool(data[1]), int(data[2])
+        ordered, start = bool(data[1]), _int(data[2])
         return ListBlock(ordered, tuple(tuple(map(_decode_block, item)) for item in data[3]), start)
     raise ValueError("unknown block")

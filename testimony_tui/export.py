@@ -6,7 +6,6 @@ Policy forbids it) and every piece of testimony text in it is escaped, so it sho
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from html import escape
 from typing import Any
@@ -15,7 +14,7 @@ from .markdown import answer_markdown, testimony_markdown
 from .markdown import escape as markdown_escape
 from .model import IN_APP_SCHEME, Block, Entry, Paragraph, Span, Testimony, is_web_link
 from .questionnaire import Answer, Comparison
-from .serialize import testimony_dict
+from .serialize import dumps, testimony_dict
 from .text import strip_controls
 
 SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
@@ -75,7 +74,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
 
 
 def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"
 
 
 def _answer_heading(answer: Answer) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .model import Format, Problem, Summary, Testimony
 from .query import Query, Record, Term
 from .signature import decides, signature
+from .text import showable
 
 if TYPE_CHECKING:  # the parsers load lazily: the first screen does not need them
     from .cache import ParseCache
@@ -267,7 +268,7 @@ class LibraryBuilder:
                         testimony.source,
                         None,
                         "warning",
-                        f"another file ({slugs[testimony.slug]}) has the same name '{testimony.slug}'; "
+                        f"another file ({showable(slugs[testimony.slug])}) has the same name '{testimony.slug}'; "
                         f"this one is shown as '{unique}'",
                     )
                 )

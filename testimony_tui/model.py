@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Literal, NamedTuple, TypeAlias
 
 from .signature import UNKNOWN, signature
+from .text import showable
 from .words import counted
 
 SITE_URL = "https://removal.eventlet.org"
@@ -209,8 +210,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message}"
+        where = f"{self.shown_path}:{self.line}" if self.line else self.shown_path
+        return f"{where}: {self.severity}: {showable(self.message)}"
+
+    @property
+    def shown_path(self) -> str:
+        """The path as it can be printed; ``path`` itself stays the real name, to open the file by."""
+        return showable(self.path)
 
     @property
     def is_error(self) -> bool:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .markdown import answer_markdown
 from .model import PROFILE_FIELDS, Problem, Profile, Testimony
+from .text import json_safe, showable
+
+
+def dumps(data: object) -> str:
+    """The one JSON encoder of every ``--json`` and JSON export: readable text, no raw controls."""
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def profile_dict(profile: Profile) -> dict[str, Any]:
@@ -15,7 +22,7 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
 def testimony_dict(testimony: Profile, *, sections: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = {
         "slug": testimony.slug,
-        "source": testimony.source,
+        "source": showable(testimony.source),
         "format": testimony.format.value,
         **profile_dict(testimony),
     }
@@ -35,8 +42,8 @@ def testimony_dict(testimony: Profile, *, sections: bool = True) -> dict[str, An
 
 def problem_dict(problem: Problem) -> dict[str, Any]:
     return {
-        "path": problem.path,
+        "path": problem.shown_path,
         "line": problem.line,
         "severity": problem.severity,
-        "message": problem.message,
+        "message": showable(problem.message),
     }

@@ -75,6 +75,53 @@ def build(folder: Path) -> dict[str, str]:
     (folder / "loop" / "back").symlink_to(folder)
     (folder / "dangling.md").symlink_to(folder / "nowhere.md")
     os.mkfifo(folder / "fifo.md")
+    expect.update(text_and_names(folder))  # issue 14, items 1 and 2 (below)
+    return expect
+
+
+# -- Issue 14, items 1 and 2 (text and names): escape sequences in every field of both formats and
+# in file names, and front-matter values that are valid YAML but no Python value. -----------------
+
+OSC52 = "\x1b]52;c;cm0gLXJmIH4vKgo=\x1b\\"
+"""Puts ``rm -rf ~/*`` on the terminal's clipboard (through tmux's set-clipboard, say)."""
+CLEAR = "\x1b[2J"
+ISOLATES = "\u2066left\u2069\u2067right\u2069\u2068first\u2069"
+DCS = "\x1bPpayload\x1b\\\x90dcs8\x9c\x98sos8\x9c\x9epm8\x9c\x9fapc8\x9c\x9d52;c;eA==\x07"
+"""DCS, then the 8-bit DCS, SOS, PM, APC and OSC: each payload must go with its introducer."""
+TEXT_ATTACKS = f"{OSC52}{CLEAR}{ISOLATES}{DCS}\u202e"
+HOSTILE_NAMES = ("new\nline.md", f"esc{CLEAR}.md", "rtl\u202egpj.md", f"osc{OSC52[:-2]}\x07.md", "c1\x85\x9b31m.md")
+"""File names that try to start a new output line, clear the screen, reverse text or set the clipboard."""
+UNDECODABLE_NAME = b"not-utf8-\xff\xfe.md"
+
+
+def markdown_testimony(fields: dict[str, str], heading: str = "Section", question: str = "Question?", answer: str = "Answer.") -> str:
+    """A Markdown testimony; front-matter values as JSON strings, whose escapes YAML reads the same."""
+    front = "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items())
+    return f"---\n{front}---\n## {heading}\n\n### {question}\n\n{answer}\n"
+
+
+def text_and_names(folder: Path) -> dict[str, str]:
+    expect: dict[str, str] = {}
+
+    def write(name: str | bytes, data: str, outcome: str) -> None:
+        path = folder / os.fsdecode(name)
+        path.write_text(data)
+        expect[os.fsdecode(name)] = outcome
+
+    fields = ("author", "role", "organization", "project", "summary", "title", "keywords", "permalink", "description")
+    write("osc52-markdown.md", markdown_testimony(
+        {key: f"Eve {TEXT_ATTACKS} {key.title()}" for key in fields},
+        heading=f"S{CLEAR}", question=f"Q{DCS}?", answer=f"A{ISOLATES}",
+    ), "testimony")
+    write("osc52-site.md", site_page(f"Eve {TEXT_ATTACKS}", role=f"R{DCS}", project=f"P{CLEAR}", question=f"Q{ISOLATES}?",
+                                     answer=f"A{OSC52}"), "testimony")
+    for name in HOSTILE_NAMES:
+        write(name, site_page("Named Author"), "testimony")
+    write(UNDECODABLE_NAME, site_page("Undecodable Name"), "testimony")
+    # No author heading: the author is made from this name.
+    write(f"mallory{CLEAR}\u202e.html", "<h3>Section</h3>\n<div><h3>Question?</h3><p>Answer.</p></div>\n", "testimony")
+    write("date-does-not-exist.md", markdown_testimony({"author": "A", "date": "x"}).replace('date: "x"', "date: 2024-02-30"), "error")
+    write("integer-5000-digits.md", markdown_testimony({"author": "A"}).replace("---\n##", f"count: {'9' * 5000}\n---\n##"), "error")
     return expect
 
 

@@ -26,7 +26,7 @@ def load(folder, cache):
 
 def rows(cache_path):
     with sqlite3.connect(cache_path) as db:
-        return sorted(os.path.basename(row[0]) for row in db.execute("SELECT path FROM parsed"))
+        return sorted(os.path.basename(row[0].decode()) for row in db.execute("SELECT path FROM parsed"))
 
 
 def test_second_load_comes_from_the_cache(folder, tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -21,6 +22,8 @@ from testimony_tui.parsing import parse_file
 
 from . import hostile
 
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What no output may carry raw: C0 (but tab and newline) and C1 controls, ESC, bidi marks, lone surrogates."""
 TIMEOUT = 60  # a hang detector, not a speed test: benchmarks time the corpus
 
 
@@ -85,6 +88,30 @@ def test_texts_are_clean_and_literal(corpus):
     assert any("not valid UTF-8" in p.message for p in library.problems if p.path.endswith("latin1.md"))
 
 
+def test_text_attacks_and_hostile_names_end_clean(corpus):
+    folder, _ = corpus
+    library = load_library([folder], explicit=True)
+    by_name = {os.path.basename(t.source): t for t in library.testimonies}
+    for testimony in library.full(library.testimonies):
+        texts = [getattr(testimony, name) for name in ("slug", "author", "title", "role", "organization", "project",
+                                                          "summary", "description", "permalink")]
+        texts += [*testimony.keywords, *(section.title for section in testimony.sections)]
+        texts += [text for _, entry in testimony.entries for text in (entry.question, entry.answer.plain)]
+        assert not [text for text in texts if RAW.search(text.replace("\n", ""))], testimony.source
+    attacked = by_name["osc52-markdown.md"]
+    assert (attacked.author, attacked.project) == ("Eve leftrightfirst Author", "Eve leftrightfirst Project")
+    assert by_name["osc52-site.md"].author == "Eve leftrightfirst"
+    assert by_name[f"mallory{hostile.CLEAR}\u202e.html"].author == "Mallory"
+    slugs = {by_name[name].slug for name in (*hostile.HOSTILE_NAMES, os.fsdecode(hostile.UNDECODABLE_NAME))}
+    assert slugs == {"new\\nline", "esc\\x1b[2J", "rtl\\u202egpj", "osc\\x1b]52;c;cm0gLXJmIH4vKgo=\\x07",
+                     "c1\\x85\\x9b31m", "not-utf8-\\xff\\xfe"}
+    errors = {os.path.basename(p.path): p.message for p in library.errors}
+    assert errors["date-does-not-exist.md"] == (
+        "the front matter has a value that cannot be read at line 3: day is out of range for month"
+    )
+    assert errors["integer-5000-digits.md"].endswith("line 3: a number of more than 4,300 digits")
+
+
 def test_vanishing_file_is_a_problem(tmp_path):
     result = parse_file(tmp_path / "gone.md")
     assert result.problems[0].message == "the file disappeared before it could be read"
@@ -92,14 +119,18 @@ def test_vanishing_file_is_a_problem(tmp_path):
 
 def test_cli_json_is_valid_and_human_output_is_clean(corpus):
     folder, _ = corpus
-    for args in (["check", "--json"], ["list", "--json"], ["search", "click", "--json"]):
+    for args in (["check", "--json"], ["list", "--json"], ["search", "click", "--json"], ["questions", "--json"]):
         process = cli(*args, str(folder))
         json.loads(process.stdout)
+        assert not RAW.findall(process.stdout), args
         assert "Traceback" not in process.stderr
-    for args in (["check"], ["list"], ["search", "evil"]):
+    for args in (["check"], ["list"], ["search", "evil"], ["questions"]):
         process = cli(*args, str(folder))
-        assert "\x1b" not in process.stdout and "\x07" not in process.stdout and "\u202e" not in process.stdout
+        assert not RAW.findall(process.stdout), args
         assert "Traceback" not in process.stderr
+    # One line a problem, however a file is named (a newline in a name is shown as \n).
+    lines = cli("check", str(folder)).stdout.splitlines()
+    assert lines and all(line.startswith(str(folder)) for line in lines)
     process = cli("show", "escapes", str(folder))
     assert process.returncode == 0 and "\x1b" not in process.stdout and "Eve" in process.stdout
 

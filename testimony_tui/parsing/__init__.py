@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..model import Entry, Format, Problem, Section, Severity, Span, Testimony
 from ..parsed import ParsedFile  # and PARSER_VERSION, which keys the cache: bump it when parsing changes
-from ..text import clean
+from ..text import clean, showable, strip_controls
 from .draft import Draft
 from .html import normalize_link
 from .markdown import is_markdown_testimony, parse_markdown_body
@@ -18,13 +18,20 @@ MAX_TAGS = 20_000
 parser slow, so such a page is reported instead of read."""
 
 def parse_file(path: Path | str) -> ParsedFile:
-    """Parse a file. Never raises: every failure is a problem on the result."""
+    """Parse a file. Never raises: every failure is a problem on the result.
+
+    Whatever one file does to a library (a date YAML cannot build, a number too long for Python),
+    it is that file's problem: the others still load, and ``--watch`` keeps the last good version.
+    """
     path = Path(path)
     try:
         text, encoding_warnings = read_text(path)
+        parsed = parse_text(text, path)
     except PageError as error:
         return ParsedFile(str(path), problems=(Problem(str(path), error.line, "error", error.message),))
-    parsed = parse_text(text, path)
+    except Exception as error:  # any failure at all is this file's problem (see above)
+        message = f"this file could not be read: {strip_controls(str(error)) or type(error).__name__}"
+        return ParsedFile(str(path), problems=(Problem(str(path), None, "error", message),))
     extra = tuple(Problem(str(path), line, "warning", message) for line, message in encoding_warnings)
     return ParsedFile(parsed.path, parsed.testimony, parsed.summaries, extra + parsed.problems)
 
@@ -66,10 +73,12 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
     for section in draft.sections:
         if not section.entries:
             report(section.line, "warning", f"section '{section.title}' has no questions")
-    slug = path.stem
-    author = profile.author
+    # The name is shown and typed (list, show SLUG, export's file names): its controls and bytes
+    # that are not UTF-8 become visible escapes, as for any other name shown.
+    slug = showable(path.stem)
+    author = clean(profile.author)
     if not author:
-        author = slug.replace("-", " ").replace("_", " ").title()
+        author = clean(path.stem.replace("-", " ").replace("_", " ").title())
         report(page.body_line, "warning", f"no author found; showing '{author}' from the file name")
     if not profile.project:
         report(page.body_line, "warning", "no project found (a 'Working on ...' line, or 'project:' in the front matter)")
@@ -110,7 +119,7 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
 
 def _check_link_text(span: Span, line: int | None, report) -> None:
     """Warn when a link shows one address but goes to another."""
-    text = span.text.strip()
+    text = clean(span.text)
     if not span.href or not text.lower().startswith(("http://", "https://", "www.")):
         return
     if normalize_link(text).rstrip("/").lower() != span.href.rstrip("/").lower():

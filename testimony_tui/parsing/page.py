@@ -101,6 +101,11 @@ def split_page(text: str) -> Page:
         raise PageError(*_yaml_problem(error)) from None
     except RecursionError:
         raise PageError("the front matter is nested too deeply to read", 2) from None
+    except (ValueError, OverflowError) as error:
+        # Valid YAML that cannot become a value: "date: 2024-02-30", an integer of 5,000 digits.
+        line = _bad_value_line(front)
+        where = f" at line {line}" if line else ""
+        raise PageError(f"the front matter has a value that cannot be read{where}: {_value_problem(error)}", line) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -117,6 +122,30 @@ def _yaml_problem(error: yaml.YAMLError) -> tuple[str, int | None]:
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     where = f" at line {line}" if line else ""
     return f"the front matter is not valid YAML{where}: {problem}", line
+
+
+def _value_problem(error: Exception) -> str:
+    text = str(error)
+    if "integer string conversion" in text:  # Python's own words name its settings
+        return "a number of more than 4,300 digits"
+    return text[:1].lower() + text[1:]
+
+
+def _bad_value_line(front: str) -> int | None:
+    """The file line of the first top-level value that cannot be built (the error does not say)."""
+    loader = yaml.SafeLoader(front)
+    try:
+        root = loader.get_single_node()
+        for _key, value in root.value if isinstance(root, yaml.MappingNode) else ():
+            try:
+                loader.construct_object(value, deep=True)
+            except (ValueError, OverflowError):
+                return value.start_mark.line + 1  # the text starts with the --- line's newline
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
 
 
 def _yaml_kind(value: object) -> str:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
 from ..model import Problem, tally
+from ..text import showable
 from ..words import counted
 
 
@@ -42,9 +43,9 @@ class ProblemsScreen(ModalScreen[None]):
             # Text, not str: a DataTable reads str cells as markup, and these come from files.
             table.add_row(
                 Text("error" if problem.is_error else "warning", style="bold red" if problem.is_error else "yellow"),
-                Text(problem.path),
+                Text(problem.shown_path),
                 Text(str(problem.line or "")),
-                Text(problem.message),
+                Text(showable(problem.message)),
             )
         self.query_one("#problem-detail", Static).display = bool(self.problems)
 

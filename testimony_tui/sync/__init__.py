@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..model import Problem
 from ..words import counted
-from .base import DEFAULT_LIMITS, Budget, Clock, Limits, Progress, SyncError, shown
+from .base import DEFAULT_LIMITS, Budget, Clock, Limits, Progress, SyncError
 from .download import download
 from .unpack import copy_folder, select, unpack
 
@@ -75,7 +75,7 @@ def sync(source: str, target: Path, progress: Progress = _quiet, limits: Limits 
 
 def _failed(error: OSError) -> str:
     reason = error.strerror or str(error) or type(error).__name__
-    return f"cannot use {shown(str(error.filename))}: {reason}" if error.filename else reason
+    return f"cannot use {error.filename}: {reason}" if error.filename else reason
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ..text import strip_controls
+from ..text import showable
 
 MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024
 MAX_PAGES = 50_000
@@ -25,7 +25,7 @@ class SyncError(Exception):
     """
 
     def __init__(self, message: str) -> None:
-        super().__init__(shown(message))
+        super().__init__(showable(message))
 
 
 @dataclass(frozen=True)
@@ -76,11 +76,6 @@ class Budget:
             raise SyncError(f"the pages take more than the {self.limits.unpacked_bytes:,} bytes allowed")
         if self.pages > MAX_PAGES:
             raise SyncError(f"there are more than {MAX_PAGES:,} pages")
-
-
-def shown(name: str) -> str:
-    """An untrusted name (archive member, file) fit for a one-line message."""
-    return strip_controls(name.encode("utf-8", "backslashreplace").decode()).replace("\n", "\\n")
 
 
 def create(path: Path) -> IO[bytes]:

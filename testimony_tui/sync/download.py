@@ -6,7 +6,7 @@ import re
 import threading
 from pathlib import Path
 
-from .base import MAX_DOWNLOAD_BYTES, Clock, Progress, SyncError, create, shown, write
+from .base import MAX_DOWNLOAD_BYTES, Clock, Progress, SyncError, create, write
 
 TIMEOUT_SECONDS = 30
 """The longest wait for the server to answer at all, or for the next bytes of the download."""
@@ -51,13 +51,13 @@ def _network_error(url: str, error: BaseException) -> SyncError:
     import urllib.error
 
     if isinstance(error, urllib.error.HTTPError):
-        return SyncError(f"the server answered {error.code} {shown(str(error.reason))} for {url}")
+        return SyncError(f"the server answered {error.code} {error.reason} for {url}")
     if isinstance(error, urllib.error.URLError):
         reason = getattr(error.reason, "strerror", None) or error.reason
-        return SyncError(f"cannot reach {url}: {shown(str(reason))}")
+        return SyncError(f"cannot reach {url}: {reason}")
     if isinstance(error, http.client.IncompleteRead):
         return SyncError(f"the download was cut short ({len(error.partial):,} bytes received)")
-    return SyncError(f"the download from {url} failed: {shown(str(error)) or type(error).__name__}")
+    return SyncError(f"the download from {url} failed: {str(error) or type(error).__name__}")
 
 
 def _content_length(value: str | None) -> int | None:
@@ -67,7 +67,7 @@ def _content_length(value: str | None) -> int | None:
         return None
     digits = value.strip()
     if not re.fullmatch(r"[0-9]+", digits):
-        raise SyncError(f"the server sent an invalid Content-Length ({shown(digits[:20])})")
+        raise SyncError(f"the server sent an invalid Content-Length ({digits[:20]})")
     if len(digits) > 15:
         raise SyncError(f"the archive is a {len(digits):,}-digit number of bytes, more than the {MAX_DOWNLOAD_BYTES:,} allowed")
     if int(digits) > MAX_DOWNLOAD_BYTES:

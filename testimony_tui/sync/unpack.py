@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from ..discovery import is_page_name
 from ..parsing.page import MAX_FILE_BYTES
-from .base import Budget, Progress, SyncError, shown, write
+from .base import Budget, Progress, SyncError, write
 
 _SITE_PAGE = re.compile(r"(?:^|/)docs/guide/(testimonials\.md|testimonials/[^/]+\.md)$")
 """The site's testimony pages and their index page, wherever the archive's top folder is."""
@@ -92,14 +92,14 @@ def _chosen(members: list[_Member]) -> dict[_Member, str]:
 
 def _extract(member: _Member, relative: str, incoming: Path, label: str, budget: Budget) -> str:
     if member.encrypted:
-        raise SyncError(f"{label} has an encrypted page ({shown(member.name)}), which cannot be read")
+        raise SyncError(f"{label} has an encrypted page ({member.name}), which cannot be read")
     budget.spend(member.size)
     try:
         data = member.read()
     except NotImplementedError:  # deflate64, and other zip methods Python cannot undo
-        raise SyncError(f"{label} packs {shown(member.name)} in a way that cannot be read") from None
+        raise SyncError(f"{label} packs {member.name} in a way that cannot be read") from None
     except (RuntimeError, *_ARCHIVE_ERRORS):
-        raise SyncError(f"{label} is damaged (at {shown(member.name)})") from None
+        raise SyncError(f"{label} is damaged (at {member.name})") from None
     _store(incoming, relative, data[:MAX_FILE_BYTES])
     return relative
 
@@ -161,7 +161,7 @@ def copy_folder(folder: Path, incoming: Path, progress: Progress, budget: Budget
     names = []
 
     def unreadable(error: OSError) -> None:
-        raise SyncError(f"cannot read {shown(str(error.filename))}: {error.strerror or error}")
+        raise SyncError(f"cannot read {error.filename}: {error.strerror or error}")
 
     for root, dirs, files in os.walk(folder, onerror=unreadable):  # does not follow links to folders
         budget.clock.check()
@@ -176,7 +176,7 @@ def copy_folder(folder: Path, incoming: Path, progress: Progress, budget: Budget
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise SyncError(f"cannot read {shown(str(path))}: {error.strerror or error}") from None
+            raise SyncError(f"cannot read {path}: {error.strerror or error}") from None
         _store(incoming, relative, data[:MAX_FILE_BYTES])
         written.append(relative)
     return written

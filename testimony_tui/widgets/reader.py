@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..model import Testimony
-from ..text import strip_controls
+from ..text import showable
 from .panels import EntryPanel, ProfilePanel, SectionHeading, TextPanel
 
 FIRST_MOUNT = 12
@@ -194,9 +194,8 @@ class Reader(PanelView):
 
     def watch_removed(self, path: str) -> None:
         self.set_class(bool(path), "-removed")
-        shown = strip_controls(path).replace("\n", "\\n")
         self.banner.update(
-            Content.from_markup("[b]Removed from disk:[/b] $path\nThis is the text as last read.", path=shown)
+            Content.from_markup("[b]Removed from disk:[/b] $path\nThis is the text as last read.", path=showable(path))
         )
 
     def show(self, testimony: Testimony, scroll_y: float = 0) -> None:
