@@ -96,4 +96,5 @@ async def test_a_failure_quoting_escape_sequences_shows_them_cleaned(app_factory
         await ready(app, pilot)
         await sync_from_palette(app, pilot)
         [message] = [str(n.message) for n in app._notifications if str(n.message).startswith("Sync failed")]
-        assert message == f"Sync failed: {tmp_path / 'nowhere'}\\nnext is neither an http(s) URL nor an existing archive or folder; your copy is unchanged."
+        shown = "nowhere\\x1b]52;c;cm0gLXJmIH4vKgo=\\x07\\x1b[2J\\nnext"  # visible escapes, one line
+        assert message == f"Sync failed: {tmp_path / shown} is neither an http(s) URL nor an existing archive or folder; your copy is unchanged."
