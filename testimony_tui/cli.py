@@ -168,9 +168,11 @@ def load(args: argparse.Namespace) -> Library:
 def _add_config(args: argparse.Namespace, *, warn: bool) -> None:
     """The config file's settings; commands print its warnings, the app shows them itself."""
     from .config import load_config
-    from .locations import config_file
+    from .locations import PATH_VARIABLE, config_file, read_path_variable
+    from .model import Problem
 
     args.config, args.config_problems = load_config(config_file())
+    args.config_problems += [Problem(PATH_VARIABLE, None, "warning", text) for text in read_path_variable()[1]]
     if warn:
         for problem in args.config_problems:
             print(f"{PROG}: {strip_controls(str(problem))}", file=sys.stderr)
