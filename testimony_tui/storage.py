@@ -20,7 +20,8 @@ def write_atomic(path: Path, data: str, *, replace: bool = True) -> None:
     Without ``replace``, an existing ``path`` is left alone and ``FileExistsError`` raised. Only a
     regular file is ever replaced: a pipe, a device or a folder raises ``NotRegularFileError``.
     """
-    check_replaceable(path)
+    if replace:
+        check_replaceable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
     # Not mkstemp: its files are private (0600); these get the user's usual permissions.
