@@ -177,6 +177,13 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
     elif command == "serve":
         parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
         parser.add_argument("--port", type=_port, default=8000, help="default: 8000")
+        parser.add_argument(
+            "--max-sessions",
+            type=_positive,
+            default=MAX_SESSIONS,
+            metavar="N",
+            help="browser tabs served at once, each its own app process (default: 4); past it a tab is told the server is busy",
+        )
     elif command == "check":
         parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
         _add_json(parser)
@@ -507,6 +514,14 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) <= 1000:
+        raise argparse.ArgumentTypeError(f"not a number from 1 to 1000: {text!r}")
+    return int(text)
+
+
+MAX_SESSIONS = 4
+"""Browser tabs ``serve`` runs at once by default: each is an app process of about 45 MB."""
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -521,11 +536,11 @@ def command_serve(args: argparse.Namespace) -> int:
         )
     print(f"serving on http://{args.host}:{args.port}  (ctrl+c stops)", file=sys.stderr)
     try:
-        serve(args.paths, host=args.host, port=args.port, use_cache=not args.no_cache)
+        serve(args.paths, host=args.host, port=args.port, use_cache=not args.no_cache, max_sessions=args.max_sessions)
     except OSError as error:
         print(f"{PROG}: cannot serve on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
         return 1
-    return 0
+    return 130  # the server stops only when interrupted (ctrl+c), which exits 130 as everywhere
 
 
 def _width() -> int:
