@@ -190,8 +190,13 @@ def _parse(text: str, path: str) -> tuple[dict[str, Any], list[Problem]]:
         if line is None or not 0 < line <= len(lines) or not lines[line - 1] or len(problems) == MAX_SKIPPED_LINES:
             problems.append(Problem(path, line, "warning", f"{message}; using defaults"))
             return {}, problems
-        problems.append(Problem(path, line, "warning", f"{message}; this line is ignored"))
+        problems.append(Problem(path, line, "warning", f"{message}; ignored: {_shortened(lines[line - 1])}"))
         lines[line - 1] = ""
+
+
+def _shortened(line: str, limit: int = 60) -> str:
+    line = strip_controls(line).strip()
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _keys_in(data: dict[str, Any]):

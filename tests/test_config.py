@@ -49,7 +49,7 @@ def test_invalid_toml_is_one_warning_with_its_line_and_the_other_lines_apply(tmp
     config, [problem] = load_config(path)
     assert config == Config(theme="nord")
     assert (problem.path, problem.line, problem.severity) == (str(path), 2, "warning")
-    assert problem.message == "invalid value; this line is ignored"
+    assert problem.message == "invalid value; ignored: cache = yes"
 
 
 @pytest.mark.parametrize(

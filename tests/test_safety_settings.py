@@ -51,8 +51,8 @@ def test_a_syntax_error_leaves_out_only_its_line(tmp_path):
     config, problems = load_config(path)
     assert (config.theme, config.cache, config.sync_source) == ("nord", True, "/srv/site")
     assert [(problem.line, problem.message) for problem in problems] == [
-        (2, "invalid value; this line is ignored"),
-        (3, "expected ']' at the end of a table declaration; this line is ignored"),
+        (2, "invalid value; ignored: cache = yes"),
+        (3, "expected ']' at the end of a table declaration; ignored: [export"),
         (4, "unknown setting 'format'; ignored"),
     ]
 
