@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 from collections.abc import Iterable
@@ -69,9 +68,10 @@ def checked_path(text: str, *, expand: bool = False) -> Path:
             raise ValueError(f"{text.split('/')[0]} is not a user with a home folder") from None
     try:
         os.stat(path)
-    except OSError as error:
-        if error.errno == errno.ENAMETOOLONG:
-            raise ValueError("file name too long") from None
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # absent: for the caller to say (an output to create, a folder not synced yet)
+    except OSError as error:  # too long, a link loop, no permission
+        raise ValueError((error.strerror or str(error)).lower()) from None
     return path
 
 

@@ -136,3 +136,12 @@ def build_names(folder: Path) -> dict[str, str]:
     for slug, author in names.items():
         (folder / f"{slug}.md").write_text(site_page(author, answer="We dropped -asyncio."), encoding="utf-8")
     return names
+
+
+def build_export_targets(folder: Path) -> dict[str, Path]:
+    """Names an export must never replace, even with --force: a FIFO, and a link to a device."""
+    folder.mkdir(parents=True, exist_ok=True)
+    targets = {"fifo": folder / "fifo.json", "link-to-device": folder / "null.json"}
+    os.mkfifo(targets["fifo"])
+    targets["link-to-device"].symlink_to(os.devnull)
+    return targets

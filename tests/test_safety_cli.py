@@ -109,31 +109,29 @@ def test_output_to_a_closed_pipe_ends_quietly(site_fixtures):
     assert err == b""
 
 
-def fifo(path: Path) -> Path:
-    os.mkfifo(path)
-    return path
-
-
-def link_to_null(path: Path) -> Path:
-    path.symlink_to(os.devnull)
-    return path
-
-
-@pytest.mark.parametrize("make", [fifo, link_to_null])
+@pytest.mark.parametrize("name", ["fifo", "link-to-device"])
 @pytest.mark.parametrize("force", [["--force"], []])
-def test_an_export_never_replaces_a_special_file(capsys, site_fixtures, tmp_path, make, force):
-    target = make(tmp_path / "out.json")
+def test_an_export_never_replaces_a_special_file(capsys, site_fixtures, tmp_path, name, force):
+    target = hostile.build_export_targets(tmp_path)[name]
     before = os.lstat(target)
     code, out, err = run(capsys, "export", "ada-lovelace", "--format", "json", "--path", site_fixtures, "-o", target, *force)
     assert code == 1 and out == ""
     assert err == f"testimony-tui: error: cannot write {target}: not a regular file\n"
     after = os.lstat(target)
     assert (after.st_ino, stat.S_IFMT(after.st_mode)) == (before.st_ino, stat.S_IFMT(before.st_mode))
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.json"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["fifo.json", "null.json"]
 
 
 def test_the_app_export_goes_around_a_special_file(tmp_path):
-    taken = fifo(tmp_path / "ada-lovelace.md")
-    written = write_new(tmp_path, "ada-lovelace", ".md", "# Ada\n")
-    assert written == tmp_path / "ada-lovelace-2.md" and written.read_text() == "# Ada\n"
+    taken = hostile.build_export_targets(tmp_path)["fifo"]
+    written = write_new(tmp_path, "fifo", ".json", "[]\n")
+    assert written == tmp_path / "fifo-2.json" and written.read_text() == "[]\n"
     assert stat.S_ISFIFO(os.lstat(taken).st_mode)
+
+
+def test_a_link_loop_given_as_path_is_one_line(capsys, tmp_path):
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    code, _, err = run(capsys, "list", loop)
+    assert code == 2 and err.count("\n") == 1
+    assert f"argument PATH: '{loop}': too many levels of symbolic links" in err
