@@ -118,12 +118,14 @@ STATES = {
 
 
 def build_settings(folder: Path) -> dict[str, Path]:
-    """Config files that are not what they seem: each must be refused with one warning, at once."""
+    """Config (and state) files that are not what they seem: each refused with one warning, at once."""
     folder.mkdir(parents=True, exist_ok=True)
     files = {"fifo": folder / "fifo.toml", "folder": folder / "folder.toml", "huge": folder / "huge.toml"}
     os.mkfifo(files["fifo"])  # opened for reading, it would block until a writer comes: never
     files["folder"].mkdir()
     files["huge"].write_text('theme = "nord"\n' + "# padding\n" * 200_000, encoding="utf-8")
+    files["state-fifo"] = folder / "state.json"
+    os.mkfifo(files["state-fifo"])
     files["latin1"] = folder / "latin1.toml"
     files["latin1"].write_bytes('theme = "Jos\xe9"\n'.encode("latin-1"))
     return files

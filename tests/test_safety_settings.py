@@ -4,6 +4,8 @@ naming the file and line, the bad value keeps its default and everything else st
 from __future__ import annotations
 
 import math
+import os
+import stat
 import subprocess
 import sys
 
@@ -129,3 +131,14 @@ async def test_the_app_starts_with_a_bad_scroll_in_its_state(site_fixtures, tmp_
         await ready(app, pilot)
         assert app.main.current.slug == "ada-lovelace"
         assert app.main.reader.scroll_y == 0
+
+
+def test_a_fifo_state_file_does_not_block_the_app(tmp_path):
+    fifo = hostile.build_settings(tmp_path)["state-fifo"]
+    code = (
+        "import sys; from pathlib import Path; from testimony_tui.state import State, load_state, save_state;"
+        "print(load_state(Path(sys.argv[1]))[1]); print(save_state(Path(sys.argv[1]), State()))"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=TIMEOUT)
+    assert done.stdout == f"cannot read {fifo}: not a regular file\ncannot save the app state to {fifo}: not a regular file\n"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
