@@ -73,7 +73,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _path(text: str) -> Path:
-    """A PATH argument, refused at once when no file can have it (too long, NUL)."""
+    """A PATH argument, refused at once when no file can have it or it cannot be looked at."""
     from .locations import checked_path
 
     try:

@@ -109,7 +109,7 @@ def _folder(value: Any) -> Path | None:
 
 
 def _source(value: Any) -> str:
-    _string(value)
+    _string(value)  # a string, or its message
     return _checked(value, checked_source)
 
 
