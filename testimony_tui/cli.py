@@ -7,6 +7,7 @@ and ``--version`` answer at once.
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import os
 import shutil
@@ -31,16 +32,69 @@ class UsageError(Exception):
     """A bad command line: reported in one line, exit code 2."""
 
 
+class CommandError(Exception):
+    """A failed operation (a file that cannot be written): reported in one line, exit code 1."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def parse(self, argv: Sequence[str]) -> argparse.Namespace:
+        """Options and arguments in any order; ``--`` ends the options (a testimony named ``-x``)."""
+        argv = self.join_option_values(argv)
+        if "--" in argv:
+            return self.parse_args(argv)  # parse_intermixed_args mishandles "--" (Python 3.11)
+        return self.parse_intermixed_args(argv)
+
+    def join_option_values(self, argv: Sequence[str]) -> list[str]:
+        """``--filter -asyncio`` as ``--filter=-asyncio``: argparse reads a value starting with "-"
+        as the next option, though a query's "-word" (not containing "word") is what is meant."""
+        takes_value = {
+            option for action in self._actions if action.nargs is None for option in action.option_strings
+        }
+        joined: list[str] = []
+        rest = iter(argv)
+        for arg in rest:
+            if arg == "--":
+                joined.extend([arg, *rest])
+                break
+            joined.append(arg)
+            if arg in takes_value:
+                value = next(rest, None)
+                if value is None:
+                    break
+                if value.startswith("-") and value != "--" and value not in self._option_string_actions:
+                    joined[-1] = f"{arg}={value}"
+                else:
+                    joined.append(value)
+        return joined
+
+
+def _path(text: str) -> Path:
+    """A PATH argument, refused at once when no file can have it or it cannot be looked at."""
+    from .locations import checked_path
+
+    try:
+        return checked_path(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r}: {error}") from None
+
+
+def _source(text: str) -> str:
+    from .locations import checked_source
+
+    try:
+        return checked_source(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r}: {error}") from None
 
 
 def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
-        type=Path,
+        type=_path,
         metavar="PATH",
         help="testimony files or folders (default: the bundled, synced and $TESTIMONY_TUI_PATH ones)",
     )
@@ -96,13 +150,13 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("slugs", nargs="*", metavar="SLUG", default=[], help="testimonies to export (default: all)")
         parser.add_argument("--format", choices=FORMATS, default="markdown", help="default: markdown")
         parser.add_argument("--compare", metavar="QUESTION", help="export every answer to QUESTION instead")
-        parser.add_argument("-o", "--output", metavar="PATH", type=Path, help="a file, or a folder (default: stdout)")
+        parser.add_argument("-o", "--output", metavar="PATH", type=_path, help="a file, or a folder (default: stdout)")
         parser.add_argument("--force", action="store_true", help="replace an existing output file")
         parser.add_argument(
             "--path",
             dest="paths",
             action="append",
-            type=Path,
+            type=_path,
             default=[],
             metavar="PATH",
             help="read the testimonies under PATH (repeatable; default: the bundled, synced and configured ones)",
@@ -114,6 +168,7 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
             "--from",
             dest="source",
             metavar="SOURCE",
+            type=_source,
             help="an archive URL (.tar.gz or .zip), a local archive, or a folder (default: the site's repository)",
         )
         _add_json(parser)
@@ -121,6 +176,13 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
     elif command == "serve":
         parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
         parser.add_argument("--port", type=_port, default=8000, help="default: 8000")
+        parser.add_argument(
+            "--max-sessions",
+            type=_positive,
+            default=MAX_SESSIONS,
+            metavar="N",
+            help="browser tabs served at once, each its own app process (default: 4); past it a tab is told the server is busy",
+        )
     elif command == "check":
         parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
         _add_json(parser)
@@ -167,9 +229,11 @@ def load(args: argparse.Namespace) -> Library:
 def _add_config(args: argparse.Namespace, *, warn: bool) -> None:
     """The config file's settings; commands print its warnings, the app shows them itself."""
     from .config import load_config
-    from .locations import config_file
+    from .locations import PATH_VARIABLE, config_file, read_path_variable
+    from .model import Problem
 
     args.config, args.config_problems = load_config(config_file())
+    args.config_problems += [Problem(PATH_VARIABLE, None, "warning", text) for text in read_path_variable()[1]]
     if warn:
         for problem in args.config_problems:
             print(f"{PROG}: {strip_controls(str(problem))}", file=sys.stderr)
@@ -358,9 +422,16 @@ def _chosen(library: Library, slugs: Sequence[str]) -> list:
 
 
 def _check_targets(paths: Sequence[Path], library: Library, force: bool) -> None:
-    """Refuse before writing anything: a source file is never written, an existing file only with --force."""
+    """Refuse before writing anything: a source file is never written, an existing file only with
+    --force, and never anything but a regular file (a pipe, a device)."""
+    from .storage import check_replaceable
+
     sources = {Path(t.source).resolve() for t in library.testimonies}
     for path in paths:
+        try:
+            check_replaceable(path)
+        except OSError as error:
+            raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
         if path.resolve() in sources:
             raise UsageError(f"{path} is a testimony file being read; choose another output")
         if path.exists() and not force:
@@ -375,7 +446,7 @@ def _write(path: Path, text: str, force: bool) -> None:
     except FileExistsError:
         raise UsageError(f"{path} exists (use --force to replace it)") from None
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def command_sync(args: argparse.Namespace) -> int:
@@ -444,6 +515,14 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) <= 1000:
+        raise argparse.ArgumentTypeError(f"not a number from 1 to 1000: {text!r}")
+    return int(text)
+
+
+MAX_SESSIONS = 4
+"""Browser tabs ``serve`` runs at once by default: each is an app process of about 45 MB."""
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -458,11 +537,11 @@ def command_serve(args: argparse.Namespace) -> int:
         )
     print(f"serving on http://{args.host}:{args.port}  (ctrl+c stops)", file=sys.stderr)
     try:
-        serve(args.paths, host=args.host, port=args.port, use_cache=not args.no_cache)
+        serve(args.paths, host=args.host, port=args.port, use_cache=not args.no_cache, max_sessions=args.max_sessions)
     except OSError as error:
         print(f"{PROG}: cannot serve on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
         return 1
-    return 0
+    return 130  # the server stops only when interrupted (ctrl+c), which exits 130 as everywhere
 
 
 def _width() -> int:
@@ -510,27 +589,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in COMMANDS:
-            args = build_command_parser(argv[0]).parse_intermixed_args(argv[1:])
+            args = build_command_parser(argv[0]).parse(argv[1:])
             handler = HANDLERS[argv[0]]
         else:
-            args = build_parser().parse_intermixed_args(argv)
+            args = build_parser().parse(argv)
             handler = open_app
         _add_config(args, warn=handler is not open_app)
         return handler(args)
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
+    except CommandError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+
+
+OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+"""What writing standard output can fail with (``> /dev/full``); files the commands write
+themselves are reported where they are written, so these reaching ``run`` are the output's."""
 
 
 def run() -> NoReturn:
-    """The console script: exit codes for scripts, and no traceback for ctrl+c or a closed pipe."""
+    """The console script: exit codes for scripts, and no traceback for ctrl+c or for output that
+    cannot be written: a closed pipe (say, `| head -1`) ends quietly, a full disk in one line."""
     try:
         code = main()
         sys.stdout.flush()
     except KeyboardInterrupt:
         code = 130
     except BrokenPipeError:
-        # The reader (say, `head`) has gone: stop quietly, and keep Python from complaining at exit.
-        sys.stdout = open(os.devnull, "w")
-        code = 0
+        _drop_output()
+        code = 0  # the reader has all it wanted, as after `git log | head -1`
+    except OSError as error:
+        if error.errno not in OUTPUT_ERRORS:
+            raise
+        _drop_output()
+        print(f"{PROG}: cannot write output: {error.strerror}", file=sys.stderr)
+        code = 1
     sys.exit(code)
+
+
+def _drop_output() -> None:
+    """Send what is still buffered for standard output nowhere, so exiting does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

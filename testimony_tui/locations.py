@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -54,8 +55,49 @@ def downloads_dir() -> Path:
     return Path(_dirs.user_downloads_dir)
 
 
+def checked_path(text: str, *, expand: bool = False) -> Path:
+    """A path given from outside (command line, config, environment), or ``ValueError`` saying why
+    no file can have it: every later ``stat`` of it would raise instead of answering "absent"."""
+    if "\0" in text:
+        raise ValueError("contains a NUL character")
+    path = Path(text)
+    if expand:
+        try:
+            path = path.expanduser()
+        except RuntimeError:  # "~nosuchuser/x"
+            raise ValueError(f"{text.split('/')[0]} is not a user with a home folder") from None
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # absent: for the caller to say (an output to create, a folder not synced yet)
+    except OSError as error:  # too long, a link loop, no permission
+        raise ValueError((error.strerror or str(error)).lower()) from None
+    return path
+
+
+def checked_source(text: str) -> str:
+    """What ``sync`` reads: an http(s) URL as given, else a local path (``~`` expanded), checked."""
+    if re.match(r"https?://", text, re.IGNORECASE):
+        return text
+    return str(checked_path(text, expand=True))
+
+
+def read_path_variable() -> tuple[list[Path], list[str]]:
+    """``TESTIMONY_TUI_PATH``'s usable entries, and a warning for each one that no file can have."""
+    paths: list[Path] = []
+    warnings: list[str] = []
+    for part in os.environ.get(PATH_VARIABLE, "").split(os.pathsep):
+        if not part:
+            continue
+        try:
+            paths.append(checked_path(part))
+        except ValueError as error:
+            warnings.append(f"{part!r}: {error}; ignored")
+    return paths, warnings
+
+
 def env_paths() -> list[Path]:
-    return [Path(part) for part in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if part]
+    return read_path_variable()[0]
 
 
 def default_paths(configured: Iterable[Path] = ()) -> list[Path]:

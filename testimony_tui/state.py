@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from .storage import read_json, write_atomic
+from .text import strip_controls
+
+MAX_SCROLL = 10_000_000
+"""Far beyond any testimony's height in lines: a larger saved scroll is not one the app wrote."""
 
 
 @dataclass(frozen=True)
@@ -22,15 +27,30 @@ def load_state(path: Path) -> tuple[State, str | None]:
     data, warning = read_json(path)
     if not isinstance(data, dict):
         return State(), warning if data is None else f"{path} held no state; it was ignored"
-    known = {field.name: field.type for field in fields(State)}
+    known = {field.name for field in fields(State)}
     values = {key: value for key, value in data.items() if key in known}
+    # Each value is checked on its own: one the app could not have written keeps its default.
     state = State(
-        slug=values.get("slug") if isinstance(values.get("slug"), str) else None,
-        scroll_y=float(values["scroll_y"]) if isinstance(values.get("scroll_y"), (int, float)) else 0.0,
-        theme=values.get("theme") if isinstance(values.get("theme"), str) else None,
+        slug=_text(values.get("slug")),
+        scroll_y=_scroll(values.get("scroll_y")),
+        theme=_text(values.get("theme")),
         sidebar=values.get("sidebar") if isinstance(values.get("sidebar"), bool) else True,
     )
     return state, warning
+
+
+def _text(value: object) -> str | None:
+    return strip_controls(value) if isinstance(value, str) else None
+
+
+def _scroll(value: object) -> float:
+    """A line to scroll to: NaN, infinities, negatives, huge numbers and non-numbers are 0."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 0.0
+    if isinstance(value, int) and not 0 <= value <= MAX_SCROLL:
+        return 0.0  # before float(): a 400-digit integer overflows it
+    scroll = float(value)
+    return scroll if math.isfinite(scroll) and 0 <= scroll <= MAX_SCROLL else 0.0
 
 
 def save_state(path: Path, state: State) -> str | None:

@@ -274,3 +274,74 @@ def archive_with_tricky_members(page: bytes, kind: str) -> bytes:
 BAD_CONTENT_LENGTHS = ("²", "9" * 5000)
 """Content-Length values that made sync end in a traceback: a digit to ``str.isdigit`` that ``int``
 refuses, and more digits than ``int`` converts."""
+
+
+# --- Settings, state and names (issue 14, items 6-8: h3) -------------------------------------
+# What the app reads about itself (config.toml, state.json) and what the command line is given.
+# Each config starts with a good line, `theme = "nord"`, which must still apply.
+
+LONG_NAME = "a" * 300
+"""Longer than any file name may be (255 bytes): every stat of it fails with ENAMETOOLONG."""
+
+CONFIGS = {
+    "unknown-user": 'theme = "nord"\npaths = ["~nosuchuser/x"]\n',
+    "unknown-user-folder": 'theme = "nord"\n[export]\nfolder = "~nosuchuser/x"\n',
+    "unknown-user-source": 'theme = "nord"\n[sync]\nsource = "~nosuchuser/x"\n',
+    "nul-path": 'theme = "nord"\npaths = ["/tmp/a\\u0000b"]\n',
+    "nul-folder": 'theme = "nord"\n[export]\nfolder = "/tmp/a\\u0000b"\n',
+    "escape-path": 'theme = "nord"\npaths = ["/tmp/\\u001b[2J"]\n',
+    "long-path": f'theme = "nord"\npaths = ["/{LONG_NAME}"]\n',
+    "nested-array": 'theme = "nord"\nkeys = ' + "[" * 2000 + "]" * 2000 + "\n",
+    "nested-table": 'theme = "nord"\nx = ' + "{a=" * 2000 + "1" + "}" * 2000 + "\n",
+    "syntax-error": 'theme = "nord"\ncache = yes\n[export\nformat = "html"\n',
+    "not-toml": 'theme = "nord"\n' + "this is not toml\n" * 10,
+    "escapes-in-values": 'theme = "nord\\u001b]52;c;cm0gLXJmIH4=\\u0007"\n[keys]\ncompare = "C\\u001b[2J"\n',
+    "escape-in-key": 'theme = "nord"\n"\\u001b[2Jcolour" = 1\n',
+}
+"""Config texts, each of which must load with warnings and ``theme`` still "nord"."""
+
+STATES = {
+    "nan": '{"slug": "ada-lovelace", "scroll_y": NaN}',
+    "infinity": '{"slug": "ada-lovelace", "scroll_y": Infinity}',
+    "minus-infinity": '{"slug": "ada-lovelace", "scroll_y": -Infinity}',
+    "huge-integer": '{"slug": "ada-lovelace", "scroll_y": ' + "9" * 400 + "}",
+    "huge-float": '{"slug": "ada-lovelace", "scroll_y": 1e308}',
+    "negative": '{"slug": "ada-lovelace", "scroll_y": -5}',
+    "string": '{"slug": "ada-lovelace", "scroll_y": "12"}',
+    "boolean": '{"slug": "ada-lovelace", "scroll_y": true}',
+    "list": '{"slug": "ada-lovelace", "scroll_y": [1]}',
+    "escapes": '{"slug": "ada-lovelace", "scroll_y": 0, "theme": "\\u001b]52;c;eA==\\u0007nord"}',
+}
+"""state.json texts: each must start the app at the top of "ada-lovelace" (the bad value ignored)."""
+
+
+def build_settings(folder: Path) -> dict[str, Path]:
+    """Config (and state) files that are not what they seem: each refused with one warning, at once."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {"fifo": folder / "fifo.toml", "folder": folder / "folder.toml", "huge": folder / "huge.toml"}
+    os.mkfifo(files["fifo"])  # opened for reading, it would block until a writer comes: never
+    files["folder"].mkdir()
+    files["huge"].write_text('theme = "nord"\n' + "# padding\n" * 200_000, encoding="utf-8")
+    files["state-fifo"] = folder / "state.json"
+    os.mkfifo(files["state-fifo"])
+    files["latin1"] = folder / "latin1.toml"
+    files["latin1"].write_bytes('theme = "Jos\xe9"\n'.encode("latin-1"))
+    return files
+
+
+def build_names(folder: Path) -> dict[str, str]:
+    """Pages whose names look like options: slug -> author. A copy of a page under each."""
+    names = {"-x": "Dash Ex", "--json": "Dash Json", "-asyncio": "Dash Asyncio"}
+    folder.mkdir(parents=True, exist_ok=True)
+    for slug, author in names.items():
+        (folder / f"{slug}.md").write_text(site_page(author, answer="We dropped -asyncio."), encoding="utf-8")
+    return names
+
+
+def build_export_targets(folder: Path) -> dict[str, Path]:
+    """Names an export must never replace, even with --force: a FIFO, and a link to a device."""
+    folder.mkdir(parents=True, exist_ok=True)
+    targets = {"fifo": folder / "fifo.json", "link-to-device": folder / "null.json"}
+    os.mkfifo(targets["fifo"])
+    targets["link-to-device"].symlink_to(os.devnull)
+    return targets

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
@@ -100,7 +101,7 @@ def test_serve_shows_the_app_in_a_browser(chromium, site_fixtures, tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             raise
-    assert server.returncode == 0, err
+    assert server.returncode == 130, err  # ctrl+c, as for every command
     assert "Traceback" not in err
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0, "the server still listens after ctrl+c"
@@ -125,3 +126,55 @@ def test_serve_on_a_busy_port_is_one_line(site_fixtures):
     last = result.stderr.splitlines()[-1]
     assert last.startswith(f"testimony-tui: cannot serve on 127.0.0.1:{port}: ") and "address already in use" in last
     assert "Traceback" not in result.stderr
+
+
+async def test_serve_caps_the_sessions_and_tells_the_next_tab(site_fixtures):
+    """Each tab is an app process: past --max-sessions, a tab gets a page saying the server is busy."""
+    import aiohttp
+
+    port = free_port()
+    server = subprocess.Popen(
+        [str(COMMAND), "serve", "--port", str(port), "--max-sessions", "1", str(site_fixtures)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_port(port, server)
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(f"{url}/ws?width=80&height=24") as first:
+                # The first tab's app draws (the first binary frame is its screen) ...
+                message = await first.receive(timeout=60)
+                assert message.type == aiohttp.WSMsgType.BINARY
+                # ... and while it runs, a second tab gets the busy page, not a second app.
+                async with session.get(f"{url}/") as response:
+                    page = await response.text()
+                assert response.status == 503
+                assert "testimony-tui is busy" in page and "already serves 1 browser tab" in page
+                async with session.ws_connect(f"{url}/ws?width=80&height=24") as second:
+                    said = await second.receive(timeout=30)
+                    assert said.type == aiohttp.WSMsgType.BINARY and b"testimony-tui is busy" in said.data
+                    assert (await second.receive(timeout=30)).type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+            # The first tab closed: its slot is free again.
+            deadline = time.monotonic() + 30
+            while True:
+                async with session.get(f"{url}/") as response:
+                    if response.status == 200:
+                        break
+                assert time.monotonic() < deadline, "the session slot was never freed"
+                await asyncio.sleep(0.1)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            _, err = server.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            raise
+    assert server.returncode == 130, err
+    assert "Traceback" not in err
+
+
+def test_serve_refuses_a_bad_session_cap(capsys):
+    from testimony_tui.cli import main
+
+    assert main(["serve", "--max-sessions", "0"]) == 2
+    assert "not a number from 1 to 1000: '0'" in capsys.readouterr().err
