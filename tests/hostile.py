@@ -120,6 +120,7 @@ def pathological_pages() -> dict[str, tuple[str, str]]:
         "h2-nested.md": ("<div><h2>x" * 9_990, "testimony"),
         "markdown-items.md": (markdown_page("Many Items", "## S\n\n### Q\n\n" + "- a\n" * 900_000), "error"),  # 47 s, 2.4 GB
         "markdown-brackets.md": (markdown_page("Brackets", "## S\n\n### Q\n\n" + "[" * 200_000), "error"),
+        "span-runs.md": (site_page("Span Runs", answer="<p>" + ("x" * 200 + "<!---->") * 19_000), "testimony"),  # 3.6 s
         "nested-lists.md": (site_page("Deep Lists", answer="<ul><li>" * NESTED_LISTS + "deepest words"), "testimony"),
         "many-questions.md": (many_questions(), "testimony"),  # questions, compare, insights: 93 s
         "long-questions.md": (long_questions(), "testimony"),  # two of 15 KB took 15 s
