@@ -1,8 +1,9 @@
 """Jekyll's Liquid tags, resolved before the HTML is parsed so they are never shown raw.
 
-Tags are found by scanning forward, never by a lazy regex over the whole page: on a page of
-unclosed ``{%`` such a regex tries every opening against the rest of the page (quadratic: 109 s
-for 200 KB). Here each closing is looked for once, and once one is missing for good the scan stops.
+A lazy pattern over the whole page is quadratic on openings that never close: it tries each of
+them against the rest of the page (109 s for 200 KB of ``{%``). Here the pattern runs with every
+closing appended, so each opening closes; the first that closes only there is the first of its kind
+that never closes, and the rest of the page is read once more without its kind (twice at most).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from ..model import IN_APP_SCHEME, SITE_URL
 _COMMENT_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _CLOSING = {"{{": "}}", "{%": "%}"}
-_OPENINGS = {
-    frozenset(_CLOSING): re.compile(r"\{[{%]"),
-    frozenset({"{{"}): re.compile(r"\{\{"),
-    frozenset({"{%"}): re.compile(r"\{%"),
+_TAGS = {
+    frozenset(_CLOSING): re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S),
+    frozenset({"{{"}): re.compile(r"\{\{.*?\}\}", re.S),
+    frozenset({"{%"}): re.compile(r"\{%.*?%\}", re.S),
 }
+_SENTINEL = "".join(_CLOSING.values())
 _LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}", re.S)
 _TESTIMONY_PAGE = re.compile(r"guide/testimonials/([^/\s]+)\.(?:md|markdown|html)")
 _PAGE_EXTENSION = re.compile(r"\.(?:md|markdown|html)$")
@@ -57,20 +59,37 @@ def _drop_comments(text: str) -> str:
 
 def _resolve_tags(text: str) -> str:
     """Replace each ``{{ ... }}`` and ``{% ... %}`` by what :func:`_replace` makes of it."""
-    out: list[str] = []
-    copied = searched = 0
-    kinds = frozenset(_CLOSING)  # the kinds of tag that may still have a closing ahead
-    while kinds and (match := _OPENINGS[kinds].search(text, searched)):
-        start, kind = match.start(), match.group(0)
-        end = text.find(_CLOSING[kind], start + 2)
-        if end < 0:
-            # No closing of this kind is left: none of its later openings can close either.
-            kinds -= {kind}
-            searched = start + 1
-            continue
-        out += (text[copied:start], _replace(text[start : end + 2]))
-        copied = searched = end + 2
-    return "".join(out) + text[copied:] if out else text
+    done: list[str] = []
+    kinds = frozenset(_CLOSING)
+    while kinds:
+        resolved, unclosed = _resolve_until_unclosed(text, _TAGS[kinds])
+        done.append(resolved)
+        if unclosed < 0:
+            return "".join(done)
+        # No closing of its kind is left: it and every later opening of its kind stay text.
+        kinds -= {text[unclosed : unclosed + 2]}
+        done.append(text[unclosed])
+        text = text[unclosed + 1 :]
+    return "".join(done) + text
+
+
+def _resolve_until_unclosed(text: str, tags: re.Pattern[str]) -> tuple[str, int]:
+    """``text`` with its tags resolved up to the first that never closes, and where that one opens
+    (-1 if every tag closes). That tag runs into the closings appended, so it is the last match."""
+    padded = text + _SENTINEL
+    unclosed: list[int] = []
+
+    def replace(match: re.Match[str]) -> str:
+        if match.end() <= len(text):
+            return _replace(match.group(0))
+        unclosed.extend(match.span())
+        return ""
+
+    resolved = tags.sub(replace, padded)
+    if not unclosed:
+        return resolved[: -len(_SENTINEL)], -1
+    start, end = unclosed
+    return resolved[: len(resolved) - (len(padded) - end)], start
 
 
 def resolve_liquid(text: str) -> str:
