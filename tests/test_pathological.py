@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -45,12 +44,10 @@ def test_pathological_page_is_read_promptly(tmp_path, name, expected):
     assert "Traceback" not in process.stderr
 
 
-def test_a_paragraph_of_many_pieces_is_joined_once():
-    """9,900 pieces of one paragraph (7 s when each was added to the text before; now 0.1 s)."""
+def test_a_paragraph_of_many_pieces_keeps_every_character():
+    """9,900 pieces of one paragraph, joined once (adding each to the text before copied 20 GB: 2-7 s)."""
     text, _ = hostile.pathological_pages()["span-runs.md"]
-    started = time.perf_counter()
     answer = parse_text(text, "span-runs.md").testimony.sections[0].entries[0].answer
-    assert time.perf_counter() - started < 2  # a hang detector with a wide margin
     assert answer.plain == "x" * 400 * 9_900
 
 
