@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from random import Random
 
 INJECTION = "[@click=app.quit]click[/] [bold red]loud[/] [link=https://evil.example]x[/link] [/]"
 ESCAPES = "\x1b]52;c;aGVsbG8=\x07\x1b[2J\x07\x9b31m\x85\u202eevil\u202c"
@@ -75,6 +76,8 @@ def build(folder: Path) -> dict[str, str]:
     (folder / "loop" / "back").symlink_to(folder)
     (folder / "dangling.md").symlink_to(folder / "nowhere.md")
     os.mkfifo(folder / "fifo.md")
+    for name, (text, outcome) in pathological_pages().items():  # issue 14, item 3 (below)
+        write(name, text, outcome)
     expect.update(text_and_names(folder))  # issue 14, items 1 and 2 (below)
     return expect
 
@@ -345,3 +348,49 @@ def build_export_targets(folder: Path) -> dict[str, Path]:
     os.mkfifo(targets["fifo"])
     targets["link-to-device"].symlink_to(os.devnull)
     return targets
+
+
+# --- Pathological pages (issue 14, item 3): small files that once took minutes or gigabytes ---
+
+NESTED_LISTS = 30
+"""Lists in lists this deep froze the app: Rich's cost doubles with each level."""
+
+
+def _words(count: int, seed: int) -> list[str]:
+    """Made-up words that no two questions share by accident (deterministic)."""
+    random = Random(seed)
+    return ["".join(random.choice("bcdfghjklmnpqrstvwxz") + random.choice("aeiou") for _ in range(3)) for _ in range(count)]
+
+
+def markdown_page(author: str, body: str) -> str:
+    return f"---\nauthor: {json.dumps(author)}\nproject: Project\n---\n{body}"
+
+
+def many_questions(count: int = 1_000, seed: int = 14) -> str:
+    """One file of ``count`` different questions, each with an answer."""
+    words = _words(count * 4, seed)
+    cards = "".join(f"### Did {' '.join(words[4 * n : 4 * n + 4])} help?\n\nYes.\n\n" for n in range(count))
+    return markdown_page("Many Questions", "## Questions\n\n" + cards)
+
+
+def long_questions(characters: int = 60_000) -> str:
+    """Two questions of ``characters`` each, alike enough that comparing them letter by letter is slow."""
+    cards = "".join(f"### {' '.join(_words(characters // 7, seed))}?\n\nYes.\n\n" for seed in (1, 2))
+    return markdown_page("Long Questions", "## Questions\n\n" + cards)
+
+
+def pathological_pages() -> dict[str, tuple[str, str]]:
+    """Name: (text, outcome) of pages each read in well under a second, in bounded memory."""
+    return {
+        "liquid-unclosed.md": ("{%" * 100_000, "error"),  # the Liquid regex: 109 s
+        "liquid-unclosed-output.md": ("{{" * 100_000, "error"),
+        "liquid-unclosed-comments.md": ("{% comment %}" * 20_000, "error"),
+        "h2-siblings.md": ("<h2>x" * 9_990, "testimony"),  # the profile heading search: 19,990 took 380 s
+        "h2-nested.md": ("<div><h2>x" * 4_990, "testimony"),
+        "markdown-items.md": (markdown_page("Many Items", "## S\n\n### Q\n\n" + "- a\n" * 900_000), "error"),  # 47 s, 2.4 GB
+        "markdown-brackets.md": (markdown_page("Brackets", "## S\n\n### Q\n\n" + "[" * 200_000), "error"),
+        "span-runs.md": (site_page("Span Runs", answer="<p>" + ("x" * 400 + "<!---->") * 9_900), "testimony"),  # 7 s
+        "nested-lists.md": (site_page("Deep Lists", answer="<ul><li>" * NESTED_LISTS + "deepest words"), "testimony"),
+        "many-questions.md": (many_questions(), "testimony"),  # questions, compare, insights: 93 s
+        "long-questions.md": (long_questions(), "testimony"),  # two of 15 KB took 15 s
+    }

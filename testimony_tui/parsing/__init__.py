@@ -8,14 +8,11 @@ from ..model import Entry, Format, Problem, Section, Severity, Span, Testimony
 from ..parsed import ParsedFile  # and PARSER_VERSION, which keys the cache: bump it when parsing changes
 from ..text import clean, showable, strip_controls
 from .draft import Draft
-from .html import normalize_link
+from .html import MAX_TAGS, normalize_link
 from .markdown import is_markdown_testimony, parse_markdown_body
 from .page import Page, PageError, meta_list, meta_text, read_text, split_page
 from .site import parse_site_body
 
-MAX_TAGS = 20_000
-"""A testimony has a few hundred tags; tens of thousands (say, deep nesting) only make the HTML
-parser slow, so such a page is reported instead of read."""
 
 def parse_file(path: Path | str) -> ParsedFile:
     """Parse a file. Never raises: every failure is a problem on the result.

@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 
 from ..model import Answer
 
+MAX_QUESTIONS = 100
+"""A testimony answers about 15 questions. More are not read (a warning says so): every question is
+compared with the others to build the shared questionnaire, and 1,000 in one file took 93 s."""
+
 
 @dataclass(frozen=True)
 class ParsedProfile:
@@ -41,8 +45,16 @@ class Draft:
     warnings: list[tuple[int | None, str]] = field(default_factory=list)
     summaries: dict[str, str] | None = None
     """Set when the page is the site's index: testimony slug to its summary card's text."""
+    questions: int = 0
 
     def add_entry(self, entry: DraftEntry) -> None:
+        self.questions += 1
+        if self.questions > MAX_QUESTIONS:
+            if self.questions == MAX_QUESTIONS + 1:
+                self.warnings.append(
+                    (entry.line, f"the page has more than {MAX_QUESTIONS} questions; this one and the rest are not read")
+                )
+            return
         if not self.sections:
             self.warnings.append(
                 (entry.line, "a question comes before any section heading; it is put in a section named 'Testimony'")
@@ -52,12 +64,18 @@ class Draft:
 
 
 class LineFinder:
-    """Finds the line of a piece of text in a page body, scanning forward as the parser does."""
+    """Finds the line of a piece of text in a page body, scanning forward as the parser does.
+
+    Newlines are counted from the previous find, not from the start: thousands of headings
+    would otherwise count the page's newlines thousands of times.
+    """
 
     def __init__(self, body: str, first_line: int) -> None:
         self._body = body
-        self._first_line = first_line
         self._cursor = 0
+        self._line = first_line
+        self._counted = 0
+        """Newlines before this offset are counted in ``_line``."""
 
     def find(self, text: str) -> int | None:
         needle = text[:40]
@@ -66,5 +84,7 @@ class LineFinder:
         position = self._body.find(needle, self._cursor)
         if position < 0:
             return None
+        self._line += self._body.count("\n", self._counted, position)
+        self._counted = position
         self._cursor = position + len(needle)
-        return self._first_line + self._body.count("\n", 0, position)
+        return self._line

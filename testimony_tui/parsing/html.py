@@ -40,8 +40,17 @@ CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
 _URL_SPECIAL = re.compile(r'[\s"<>\\^`{|}\[\]]|%(?![0-9A-Fa-f]{2})')
 PLAIN = Span("")
 """The style of text outside any bold, italic, code or link element."""
+MAX_TAGS = 10_000
+"""A testimony has a few hundred tags (the largest real page: 270). More only make the parsers slow
+(the HTML parser's time grows with the square of the nesting: 10,000 nested elements 0.14 s,
+20,000 0.7 s), so such a page is reported instead of read. Markdown is held to the same number of
+lines and marks, the things markdown-it turns into tags."""
 MAX_DEPTH = 64
 """Deeper markup is read as plain text: hostile nesting must not exhaust the stack."""
+MAX_LIST_DEPTH = 6
+"""Lists in lists deeper than this are flattened into the sixth level, their text kept. Real pages
+nest two; a terminal renders each level at about twice the cost of the one above (six: 7 ms,
+twelve: 1 s, thirty froze the app), and past six the indents eat the reading width."""
 
 
 def resolve_href(href: str | None) -> str | None:
@@ -81,9 +90,11 @@ def node_text(node: LexborNode) -> str:
 class _BlockBuilder:
     """Accumulates inline spans into paragraphs while walking a tree of nodes."""
 
-    def __init__(self) -> None:
+    def __init__(self, lists: int = 0) -> None:
         self.blocks: list[Block] = []
         self._spans: list[Span] = []
+        self._lists = lists
+        """How many lists the nodes are inside."""
 
     def flush(self) -> None:
         if self._spans:
@@ -124,7 +135,7 @@ class _BlockBuilder:
             self._spans.append(Span(node.text(deep=True)))
         elif tag in LIST_TAGS:
             self.flush()
-            self.blocks.append(build_list(node, depth + 1))
+            self.blocks.append(build_list(node, depth + 1, self._lists + 1))
         elif tag in BLOCK_TAGS:
             self.flush()
             if not self.add_lone_text(node, style):
@@ -155,16 +166,19 @@ def _styled(style: Span, node: LexborNode) -> Span:
     return style
 
 
-def build_list(node: LexborNode, depth: int) -> ListBlock:
+def build_list(node: LexborNode, depth: int, level: int = 1) -> ListBlock:
+    """The list ``node``, the ``level``-th list in lists (1 for one that is in none)."""
     items: list[tuple[Block, ...]] = []
     for child in element_children(node):
         if child.tag != "li":
-            item = blocks_from_nodes([child], depth)
-        elif (builder := _BlockBuilder()).add_lone_text(child):
+            item = blocks_from_nodes([child], depth, level)
+        elif (builder := _BlockBuilder(level)).add_lone_text(child):
             item = tuple(builder.blocks)
         else:
-            item = blocks_from_nodes(_children(child), depth)
-        if item:
+            item = blocks_from_nodes(_children(child), depth, level)
+        if item and level >= MAX_LIST_DEPTH:
+            items += _flattened(item)
+        elif item:
             items.append(item)
     start = 1
     if node.tag == "ol":
@@ -175,9 +189,25 @@ def build_list(node: LexborNode, depth: int) -> ListBlock:
     return ListBlock(ordered=node.tag == "ol", items=tuple(items), start=start)
 
 
-def blocks_from_nodes(nodes: Iterable[LexborNode], depth: int = 0) -> tuple[Block, ...]:
-    """The answer blocks made of a sequence of sibling nodes."""
-    builder = _BlockBuilder()
+def _flattened(item: tuple[Block, ...]) -> list[tuple[Block, ...]]:
+    """A list item with the lists in it lifted out, in reading order: the text before a list, its
+    items (flattened too), the text after it, each an item of its own."""
+    items: list[tuple[Block, ...]] = []
+    run: list[Block] = []
+    for block in item:
+        if isinstance(block, ListBlock):
+            items += [tuple(run)] if run else []
+            run = []
+            for inner in block.items:
+                items += _flattened(inner)
+        else:
+            run.append(block)
+    return items + [tuple(run)] if run else items
+
+
+def blocks_from_nodes(nodes: Iterable[LexborNode], depth: int = 0, lists: int = 0) -> tuple[Block, ...]:
+    """The answer blocks made of a sequence of sibling nodes, inside ``lists`` lists."""
+    builder = _BlockBuilder(lists)
     builder.add_nodes(nodes, depth)
     builder.flush()
     return tuple(builder.blocks)
@@ -202,41 +232,52 @@ def _split_edges(span: Span) -> Iterable[Span]:
 
 
 def normalize_spans(raw: Iterable[Span]) -> tuple[Span, ...]:
-    """Fold white space across spans as a browser would, and merge runs of one style."""
-    out: list[Span] = []
+    """Fold white space across spans as a browser would, and merge runs of one style.
+
+    Each span's texts are joined once, at the end: adding each text to the span before would copy
+    the run so far every time (9,000 pieces of one style took 2.4 s).
+    """
+    out: list[Span] = []  # each with its first text; ``texts`` holds all of them
+    texts: list[list[str]] = []
     at_line_start = True
     for span in raw:
         if span.is_break:
-            _trim_end(out)
+            _trim_end(out, texts)
             out.append(LINE_BREAK)
+            texts.append([LINE_BREAK.text])
             at_line_start = True
             continue
         text = collapse(strip_controls(span.text))
         for piece in _split_edges(Span(text, span.bold, span.italic, span.code, span.href)):
             text = piece.text
-            previous_ends_space = bool(out) and out[-1].text.endswith(" ")
+            previous_ends_space = bool(out) and texts[-1][-1].endswith(" ")
             if at_line_start or previous_ends_space:
                 text = text.lstrip(" ")
             if not text:
                 continue
             at_line_start = False
             if out and not out[-1].is_break and out[-1].same_style(piece):
-                last = out.pop()
-                out.append(Span(last.text + text, last.bold, last.italic, last.code, last.href))
+                texts[-1].append(text)
             else:
                 out.append(Span(text, piece.bold, piece.italic, piece.code, piece.href))
-    _trim_end(out)
+                texts.append([text])
+    _trim_end(out, texts)
     while out and out[0].is_break:
         out.pop(0)
-    return tuple(out)
+        texts.pop(0)
+    return tuple(
+        span if len(pieces) == 1 else Span("".join(pieces), span.bold, span.italic, span.code, span.href)
+        for span, pieces in zip(out, texts, strict=True)
+    )
 
 
-def _trim_end(spans: list[Span]) -> None:
+def _trim_end(spans: list[Span], texts: list[list[str]]) -> None:
     while spans and spans[-1].is_break:
         spans.pop()
-    if spans and spans[-1].text.endswith(" "):
+        texts.pop()
+    if spans and texts[-1][-1].endswith(" "):
         last = spans.pop()
-        text = last.text.rstrip(" ")
+        text = "".join(texts.pop()).rstrip(" ")
         if text:
             spans.append(Span(text, last.bold, last.italic, last.code, last.href))
-
+            texts.append([text])
