@@ -27,7 +27,7 @@ from .model import (
 )
 from .parsed import ParsedFile
 from .signature import UNKNOWN, signature
-from .text import json_safe
+from .text import json_safe, strip_controls
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def decode_index(encoded: str, search_text: str, signature_bytes: bytes, path: s
                 format=Format(t["format"]),
                 keywords=_strs(t["keywords"]),
                 questions=_strs(t["questions"]),
-                search_text=_str(search_text),
+                search_text=_search_text(search_text),
                 signature=int.from_bytes(_bytes(signature_bytes), "little"),
                 **{name: _str(t[name]) for name in _PROFILE},
             )
@@ -144,6 +144,16 @@ def decode(text: str, path: str) -> ParsedFile:
 
 
 def _str(value: object) -> str:
+    """Text as the parsers leave it: a row holding a control (a copied or edited cache) is a miss."""
+    if not isinstance(value, str):
+        raise ValueError("expected text")
+    if strip_controls(value) != value:
+        raise ValueError("text with controls")
+    return value
+
+
+def _search_text(value: object) -> str:
+    """The folded text that queries read, never shown: only its type is checked (it is long)."""
     if not isinstance(value, str):
         raise ValueError("expected text")
     return value
@@ -159,6 +169,7 @@ def _strs(value: object) -> tuple[str, ...]:
     # One pass in C over the types, not a Python call per item: this runs for every cached file.
     if not isinstance(value, list) or not set(map(type, value)) <= {str}:
         raise ValueError("expected a list of text")
+    _str("".join(value))
     return tuple(value)
 
 

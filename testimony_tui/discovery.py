@@ -72,9 +72,11 @@ def discover(paths: Iterable[Path], *, explicit: bool = False) -> Discovery:
                     continue
             try:
                 entry_info = entry.stat()  # follows symlinks; a dangling one raises
-            except OSError:
+            except OSError as error:
                 if is_page:
                     problems.append(Problem(path, None, "warning", "a broken link or unreadable entry; skipped"))
+                elif not entry.is_symlink():  # a folder that cannot be looked at (a path too long, say)
+                    problems.append(Problem(path, None, "warning", f"cannot read this folder: {error.strerror or error}"))
                 continue
             if stat.S_ISDIR(entry_info.st_mode):
                 if not entry.name.startswith(".") and entry.name not in SKIPPED_DIRS:

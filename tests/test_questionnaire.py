@@ -150,7 +150,7 @@ def test_insights_counts(site_fixtures, tmp_path):
     extra = tmp_path / "technologies.txt"
     extra.write_text("COBOL runtime: cobol\n# a comment\n")
     technologies = read_technologies(TECHNOLOGIES, extra)
-    mentions = {bar.label: bar.slugs for bar in technology_mentions(library.testimonies, technologies)}
+    mentions = {bar.label: bar.slugs for bar in technology_mentions(library.testimonies, technologies.technologies)}
     assert mentions["asyncio"] == ("ada-lovelace",)
     assert mentions["COBOL runtime"] == ("grace-hopper",)
     organizations = count_by(library.testimonies, lambda t: t.organization)

@@ -38,9 +38,10 @@ def parse_text(text: str, path: Path | str) -> ParsedFile:
     source = str(path)
     try:
         page = split_page(text)
-        if (tags := page.body.count("<")) > MAX_TAGS:
-            raise PageError(f"the page has {tags:,} tags, more than the {MAX_TAGS:,} a testimony could need", page.body_line)
         markdown = is_markdown_testimony(page)
+        # A Markdown page's "<" is text (raw HTML is off): its own limit counts what Markdown makes.
+        if not markdown and (tags := page.body.count("<")) > MAX_TAGS:
+            raise PageError(f"the page has {tags:,} tags, more than the {MAX_TAGS:,} a testimony could need", page.body_line)
         draft = parse_markdown_body(page) if markdown else parse_site_body(page)
     except PageError as error:
         return ParsedFile(source, problems=(Problem(source, error.line, "error", error.message),))
@@ -75,7 +76,8 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
     slug = showable(path.stem)
     author = clean(profile.author)
     if not author:
-        author = clean(path.stem.replace("-", " ").replace("_", " ").title())
+        # Controls go before title case: "n<ESC>]52;...<BEL>ame" is "Name", not "NAme".
+        author = clean(strip_controls(path.stem).replace("-", " ").replace("_", " ")).title()
         report(page.body_line, "warning", f"no author found; showing '{author}' from the file name")
     if not profile.project:
         report(page.body_line, "warning", "no project found (a 'Working on ...' line, or 'project:' in the front matter)")

@@ -208,10 +208,12 @@ class MainScreen(Screen[None]):
         from ..locations import config_dir
 
         technologies = read_technologies(TECHNOLOGIES, config_dir() / "technologies.txt")
+        for warning in technologies.warnings:
+            self.app.call_from_thread(self.notify, warning, title="Insights", severity="warning", markup=False)
         charts = [
             ("Testimonies per project", count_by(testimonies, lambda t: t.project)),
             ("Testimonies per organization", count_by(testimonies, lambda t: t.organization)),
-            ("Replacement technologies mentioned", technology_mentions(testimonies, technologies)),
+            ("Replacement technologies mentioned", technology_mentions(testimonies, technologies.technologies)),
         ]
         questionnaire = library.questionnaire
         question = duration_question(questionnaire)
