@@ -547,3 +547,281 @@ def test_a_malformed_url_is_one_line(capsys, url):
     code, _, err = run(capsys, "sync", "--from", url)
     assert code == 1 and "Traceback" not in err
     assert err.splitlines()[-1].startswith(f"testimony-tui: sync failed: the download from {url} failed: ")
+
+
+# --- Mutation testing (h5): what each survivor of mutmut showed no test was looking at ----------
+
+
+def _zip(files: dict[str, bytes], *, comments: dict[str, bytes] | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as bundle:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name)
+            info.comment = (comments or {}).get(name, b"")
+            bundle.writestr(info, data)
+    return buffer.getvalue()
+
+
+def _archive(kind: str, files: dict[str, bytes]) -> bytes:
+    return _zip(files) if kind == "zip" else _tar(files)
+
+
+def _written() -> list[str]:
+    return sorted(p.relative_to(synced_dir()).as_posix() for p in synced_dir().rglob("*") if p.is_file())
+
+
+def test_select_strips_a_top_folder_only_when_every_page_is_under_it():
+    assert select(["top/a.md", "b.md"]) == {"top/a.md": "top/a.md", "b.md": "b.md"}
+
+
+@pytest.mark.parametrize("kind", ["tar.gz", "zip"])
+def test_members_aimed_outside_the_data_folder_land_nowhere(tmp_path, isolated_home, site_fixtures, kind):
+    # Where each would land if written: ``..`` from the hidden folder reaches the data folder, an
+    # absolute name the test's own folder (never the machine's root).
+    page = _page(site_fixtures)
+    outside = tmp_path / "outside" / "absolute.md"
+    path = tmp_path / f"evil.{kind}"
+    path.write_bytes(
+        _archive(
+            kind,
+            {
+                "top/ok.md": page,
+                "top/../../escaped.md": page,
+                "../escaped-too.md": page,
+                str(outside): page,
+                "top/..\\..\\backslash.md": page,
+            },
+        )
+    )
+    sync(str(path), synced_dir())
+    assert _written() == ["top/ok.md"]
+    landed = [
+        p for root in (isolated_home, tmp_path) for p in root.rglob("*") if p.name != "ok.md" and p.suffix == ".md"
+    ]
+    assert landed == []
+
+
+def test_the_progress_a_caller_is_given(tmp_path, site_fixtures, server):
+    calls: list[tuple[str, int, int | None]] = []
+    record = lambda *call: calls.append(call)  # noqa: E731
+    archive = site_archive(site_fixtures)
+    checking = [("checking", 1, 3), ("checking", 2, 3), ("checking", 3, 3)]
+
+    sync(str(site_fixtures), synced_dir(), record)
+    assert calls == [("copying", 0, None), *checking]
+    calls.clear()
+    (tmp_path / "site.tar.gz").write_bytes(archive)
+    sync(str(tmp_path / "site.tar.gz"), synced_dir(), record)
+    assert calls == [("unpacking", 0, None), *checking]
+    calls.clear()
+    server.routes["/site.tar.gz"] = Route(archive)
+    sync(f"{server.url}/site.tar.gz", synced_dir(), record)
+    downloaded = [call for call in calls if call[0] == "downloading"]
+    assert downloaded[0] == ("downloading", 0, len(archive)) and downloaded[-1] == (
+        "downloading",
+        len(archive),
+        len(archive),
+    )
+    assert calls[len(downloaded) :] == [("unpacking", 0, None), *checking]
+
+
+def _site_total(site_fixtures: Path) -> int:
+    return sum(
+        len((site_fixtures / name).read_bytes()) for name in ("testimonials.md", "ada-lovelace.md", "grace-hopper.md")
+    )
+
+
+@pytest.mark.parametrize("kind", ["tar.gz", "folder"])
+def test_the_unpacked_total_may_reach_the_limit_not_pass_it(tmp_path, site_fixtures, kind):
+    total = _site_total(site_fixtures)
+    source = site_fixtures
+    if kind == "tar.gz":
+        source = tmp_path / "site.tar.gz"
+        source.write_bytes(site_archive(site_fixtures))
+    refused = (
+        f"^{source} would unpack to {total:,} bytes, more than the {total - 1:,} allowed$"
+        if kind == "tar.gz"
+        else f"^the pages take more than the {total - 1:,} bytes allowed$"
+    )
+    with pytest.raises(SyncError, match=refused):
+        sync(str(source), synced_dir(), limits=Limits(unpacked_bytes=total - 1))
+    assert sync(str(source), synced_dir(), limits=Limits(unpacked_bytes=total)).testimonies == 2
+
+
+@pytest.mark.parametrize("kind", ["tar.gz", "zip"])
+def test_the_member_count_may_reach_the_limit_not_pass_it(tmp_path, site_fixtures, kind):
+    # The site archive has 5 entries: its 3 pages, the home page and the README.
+    path = tmp_path / f"site.{kind}"
+    archive = site_archive(site_fixtures)
+    if kind == "zip":
+        with tarfile.open(fileobj=io.BytesIO(archive)) as bundle:
+            archive = _zip({m.name: bundle.extractfile(m).read() for m in bundle})
+    path.write_bytes(archive)
+    with pytest.raises(SyncError, match="^the archive has more than 4 entries, too many for a testimony site$"):
+        sync(str(path), synced_dir(), limits=Limits(members=4))
+    assert sync(str(path), synced_dir(), limits=Limits(members=5)).testimonies == 2
+
+
+def test_a_zip_directory_may_take_300_bytes_an_entry_not_more(tmp_path, site_fixtures):
+    # Two entries, the directory padded by comments (which only it holds) to 600 bytes, then 601.
+    files = {"pages/ada-lovelace.md": _page(site_fixtures), "pages/b.md": _page(site_fixtures)}
+    entry = 46 + len("pages/ada-lovelace.md") + 46 + len("pages/b.md")
+    path = tmp_path / "site.zip"
+    path.write_bytes(_zip(files, comments={"pages/b.md": b"c" * (600 - entry)}))
+    assert sync(str(path), synced_dir(), limits=Limits(members=2)).testimonies == 2
+    path.write_bytes(_zip(files, comments={"pages/b.md": b"c" * (601 - entry)}))
+    with pytest.raises(SyncError, match="^the archive's list of entries is larger than 2 entries take$"):
+        sync(str(path), synced_dir(), limits=Limits(members=2))
+
+
+@pytest.mark.parametrize("kind", ["tar.gz", "folder"])
+def test_a_page_may_have_the_size_any_page_may_have_not_more(tmp_path, site_fixtures, kind):
+    from testimony_tui.parsing.page import MAX_FILE_BYTES
+
+    page = _page(site_fixtures)
+    files = {
+        "pages/ada-lovelace.md": page,
+        "pages/largest.md": page + b"\n" * (MAX_FILE_BYTES - len(page)),
+        "pages/too-large.md": page + b"\n" * (MAX_FILE_BYTES + 1 - len(page)),
+    }
+    source = tmp_path / "source"
+    if kind == "folder":
+        for name, data in files.items():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            (source / name).write_bytes(data)
+    else:
+        source.write_bytes(_tar(files))
+    sync(str(source), synced_dir())
+    assert _written() == ["ada-lovelace.md", "largest.md"]
+    assert (synced_dir() / "largest.md").stat().st_size == MAX_FILE_BYTES
+
+
+def test_a_damaged_zip_member_is_named(tmp_path, site_fixtures):
+    page = _page(site_fixtures)
+    damaged = bytearray(_zip({"pages/ada-lovelace.md": page}))
+    at = damaged.find(page[:40]) + 20  # stored as it is: one byte changed breaks its checksum
+    damaged[at] ^= 1
+    path = tmp_path / "damaged.zip"
+    path.write_bytes(bytes(damaged))
+    with pytest.raises(SyncError, match=rf"^{path} is damaged \(at pages/ada-lovelace\.md\)$"):
+        sync(str(path), synced_dir())
+
+
+@pytest.mark.parametrize("skipped", [".git", "_site", "node_modules"])
+def test_a_folders_build_and_tool_folders_are_not_synced(tmp_path, site_fixtures, skipped):
+    folder = tmp_path / "repo"
+    (folder / "guide").mkdir(parents=True)
+    (folder / skipped).mkdir()
+    shutil.copy(site_fixtures / "ada-lovelace.md", folder / "guide")
+    shutil.copy(site_fixtures / "grace-hopper.md", folder / skipped)
+    sync(str(folder), synced_dir())
+    assert _written() == ["ada-lovelace.md"]  # the one top folder left, "guide", is taken off
+
+
+def test_a_folders_links_and_unsafe_names_are_skipped_and_the_rest_copied(tmp_path, site_fixtures):
+    # The skipped files are at the top, so they come before the good page (os.walk lists a folder's
+    # files before going down).
+    folder = tmp_path / "repo"
+    (folder / "guide").mkdir(parents=True)
+    shutil.copy(site_fixtures / "ada-lovelace.md", folder / "guide")
+    outside = tmp_path / "grace-hopper.md"
+    shutil.copy(site_fixtures / "grace-hopper.md", outside)
+    (folder / "link.md").symlink_to(outside)
+    shutil.copy(outside, folder / ".draft.md")
+    shutil.copy(outside, folder / "evil\x1b[2J.md")
+    shutil.copy(outside, folder / "back\\slash.md")
+    sync(str(folder), synced_dir())
+    assert _written() == ["guide/ada-lovelace.md"]
+
+
+@pytest.mark.parametrize("unreadable", ["grace-hopper.md", "sub"])
+def test_a_folder_that_became_unreadable_is_one_line(tmp_path, site_fixtures, unreadable):
+    folder = tmp_path / "pages"
+    shutil.copytree(site_fixtures, folder)
+    (folder / "sub").mkdir()
+    shutil.copy(site_fixtures / "ada-lovelace.md", folder / "sub" / "augusta.md")
+    sync(str(folder), synced_dir())  # readable: synced (in this process, so mutmut runs this test)
+    before = data_state()
+    (folder / unreadable).chmod(0)
+    # As root, reading needs the capability to override file modes dropped, as for a user.
+    prefix = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
+    try:
+        process = _subprocess_sync(str(folder), prefix=prefix)
+        _, err = process.communicate(timeout=60)
+    finally:
+        (folder / unreadable).chmod(0o755)
+    assert process.returncode == 1, err
+    assert err.splitlines()[-1] == (
+        f"testimony-tui: sync failed: cannot read {folder / unreadable}: Permission denied; your copy is unchanged"
+    )
+    assert data_state() == before
+
+
+def test_pages_nested_deep_keep_their_folders(tmp_path, site_fixtures):
+    path = tmp_path / "nested.tar.gz"
+    path.write_bytes(
+        _tar({"top/a/b/ada-lovelace.md": _page(site_fixtures), "top/grace-hopper.md": _page(site_fixtures)})
+    )
+    sync(str(path), synced_dir())
+    assert _written() == ["a/b/ada-lovelace.md", "grace-hopper.md"]
+
+
+def test_a_page_where_a_folder_must_be_is_one_line(tmp_path, site_fixtures):
+    path = tmp_path / "clash.tar.gz"
+    path.write_bytes(_tar({"top/a.md": _page(site_fixtures), "top/a.md/x/b.md": _page(site_fixtures)}))
+    with pytest.raises(SyncError, match=r"^cannot write .*/\.site-[0-9]+-[0-9a-f]{8}/a\.md/x/b\.md: Not a directory$"):
+        sync(str(path), synced_dir())
+    assert not synced_dir().exists()
+
+
+def test_a_page_the_disk_refuses_is_named(tmp_path, site_fixtures):
+    # A real write failure in this process: files may not grow past 16 KB while it syncs (EFBIG).
+    path = tmp_path / "big.tar.gz"
+    path.write_bytes(_tar({"top/ada-lovelace.md": _page(site_fixtures), "top/big.md": os.urandom(64 * 1024)}))
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, hard))
+    try:
+        with pytest.raises(SyncError, match=r"^cannot write .*/\.site-[0-9]+-[0-9a-f]{8}/big\.md: File too large$"):
+            sync(str(path), synced_dir())
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, handler)
+    assert not synced_dir().exists()
+
+
+_WATCH_THE_SWAP = """
+import sys
+from pathlib import Path
+
+from testimony_tui.sync import sync
+
+source, target = sys.argv[1], Path(sys.argv[2])
+sync(source, target)
+gaps = []
+
+
+def watch(event, args):
+    # Before each change to the data folder the second sync makes, the synced set must be there.
+    if event in ("os.remove", "os.rename", "os.rmdir", "os.symlink", "shutil.rmtree") and not target.is_dir():
+        gaps.append(event)
+
+
+sys.addaudithook(watch)
+sync(source, target)
+print(gaps, sorted(p.name for p in target.rglob("*.md")))
+"""
+
+
+def test_the_synced_set_is_there_at_every_moment_of_the_swap(tmp_path, site_fixtures):
+    # A reader (the app, --watch) must never find the set missing: the link is replaced in one
+    # rename, not removed and then created. Audit hooks see each file operation as it happens.
+    target = tmp_path / "data" / "site"
+    result = subprocess.run(
+        [sys.executable, "-c", _WATCH_THE_SWAP, str(site_fixtures), str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.splitlines()[-1] == "[] ['ada-lovelace.md', 'grace-hopper.md', 'testimonials.md']"
