@@ -15,6 +15,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -23,6 +24,7 @@ import pytest
 
 from testimony_tui.cli import main
 from testimony_tui.locations import synced_dir, user_data_dir
+from testimony_tui.model import Problem
 from testimony_tui.sync import Limits, SyncError, select, sync
 
 from . import hostile
@@ -825,3 +827,161 @@ def test_the_synced_set_is_there_at_every_moment_of_the_swap(tmp_path, site_fixt
         check=True,
     )
     assert result.stdout.splitlines()[-1] == "[] ['ada-lovelace.md', 'grace-hopper.md', 'testimonials.md']"
+
+
+def test_a_page_with_a_problem_is_reported_where_it_will_be(tmp_path, site_fixtures):
+    folder = tmp_path / "pages"
+    shutil.copytree(site_fixtures, folder)
+    (folder / "broken.md").write_text("---\ntitle: [\n---\n<p>x</p>\n")
+    report = sync(str(folder), synced_dir())
+    assert report.problems == (
+        Problem(
+            str(synced_dir() / "broken.md"),
+            3,
+            "error",
+            "the front matter is not valid YAML at line 3: did not find expected node content",
+        ),
+    )
+
+
+def test_the_same_set_again_is_all_unchanged(site_fixtures):
+    sync(str(site_fixtures), synced_dir())
+    report = sync(str(site_fixtures), synced_dir())
+    assert (report.new, report.changed, report.removed, report.unchanged) == ((), (), (), 3)
+
+
+def test_pages_none_of_which_is_a_testimony_is_the_whole_line(capsys, tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "x.md").write_bytes(b"\x00\x01binary")
+    code, _, err = run(capsys, "sync", "--from", folder)
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "testimony-tui: sync failed: none of the pages is a testimony that can be read; your copy is unchanged"
+    )
+
+
+def test_a_real_folder_where_the_link_goes_is_replaced(site_fixtures):
+    # What a system without symbolic links (or a user's copy) leaves: the set in a plain folder.
+    synced_dir().mkdir(parents=True)
+    (synced_dir() / "old.md").write_bytes(_page(site_fixtures))
+    report = sync(str(site_fixtures), synced_dir())
+    assert report.removed == ("old.md",) and len(report.new) == 3
+    assert _written() == ["ada-lovelace.md", "grace-hopper.md", "testimonials.md"]
+    assert sorted(path.name for path in user_data_dir().iterdir()) == [".site.lock", "site"]
+
+
+def test_a_disk_refusing_what_no_stage_foresaw_is_one_line(tmp_path, site_fixtures):
+    # The data folder's parent is a file: the lock and the hidden folder cannot be made.
+    (tmp_path / "file").write_bytes(b"")
+    with pytest.raises(SyncError, match=f"^cannot use {tmp_path / 'file'}: File exists$"):
+        sync(str(site_fixtures), tmp_path / "file" / "site")
+
+
+def test_this_processs_own_leftovers_are_removed(site_fixtures):
+    # A sync of this process that ended (an exception, the app's earlier sync) left them.
+    data = user_data_dir()
+    data.mkdir(parents=True)
+    leftover = data / f".site-{os.getpid()}-0badcafe"
+    leftover.mkdir()
+    sync(str(site_fixtures), synced_dir())
+    assert not leftover.exists()
+
+
+def test_a_running_processs_leftovers_are_kept_and_the_process_left_alone(site_fixtures):
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        data = user_data_dir()
+        data.mkdir(parents=True)
+        busy = data / f".site-{alive.pid}-feedface"
+        busy.mkdir()
+        sync(str(site_fixtures), synced_dir())
+        assert busy.is_dir()
+        assert alive.poll() is None  # asked whether it runs (signal 0), not sent a signal
+    finally:
+        alive.kill()
+        alive.wait()
+
+
+def test_a_refused_connection_is_the_systems_reason(capsys):
+    with socket_closed() as url:
+        code, _, err = run(capsys, "sync", "--from", url)
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        f"testimony-tui: sync failed: cannot reach {url}: Connection refused; your copy is unchanged"
+    )
+
+
+def test_a_malformed_url_says_what_is_wrong(capsys):
+    code, _, err = run(capsys, "sync", "--from", "http://[bad/site.tar.gz")
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "testimony-tui: sync failed: the download from http://[bad/site.tar.gz failed: Invalid IPv6 URL; "
+        "your copy is unchanged"
+    )
+
+
+@contextmanager
+def _raw_server(response: bytes) -> Iterator[str]:
+    """A server that answers every request with ``response`` and hangs up."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def serve() -> None:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            with connection:
+                connection.recv(65536)
+                connection.sendall(response)
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/site.tar.gz"
+    finally:
+        listener.close()
+
+
+def test_a_chunked_download_cut_short_is_one_line(tmp_path):
+    body = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n0123456789abcdef\r\n100\r\n0123456789"
+    cut = r"^the download was cut short \([0-9,]+ bytes received\)$"
+    with _raw_server(body) as url, pytest.raises(SyncError, match=cut):
+        sync(url, synced_dir())
+
+
+def test_a_read_waiting_past_the_deadline_is_cut_at_it(site_fixtures):
+    # The read's own timeout is the time left when the connection opened (4 s); a byte at 3 s starts
+    # a wait that would end at 7 s. Only cutting the connection at the deadline ends it at 4 s.
+    started = time.monotonic()
+    archive = site_archive(site_fixtures)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(archive)))
+            self.end_headers()
+            self.wfile.write(archive[:10])
+            self.wfile.flush()
+            time.sleep(max(0.0, started + 3 - time.monotonic()))
+            self.wfile.write(archive[10:11])
+            self.wfile.flush()
+            time.sleep(10)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(SyncError, match=r"^sync took longer than 4 s$"):
+            sync(f"http://127.0.0.1:{httpd.server_address[1]}/site.tar.gz", synced_dir(), limits=Limits(seconds=4))
+        assert time.monotonic() - started < 6.5  # without the cut: at least 7 s
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
