@@ -985,3 +985,26 @@ def test_a_read_waiting_past_the_deadline_is_cut_at_it(site_fixtures):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_the_leftovers_of_another_users_running_process_are_kept(site_fixtures):
+    # Asking whether another user's process runs is refused (EPERM): it is taken as running. As
+    # root, that process is made to be nobody's, and the sync may not signal other users' processes.
+    root = os.geteuid() == 0
+    other = ("setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups") if root else ()
+    alive = subprocess.Popen([*other, "sleep", "60"]) if root else None
+    pid = alive.pid if alive else 1  # not root: pid 1 is root's
+    try:
+        data = user_data_dir()
+        data.mkdir(parents=True)
+        busy = data / f".site-{pid}-feedface"
+        busy.mkdir()
+        sync(str(site_fixtures), synced_dir())  # in this process too, so that mutmut runs this test
+        process = _subprocess_sync(str(site_fixtures), prefix=("setpriv", "--bounding-set", "-kill") if root else ())
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err
+        assert busy.is_dir()
+    finally:
+        if alive:
+            alive.kill()
+            alive.wait()
