@@ -1008,3 +1008,28 @@ def test_the_leftovers_of_another_users_running_process_are_kept(site_fixtures):
         if alive:
             alive.kill()
             alive.wait()
+
+
+@pytest.mark.parametrize(
+    ("length", "message"),
+    [
+        ("209715200", "the download was cut short ({size} of 209,715,200 bytes)"),  # the most allowed: read
+        ("209715201", "the archive is 209,715,201 bytes, more than the 209,715,200 allowed"),
+        ("9" * 15, "the archive is 999,999,999,999,999 bytes, more than the 209,715,200 allowed"),
+        ("9" * 16, "the archive is a 16-digit number of bytes, more than the 209,715,200 allowed"),
+        ("12a" + "x" * 30, "the server sent an invalid Content-Length (12axxxxxxxxxxxxxxxxx)"),
+    ],
+    ids=["limit", "limit+1", "15-digits", "16-digits", "letters"],
+)
+def test_the_announced_size_at_each_boundary(capsys, server, site_fixtures, length, message):
+    archive = site_archive(site_fixtures)
+    server.routes["/site.tar.gz"] = Route(archive, length=length)
+    code, _, err = run(capsys, "sync", "--from", f"{server.url}/site.tar.gz")
+    assert code == 1
+    size = f"{len(archive):,}"
+    assert err.splitlines()[-1] == f"testimony-tui: sync failed: {message.format(size=size)}; your copy is unchanged"
+
+
+def test_the_default_limits_are_the_documented_ones():
+    # The figures the README's Safety section gives: 200 MiB unpacked, 50,000 entries, 120 s.
+    assert Limits() == Limits(unpacked_bytes=200 * 1024 * 1024, members=50_000, seconds=120)
