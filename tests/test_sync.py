@@ -1033,3 +1033,31 @@ def test_the_announced_size_at_each_boundary(capsys, server, site_fixtures, leng
 def test_the_default_limits_are_the_documented_ones():
     # The figures the README's Safety section gives: 200 MiB unpacked, 50,000 entries, 120 s.
     assert Limits() == Limits(unpacked_bytes=200 * 1024 * 1024, members=50_000, seconds=120)
+
+
+def test_a_url_without_a_host_is_one_line(capsys):
+    # urllib's reason is then a plain string, not an OSError with a strerror.
+    code, _, err = run(capsys, "sync", "--from", "http:///site.tar.gz")
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "testimony-tui: sync failed: cannot reach http:///site.tar.gz: no host given; your copy is unchanged"
+    )
+
+
+def test_a_plain_folder_that_cannot_all_be_removed_still_gives_way(tmp_path, site_fixtures):
+    # The swap is done once the new set is in place: what is left of the old folder is not a failure.
+    sync(str(site_fixtures), tmp_path / "other" / "site")  # in this process too, so that mutmut runs this test
+    kept = synced_dir() / "kept"
+    kept.mkdir(parents=True)
+    (kept / "old.md").write_bytes(_page(site_fixtures))
+    kept.chmod(0o555)
+    # As root, removing needs the capability to override file modes dropped, as for a user.
+    prefix = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
+    try:
+        process = _subprocess_sync(str(site_fixtures), prefix=prefix)
+        _, err = process.communicate(timeout=60)
+    finally:
+        for folder in user_data_dir().glob(".site-old-*/kept"):
+            folder.chmod(0o755)
+    assert process.returncode == 0, err
+    assert _written() == ["ada-lovelace.md", "grace-hopper.md", "testimonials.md"]
