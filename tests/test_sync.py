@@ -1061,3 +1061,66 @@ def test_a_plain_folder_that_cannot_all_be_removed_still_gives_way(tmp_path, sit
             folder.chmod(0o755)
     assert process.returncode == 0, err
     assert _written() == ["ada-lovelace.md", "grace-hopper.md", "testimonials.md"]
+
+
+def test_a_previous_set_that_cannot_all_be_removed_still_gives_way(tmp_path, site_fixtures):
+    archive = tmp_path / "site.tar.gz"
+    archive.write_bytes(site_archive(site_fixtures))
+    sync(str(archive), synced_dir())
+    previous = synced_dir().resolve()
+    (previous / "testimonials").chmod(0o555)
+    prefix = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
+    try:
+        process = _subprocess_sync(str(_changed_site_file(tmp_path, site_fixtures)), prefix=prefix)
+        _, err = process.communicate(timeout=60)
+    finally:
+        (previous / "testimonials").chmod(0o755)
+    assert process.returncode == 0, err
+    assert "testimonials/hedy-lamarr.md" in _written() and synced_dir().resolve() != previous
+
+
+def _changed_site_file(tmp_path: Path, site_fixtures: Path) -> Path:
+    path = tmp_path / "changed.tar.gz"
+    path.write_bytes(_changed_site(site_fixtures))
+    return path
+
+
+_NO_SYMBOLIC_LINKS = """
+import sys
+from pathlib import Path
+
+from testimony_tui.sync import sync
+
+
+def refuse(event, args):
+    if event == "os.symlink":
+        raise PermissionError(1, "Operation not permitted")
+
+
+sys.addaudithook(refuse)
+target = Path(sys.argv[3])
+for source in sys.argv[1:3]:
+    sync(source, target)
+    print(target.is_symlink(), sorted(p.relative_to(target).as_posix() for p in target.rglob("*.md")))
+"""
+
+
+def test_where_symbolic_links_are_refused_the_set_is_a_plain_folder(tmp_path, site_fixtures):
+    # As on Windows without the right to make them: the first sync renames its folder into place,
+    # the next one moves that aside first.
+    sync(str(site_fixtures), tmp_path / "other" / "site")  # in this process too, so that mutmut runs this test
+    target = tmp_path / "data" / "site"
+    sources = [str(site_fixtures), str(_changed_site_file(tmp_path, site_fixtures))]
+    result = subprocess.run(
+        [sys.executable, "-c", _NO_SYMBOLIC_LINKS, *sources, str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "False ['ada-lovelace.md', 'grace-hopper.md', 'testimonials.md']",
+        "False ['testimonials.md', 'testimonials/ada-lovelace.md', 'testimonials/grace-hopper.md', "
+        "'testimonials/hedy-lamarr.md']",
+    ]
+    assert sorted(path.name for path in target.parent.iterdir()) == [".site.lock", "site"]
