@@ -1124,3 +1124,12 @@ def test_where_symbolic_links_are_refused_the_set_is_a_plain_folder(tmp_path, si
         "'testimonials/hedy-lamarr.md']",
     ]
     assert sorted(path.name for path in target.parent.iterdir()) == [".site.lock", "site"]
+
+
+def test_an_undecodable_or_multi_line_name_in_an_error_is_escaped_on_one_line(tmp_path, site_fixtures):
+    # A file name that is not UTF-8 (\xff, kept by Python as \udcff) with a newline in it.
+    odd = tmp_path / "\udcff\nx"
+    odd.write_bytes(b"")
+    with pytest.raises(SyncError) as raised:
+        sync(str(site_fixtures), odd / "site")
+    assert str(raised.value) == f"cannot use {tmp_path}/\\udcff\\nx: File exists"
