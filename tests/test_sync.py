@@ -1133,3 +1133,38 @@ def test_an_undecodable_or_multi_line_name_in_an_error_is_escaped_on_one_line(tm
     with pytest.raises(SyncError) as raised:
         sync(str(site_fixtures), odd / "site")
     assert str(raised.value) == f"cannot use {tmp_path}/\\udcff\\nx: File exists"
+
+
+def test_the_server_is_told_who_asks(tmp_path, site_fixtures):
+    # Some servers refuse urllib's own name ("Python-urllib/3.x").
+    archive = site_archive(site_fixtures)
+    agents: list[str | None] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            agents.append(self.headers.get("User-Agent"))
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(archive)))
+            self.end_headers()
+            self.wfile.write(archive)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        sync(f"http://127.0.0.1:{httpd.server_address[1]}/site.tar.gz", synced_dir())
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert agents == ["testimony-tui"]
+
+
+def test_an_https_server_that_does_not_speak_tls_is_one_line():
+    with _raw_server(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n") as url:
+        url = url.replace("http://", "https://")
+        with pytest.raises(SyncError) as raised:
+            sync(url, synced_dir())
+    assert str(raised.value).startswith(f"cannot reach {url}: [SSL") and "\n" not in str(raised.value)
