@@ -15,6 +15,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -23,6 +24,7 @@ import pytest
 
 from testimony_tui.cli import main
 from testimony_tui.locations import synced_dir, user_data_dir
+from testimony_tui.model import Problem
 from testimony_tui.sync import Limits, SyncError, select, sync
 
 from . import hostile
@@ -422,13 +424,15 @@ def test_an_unreadable_zip_member_is_one_line(capsys, tmp_path, site_fixtures, s
 
 @pytest.mark.parametrize(
     ("length", "message"),
-    zip(
-        hostile.BAD_CONTENT_LENGTHS,
-        [
-            "the server sent an invalid Content-Length (²)",
-            "the archive is a 5,000-digit number of bytes, more than the 209,715,200 allowed",
-        ],
-        strict=True,
+    list(  # a list, not a zip: a runner that collects twice (mutmut) would find it spent
+        zip(
+            hostile.BAD_CONTENT_LENGTHS,
+            [
+                "the server sent an invalid Content-Length (²)",
+                "the archive is a 5,000-digit number of bytes, more than the 209,715,200 allowed",
+            ],
+            strict=True,
+        )
     ),
     ids=["superscript-two", "5000-digits"],
 )
@@ -545,3 +549,622 @@ def test_a_malformed_url_is_one_line(capsys, url):
     code, _, err = run(capsys, "sync", "--from", url)
     assert code == 1 and "Traceback" not in err
     assert err.splitlines()[-1].startswith(f"testimony-tui: sync failed: the download from {url} failed: ")
+
+
+# --- Mutation testing (h5): what each survivor of mutmut showed no test was looking at ----------
+
+
+def _zip(files: dict[str, bytes], *, comments: dict[str, bytes] | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as bundle:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name)
+            info.comment = (comments or {}).get(name, b"")
+            bundle.writestr(info, data)
+    return buffer.getvalue()
+
+
+def _archive(kind: str, files: dict[str, bytes]) -> bytes:
+    return _zip(files) if kind == "zip" else _tar(files)
+
+
+def _written() -> list[str]:
+    return sorted(p.relative_to(synced_dir()).as_posix() for p in synced_dir().rglob("*") if p.is_file())
+
+
+def test_select_strips_a_top_folder_only_when_every_page_is_under_it():
+    assert select(["top/a.md", "b.md"]) == {"top/a.md": "top/a.md", "b.md": "b.md"}
+
+
+@pytest.mark.parametrize("kind", ["tar.gz", "zip"])
+def test_members_aimed_outside_the_data_folder_land_nowhere(tmp_path, isolated_home, site_fixtures, kind):
+    # Where each would land if written: ``..`` from the hidden folder reaches the data folder, an
+    # absolute name the test's own folder (never the machine's root).
+    page = _page(site_fixtures)
+    outside = tmp_path / "outside" / "absolute.md"
+    path = tmp_path / f"evil.{kind}"
+    path.write_bytes(
+        _archive(
+            kind,
+            {
+                "top/ok.md": page,
+                "top/../../escaped.md": page,
+                "../escaped-too.md": page,
+                str(outside): page,
+                "top/..\\..\\backslash.md": page,
+            },
+        )
+    )
+    sync(str(path), synced_dir())
+    assert _written() == ["top/ok.md"]
+    landed = [
+        p for root in (isolated_home, tmp_path) for p in root.rglob("*") if p.name != "ok.md" and p.suffix == ".md"
+    ]
+    assert landed == []
+
+
+def test_the_progress_a_caller_is_given(tmp_path, site_fixtures, server):
+    calls: list[tuple[str, int, int | None]] = []
+    record = lambda *call: calls.append(call)  # noqa: E731
+    archive = site_archive(site_fixtures)
+    checking = [("checking", 1, 3), ("checking", 2, 3), ("checking", 3, 3)]
+
+    sync(str(site_fixtures), synced_dir(), record)
+    assert calls == [("copying", 0, None), *checking]
+    calls.clear()
+    (tmp_path / "site.tar.gz").write_bytes(archive)
+    sync(str(tmp_path / "site.tar.gz"), synced_dir(), record)
+    assert calls == [("unpacking", 0, None), *checking]
+    calls.clear()
+    server.routes["/site.tar.gz"] = Route(archive)
+    sync(f"{server.url}/site.tar.gz", synced_dir(), record)
+    downloaded = [call for call in calls if call[0] == "downloading"]
+    assert downloaded[0] == ("downloading", 0, len(archive)) and downloaded[-1] == (
+        "downloading",
+        len(archive),
+        len(archive),
+    )
+    assert calls[len(downloaded) :] == [("unpacking", 0, None), *checking]
+
+
+def _site_total(site_fixtures: Path) -> int:
+    return sum(
+        len((site_fixtures / name).read_bytes()) for name in ("testimonials.md", "ada-lovelace.md", "grace-hopper.md")
+    )
+
+
+@pytest.mark.parametrize("kind", ["tar.gz", "folder"])
+def test_the_unpacked_total_may_reach_the_limit_not_pass_it(tmp_path, site_fixtures, kind):
+    total = _site_total(site_fixtures)
+    source = site_fixtures
+    if kind == "tar.gz":
+        source = tmp_path / "site.tar.gz"
+        source.write_bytes(site_archive(site_fixtures))
+    refused = (
+        f"^{source} would unpack to {total:,} bytes, more than the {total - 1:,} allowed$"
+        if kind == "tar.gz"
+        else f"^the pages take more than the {total - 1:,} bytes allowed$"
+    )
+    with pytest.raises(SyncError, match=refused):
+        sync(str(source), synced_dir(), limits=Limits(unpacked_bytes=total - 1))
+    assert sync(str(source), synced_dir(), limits=Limits(unpacked_bytes=total)).testimonies == 2
+
+
+@pytest.mark.parametrize("kind", ["tar.gz", "zip"])
+def test_the_member_count_may_reach_the_limit_not_pass_it(tmp_path, site_fixtures, kind):
+    # The site archive has 5 entries: its 3 pages, the home page and the README.
+    path = tmp_path / f"site.{kind}"
+    archive = site_archive(site_fixtures)
+    if kind == "zip":
+        with tarfile.open(fileobj=io.BytesIO(archive)) as bundle:
+            archive = _zip({m.name: bundle.extractfile(m).read() for m in bundle})
+    path.write_bytes(archive)
+    with pytest.raises(SyncError, match="^the archive has more than 4 entries, too many for a testimony site$"):
+        sync(str(path), synced_dir(), limits=Limits(members=4))
+    assert sync(str(path), synced_dir(), limits=Limits(members=5)).testimonies == 2
+
+
+def test_a_zip_directory_may_take_300_bytes_an_entry_not_more(tmp_path, site_fixtures):
+    # Two entries, the directory padded by comments (which only it holds) to 600 bytes, then 601.
+    files = {"pages/ada-lovelace.md": _page(site_fixtures), "pages/b.md": _page(site_fixtures)}
+    entry = 46 + len("pages/ada-lovelace.md") + 46 + len("pages/b.md")
+    path = tmp_path / "site.zip"
+    path.write_bytes(_zip(files, comments={"pages/b.md": b"c" * (600 - entry)}))
+    assert sync(str(path), synced_dir(), limits=Limits(members=2)).testimonies == 2
+    path.write_bytes(_zip(files, comments={"pages/b.md": b"c" * (601 - entry)}))
+    with pytest.raises(SyncError, match="^the archive's list of entries is larger than 2 entries take$"):
+        sync(str(path), synced_dir(), limits=Limits(members=2))
+
+
+@pytest.mark.parametrize("kind", ["tar.gz", "folder"])
+def test_a_page_may_have_the_size_any_page_may_have_not_more(tmp_path, site_fixtures, kind):
+    from testimony_tui.parsing.page import MAX_FILE_BYTES
+
+    page = _page(site_fixtures)
+    files = {
+        "pages/ada-lovelace.md": page,
+        "pages/largest.md": page + b"\n" * (MAX_FILE_BYTES - len(page)),
+        "pages/too-large.md": page + b"\n" * (MAX_FILE_BYTES + 1 - len(page)),
+    }
+    source = tmp_path / "source"
+    if kind == "folder":
+        for name, data in files.items():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            (source / name).write_bytes(data)
+    else:
+        source.write_bytes(_tar(files))
+    sync(str(source), synced_dir())
+    assert _written() == ["ada-lovelace.md", "largest.md"]
+    assert (synced_dir() / "largest.md").stat().st_size == MAX_FILE_BYTES
+
+
+def test_a_damaged_zip_member_is_named(tmp_path, site_fixtures):
+    page = _page(site_fixtures)
+    damaged = bytearray(_zip({"pages/ada-lovelace.md": page}))
+    at = damaged.find(page[:40]) + 20  # stored as it is: one byte changed breaks its checksum
+    damaged[at] ^= 1
+    path = tmp_path / "damaged.zip"
+    path.write_bytes(bytes(damaged))
+    with pytest.raises(SyncError, match=rf"^{path} is damaged \(at pages/ada-lovelace\.md\)$"):
+        sync(str(path), synced_dir())
+
+
+@pytest.mark.parametrize("skipped", [".git", "_site", "node_modules"])
+def test_a_folders_build_and_tool_folders_are_not_synced(tmp_path, site_fixtures, skipped):
+    folder = tmp_path / "repo"
+    (folder / "guide").mkdir(parents=True)
+    (folder / skipped).mkdir()
+    shutil.copy(site_fixtures / "ada-lovelace.md", folder / "guide")
+    shutil.copy(site_fixtures / "grace-hopper.md", folder / skipped)
+    sync(str(folder), synced_dir())
+    assert _written() == ["ada-lovelace.md"]  # the one top folder left, "guide", is taken off
+
+
+def test_a_folders_links_and_unsafe_names_are_skipped_and_the_rest_copied(tmp_path, site_fixtures):
+    # The skipped files are at the top, so they come before the good page (os.walk lists a folder's
+    # files before going down).
+    folder = tmp_path / "repo"
+    (folder / "guide").mkdir(parents=True)
+    shutil.copy(site_fixtures / "ada-lovelace.md", folder / "guide")
+    outside = tmp_path / "grace-hopper.md"
+    shutil.copy(site_fixtures / "grace-hopper.md", outside)
+    (folder / "link.md").symlink_to(outside)
+    shutil.copy(outside, folder / ".draft.md")
+    shutil.copy(outside, folder / "evil\x1b[2J.md")
+    shutil.copy(outside, folder / "back\\slash.md")
+    sync(str(folder), synced_dir())
+    assert _written() == ["guide/ada-lovelace.md"]
+
+
+@pytest.mark.parametrize("unreadable", ["grace-hopper.md", "sub"])
+def test_a_folder_that_became_unreadable_is_one_line(tmp_path, site_fixtures, unreadable):
+    folder = tmp_path / "pages"
+    shutil.copytree(site_fixtures, folder)
+    (folder / "sub").mkdir()
+    shutil.copy(site_fixtures / "ada-lovelace.md", folder / "sub" / "augusta.md")
+    sync(str(folder), synced_dir())  # readable: synced (in this process, so mutmut runs this test)
+    before = data_state()
+    (folder / unreadable).chmod(0)
+    # As root, reading needs the capability to override file modes dropped, as for a user.
+    prefix = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
+    try:
+        process = _subprocess_sync(str(folder), prefix=prefix)
+        _, err = process.communicate(timeout=60)
+    finally:
+        (folder / unreadable).chmod(0o755)
+    assert process.returncode == 1, err
+    assert err.splitlines()[-1] == (
+        f"testimony-tui: sync failed: cannot read {folder / unreadable}: Permission denied; your copy is unchanged"
+    )
+    assert data_state() == before
+
+
+def test_pages_nested_deep_keep_their_folders(tmp_path, site_fixtures):
+    path = tmp_path / "nested.tar.gz"
+    path.write_bytes(
+        _tar({"top/a/b/ada-lovelace.md": _page(site_fixtures), "top/grace-hopper.md": _page(site_fixtures)})
+    )
+    sync(str(path), synced_dir())
+    assert _written() == ["a/b/ada-lovelace.md", "grace-hopper.md"]
+
+
+def test_a_page_where_a_folder_must_be_is_one_line(tmp_path, site_fixtures):
+    path = tmp_path / "clash.tar.gz"
+    path.write_bytes(_tar({"top/a.md": _page(site_fixtures), "top/a.md/x/b.md": _page(site_fixtures)}))
+    with pytest.raises(SyncError, match=r"^cannot write .*/\.site-[0-9]+-[0-9a-f]{8}/a\.md/x/b\.md: Not a directory$"):
+        sync(str(path), synced_dir())
+    assert not synced_dir().exists()
+
+
+def test_a_page_the_disk_refuses_is_named(tmp_path, site_fixtures):
+    # A real write failure in this process: files may not grow past 16 KB while it syncs (EFBIG).
+    path = tmp_path / "big.tar.gz"
+    path.write_bytes(_tar({"top/ada-lovelace.md": _page(site_fixtures), "top/big.md": os.urandom(64 * 1024)}))
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, hard))
+    try:
+        with pytest.raises(SyncError, match=r"^cannot write .*/\.site-[0-9]+-[0-9a-f]{8}/big\.md: File too large$"):
+            sync(str(path), synced_dir())
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, handler)
+    assert not synced_dir().exists()
+
+
+_WATCH_THE_SWAP = """
+import sys
+from pathlib import Path
+
+from testimony_tui.sync import sync
+
+source, target = sys.argv[1], Path(sys.argv[2])
+sync(source, target)
+gaps = []
+
+
+def watch(event, args):
+    # Before each change to the data folder the second sync makes, the synced set must be there.
+    if event in ("os.remove", "os.rename", "os.rmdir", "os.symlink", "shutil.rmtree") and not target.is_dir():
+        gaps.append(event)
+
+
+sys.addaudithook(watch)
+sync(source, target)
+print(gaps, sorted(p.name for p in target.rglob("*.md")))
+"""
+
+
+def test_the_synced_set_is_there_at_every_moment_of_the_swap(tmp_path, site_fixtures):
+    # A reader (the app, --watch) must never find the set missing: the link is replaced in one
+    # rename, not removed and then created. Audit hooks see each file operation as it happens.
+    target = tmp_path / "data" / "site"
+    result = subprocess.run(
+        [sys.executable, "-c", _WATCH_THE_SWAP, str(site_fixtures), str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.splitlines()[-1] == "[] ['ada-lovelace.md', 'grace-hopper.md', 'testimonials.md']"
+
+
+def test_a_page_with_a_problem_is_reported_where_it_will_be(tmp_path, site_fixtures):
+    folder = tmp_path / "pages"
+    shutil.copytree(site_fixtures, folder)
+    (folder / "broken.md").write_text("---\ntitle: [\n---\n<p>x</p>\n")
+    report = sync(str(folder), synced_dir())
+    assert report.problems == (
+        Problem(
+            str(synced_dir() / "broken.md"),
+            3,
+            "error",
+            "the front matter is not valid YAML at line 3: did not find expected node content",
+        ),
+    )
+
+
+def test_the_same_set_again_is_all_unchanged(site_fixtures):
+    sync(str(site_fixtures), synced_dir())
+    report = sync(str(site_fixtures), synced_dir())
+    assert (report.new, report.changed, report.removed, report.unchanged) == ((), (), (), 3)
+
+
+def test_pages_none_of_which_is_a_testimony_is_the_whole_line(capsys, tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "x.md").write_bytes(b"\x00\x01binary")
+    code, _, err = run(capsys, "sync", "--from", folder)
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "testimony-tui: sync failed: none of the pages is a testimony that can be read; your copy is unchanged"
+    )
+
+
+def test_a_real_folder_where_the_link_goes_is_replaced(site_fixtures):
+    # What a system without symbolic links (or a user's copy) leaves: the set in a plain folder.
+    synced_dir().mkdir(parents=True)
+    (synced_dir() / "old.md").write_bytes(_page(site_fixtures))
+    report = sync(str(site_fixtures), synced_dir())
+    assert report.removed == ("old.md",) and len(report.new) == 3
+    assert _written() == ["ada-lovelace.md", "grace-hopper.md", "testimonials.md"]
+    assert sorted(path.name for path in user_data_dir().iterdir()) == [".site.lock", "site"]
+
+
+def test_a_disk_refusing_what_no_stage_foresaw_is_one_line(tmp_path, site_fixtures):
+    # The data folder's parent is a file: the lock and the hidden folder cannot be made.
+    (tmp_path / "file").write_bytes(b"")
+    with pytest.raises(SyncError, match=f"^cannot use {tmp_path / 'file'}: File exists$"):
+        sync(str(site_fixtures), tmp_path / "file" / "site")
+
+
+def test_this_processs_own_leftovers_are_removed(site_fixtures):
+    # A sync of this process that ended (an exception, the app's earlier sync) left them.
+    data = user_data_dir()
+    data.mkdir(parents=True)
+    leftover = data / f".site-{os.getpid()}-0badcafe"
+    leftover.mkdir()
+    sync(str(site_fixtures), synced_dir())
+    assert not leftover.exists()
+
+
+def test_a_running_processs_leftovers_are_kept_and_the_process_left_alone(site_fixtures):
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        data = user_data_dir()
+        data.mkdir(parents=True)
+        busy = data / f".site-{alive.pid}-feedface"
+        busy.mkdir()
+        sync(str(site_fixtures), synced_dir())
+        assert busy.is_dir()
+        assert alive.poll() is None  # asked whether it runs (signal 0), not sent a signal
+    finally:
+        alive.kill()
+        alive.wait()
+
+
+def test_a_refused_connection_is_the_systems_reason(capsys):
+    with socket_closed() as url:
+        code, _, err = run(capsys, "sync", "--from", url)
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        f"testimony-tui: sync failed: cannot reach {url}: Connection refused; your copy is unchanged"
+    )
+
+
+def test_a_malformed_url_says_what_is_wrong(capsys):
+    code, _, err = run(capsys, "sync", "--from", "http://[bad/site.tar.gz")
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "testimony-tui: sync failed: the download from http://[bad/site.tar.gz failed: Invalid IPv6 URL; "
+        "your copy is unchanged"
+    )
+
+
+@contextmanager
+def _raw_server(response: bytes) -> Iterator[str]:
+    """A server that answers every request with ``response`` and hangs up."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def serve() -> None:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            with connection:
+                connection.recv(65536)
+                connection.sendall(response)
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/site.tar.gz"
+    finally:
+        listener.close()
+
+
+def test_a_chunked_download_cut_short_is_one_line(tmp_path):
+    body = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n0123456789abcdef\r\n100\r\n0123456789"
+    cut = r"^the download was cut short \([0-9,]+ bytes received\)$"
+    with _raw_server(body) as url, pytest.raises(SyncError, match=cut):
+        sync(url, synced_dir())
+
+
+def test_a_read_waiting_past_the_deadline_is_cut_at_it(site_fixtures):
+    # The read's own timeout is the time left when the connection opened (4 s); a byte at 3 s starts
+    # a wait that would end at 7 s. Only cutting the connection at the deadline ends it at 4 s.
+    started = time.monotonic()
+    archive = site_archive(site_fixtures)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(archive)))
+            self.end_headers()
+            self.wfile.write(archive[:10])
+            self.wfile.flush()
+            time.sleep(max(0.0, started + 3 - time.monotonic()))
+            self.wfile.write(archive[10:11])
+            self.wfile.flush()
+            time.sleep(10)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(SyncError, match=r"^sync took longer than 4 s$"):
+            sync(f"http://127.0.0.1:{httpd.server_address[1]}/site.tar.gz", synced_dir(), limits=Limits(seconds=4))
+        assert time.monotonic() - started < 6.5  # without the cut: at least 7 s
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_the_leftovers_of_another_users_running_process_are_kept(site_fixtures):
+    # Asking whether another user's process runs is refused (EPERM): it is taken as running. As
+    # root, that process is made to be nobody's, and the sync may not signal other users' processes.
+    root = os.geteuid() == 0
+    other = ("setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups") if root else ()
+    alive = subprocess.Popen([*other, "sleep", "60"]) if root else None
+    pid = alive.pid if alive else 1  # not root: pid 1 is root's
+    try:
+        data = user_data_dir()
+        data.mkdir(parents=True)
+        busy = data / f".site-{pid}-feedface"
+        busy.mkdir()
+        sync(str(site_fixtures), synced_dir())  # in this process too, so that mutmut runs this test
+        process = _subprocess_sync(str(site_fixtures), prefix=("setpriv", "--bounding-set", "-kill") if root else ())
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err
+        assert busy.is_dir()
+    finally:
+        if alive:
+            alive.kill()
+            alive.wait()
+
+
+@pytest.mark.parametrize(
+    ("length", "message"),
+    [
+        ("209715200", "the download was cut short ({size} of 209,715,200 bytes)"),  # the most allowed: read
+        ("209715201", "the archive is 209,715,201 bytes, more than the 209,715,200 allowed"),
+        ("9" * 15, "the archive is 999,999,999,999,999 bytes, more than the 209,715,200 allowed"),
+        ("9" * 16, "the archive is a 16-digit number of bytes, more than the 209,715,200 allowed"),
+        ("12a" + "x" * 30, "the server sent an invalid Content-Length (12axxxxxxxxxxxxxxxxx)"),
+    ],
+    ids=["limit", "limit+1", "15-digits", "16-digits", "letters"],
+)
+def test_the_announced_size_at_each_boundary(capsys, server, site_fixtures, length, message):
+    archive = site_archive(site_fixtures)
+    server.routes["/site.tar.gz"] = Route(archive, length=length)
+    code, _, err = run(capsys, "sync", "--from", f"{server.url}/site.tar.gz")
+    assert code == 1
+    size = f"{len(archive):,}"
+    assert err.splitlines()[-1] == f"testimony-tui: sync failed: {message.format(size=size)}; your copy is unchanged"
+
+
+def test_the_default_limits_are_the_documented_ones():
+    # The figures the README's Safety section gives: 200 MiB unpacked, 50,000 entries, 120 s.
+    assert Limits() == Limits(unpacked_bytes=200 * 1024 * 1024, members=50_000, seconds=120)
+
+
+def test_a_url_without_a_host_is_one_line(capsys):
+    # urllib's reason is then a plain string, not an OSError with a strerror.
+    code, _, err = run(capsys, "sync", "--from", "http:///site.tar.gz")
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "testimony-tui: sync failed: cannot reach http:///site.tar.gz: no host given; your copy is unchanged"
+    )
+
+
+def test_a_plain_folder_that_cannot_all_be_removed_still_gives_way(tmp_path, site_fixtures):
+    # The swap is done once the new set is in place: what is left of the old folder is not a failure.
+    sync(str(site_fixtures), tmp_path / "other" / "site")  # in this process too, so that mutmut runs this test
+    kept = synced_dir() / "kept"
+    kept.mkdir(parents=True)
+    (kept / "old.md").write_bytes(_page(site_fixtures))
+    kept.chmod(0o555)
+    # As root, removing needs the capability to override file modes dropped, as for a user.
+    prefix = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
+    try:
+        process = _subprocess_sync(str(site_fixtures), prefix=prefix)
+        _, err = process.communicate(timeout=60)
+    finally:
+        for folder in user_data_dir().glob(".site-old-*/kept"):
+            folder.chmod(0o755)
+    assert process.returncode == 0, err
+    assert _written() == ["ada-lovelace.md", "grace-hopper.md", "testimonials.md"]
+
+
+def test_a_previous_set_that_cannot_all_be_removed_still_gives_way(tmp_path, site_fixtures):
+    archive = tmp_path / "site.tar.gz"
+    archive.write_bytes(site_archive(site_fixtures))
+    sync(str(archive), synced_dir())
+    previous = synced_dir().resolve()
+    (previous / "testimonials").chmod(0o555)
+    prefix = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
+    try:
+        process = _subprocess_sync(str(_changed_site_file(tmp_path, site_fixtures)), prefix=prefix)
+        _, err = process.communicate(timeout=60)
+    finally:
+        (previous / "testimonials").chmod(0o755)
+    assert process.returncode == 0, err
+    assert "testimonials/hedy-lamarr.md" in _written() and synced_dir().resolve() != previous
+
+
+def _changed_site_file(tmp_path: Path, site_fixtures: Path) -> Path:
+    path = tmp_path / "changed.tar.gz"
+    path.write_bytes(_changed_site(site_fixtures))
+    return path
+
+
+_NO_SYMBOLIC_LINKS = """
+import sys
+from pathlib import Path
+
+from testimony_tui.sync import sync
+
+
+def refuse(event, args):
+    if event == "os.symlink":
+        raise PermissionError(1, "Operation not permitted")
+
+
+sys.addaudithook(refuse)
+target = Path(sys.argv[3])
+for source in sys.argv[1:3]:
+    sync(source, target)
+    print(target.is_symlink(), sorted(p.relative_to(target).as_posix() for p in target.rglob("*.md")))
+"""
+
+
+def test_where_symbolic_links_are_refused_the_set_is_a_plain_folder(tmp_path, site_fixtures):
+    # As on Windows without the right to make them: the first sync renames its folder into place,
+    # the next one moves that aside first.
+    sync(str(site_fixtures), tmp_path / "other" / "site")  # in this process too, so that mutmut runs this test
+    target = tmp_path / "data" / "site"
+    sources = [str(site_fixtures), str(_changed_site_file(tmp_path, site_fixtures))]
+    result = subprocess.run(
+        [sys.executable, "-c", _NO_SYMBOLIC_LINKS, *sources, str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "False ['ada-lovelace.md', 'grace-hopper.md', 'testimonials.md']",
+        "False ['testimonials.md', 'testimonials/ada-lovelace.md', 'testimonials/grace-hopper.md', "
+        "'testimonials/hedy-lamarr.md']",
+    ]
+    assert sorted(path.name for path in target.parent.iterdir()) == [".site.lock", "site"]
+
+
+def test_an_undecodable_or_multi_line_name_in_an_error_is_escaped_on_one_line(tmp_path, site_fixtures):
+    # A file name that is not UTF-8 (\xff, kept by Python as \udcff) with a newline in it.
+    odd = tmp_path / "\udcff\nx"
+    odd.write_bytes(b"")
+    with pytest.raises(SyncError) as raised:
+        sync(str(site_fixtures), odd / "site")
+    assert str(raised.value) == f"cannot use {tmp_path}/\\udcff\\nx: File exists"
+
+
+def test_the_server_is_told_who_asks(tmp_path, site_fixtures):
+    # Some servers refuse urllib's own name ("Python-urllib/3.x").
+    archive = site_archive(site_fixtures)
+    agents: list[str | None] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            agents.append(self.headers.get("User-Agent"))
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(archive)))
+            self.end_headers()
+            self.wfile.write(archive)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        sync(f"http://127.0.0.1:{httpd.server_address[1]}/site.tar.gz", synced_dir())
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert agents == ["testimony-tui"]
+
+
+def test_an_https_server_that_does_not_speak_tls_is_one_line():
+    with _raw_server(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n") as url:
+        url = url.replace("http://", "https://")
+        with pytest.raises(SyncError) as raised:
+            sync(url, synced_dir())
+    assert str(raised.value).startswith(f"cannot reach {url}: [SSL") and "\n" not in str(raised.value)
