@@ -11,10 +11,11 @@ import errno
 import gc
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from . import __version__
 from .text import showable, strip_controls
@@ -37,38 +38,62 @@ class CommandError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, **kwargs) -> None:
+        # No abbreviations: "-how" or "--js" is a query or a name, never "-h ow" or "--json".
+        super().__init__(allow_abbrev=False, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
-    def parse(self, argv: Sequence[str]) -> argparse.Namespace:
-        """Options and arguments in any order; ``--`` ends the options (a testimony named ``-x``)."""
-        argv = self.join_option_values(argv)
-        if "--" in argv:
-            return self.parse_args(argv)  # parse_intermixed_args mishandles "--" (Python 3.11)
-        return self.parse_intermixed_args(argv)
+    def _print_message(self, message: str, file=None) -> None:
+        # argparse ignores a failed write (help to a full disk would exit 0 with nothing written):
+        # let it reach ``run``, which reports it like any other output.
+        if message:
+            file = file or sys.stdout
+            file.write(message)
+            file.flush()
 
-    def join_option_values(self, argv: Sequence[str]) -> list[str]:
-        """``--filter -asyncio`` as ``--filter=-asyncio``: argparse reads a value starting with "-"
-        as the next option, though a query's "-word" (not containing "word") is what is meant."""
-        takes_value = {
-            option for action in self._actions if action.nargs is None for option in action.option_strings
-        }
-        joined: list[str] = []
-        rest = iter(argv)
-        for arg in rest:
+    def parse(self, argv: Sequence[str]) -> argparse.Namespace:
+        """Options and arguments in any order: a word that is not one of the command's options is
+        an argument wherever it stands (the query "-asyncio", a testimony named "-x"), except a
+        "--word", most likely a mistyped option and reported as one (``-- --word`` for the name)."""
+        options, arguments = self.split(argv)
+        return self.parse_args(options + ["--", *arguments] if arguments else options)
+
+    def split(self, argv: Sequence[str]) -> tuple[list[str], list[str]]:
+        """The options (each with its value, as ``--filter=-asyncio``) and the arguments of ``argv``;
+        ``--`` ends the options."""
+        options: list[str] = []
+        arguments: list[str] = []
+        index = 0
+        while index < len(argv):
+            arg = argv[index]
+            index += 1
             if arg == "--":
-                joined.extend([arg, *rest])
+                arguments.extend(argv[index:])
                 break
-            joined.append(arg)
-            if arg in takes_value:
-                value = next(rest, None)
-                if value is None:
-                    break
-                if value.startswith("-") and value != "--" and value not in self._option_string_actions:
-                    joined[-1] = f"{arg}={value}"
-                else:
-                    joined.append(value)
-        return joined
+            action = self._option_action(arg)
+            if action is None and not arg.startswith("--"):
+                arguments.append(arg)
+                continue
+            if action is not None and action.nargs is None and arg in action.option_strings and index < len(argv):
+                value = argv[index]
+                # A value that is an option is not taken: argparse then says "expected one argument".
+                if value != "--" and self._option_action(value) is None:
+                    arg = f"{arg}={value}"
+                    index += 1
+            options.append(arg)
+        return options, arguments
+
+    def _option_action(self, arg: str) -> argparse.Action | None:
+        """The option ``arg`` is (``--opt``, ``--opt=value``, ``-ovalue``), or None for an argument."""
+        if not arg.startswith("-") or arg == "-":
+            return None
+        name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
+        action = self._option_string_actions.get(name)
+        if action is not None and name != arg and action.nargs == 0 and not arg.startswith("--"):
+            return None  # "-how" is a word, not "-h" given "ow": a flag takes no value
+        return action
 
 
 def _path(text: str) -> Path:
@@ -236,13 +261,23 @@ def _add_config(args: argparse.Namespace, *, warn: bool) -> None:
     args.config_problems += [Problem(PATH_VARIABLE, None, "warning", text) for text in read_path_variable()[1]]
     if warn:
         for problem in args.config_problems:
-            print(f"{PROG}: {strip_controls(str(problem))}", file=sys.stderr)
+            tell(f"{PROG}: {strip_controls(str(problem))}")
 
 
 def _check_paths(paths: Sequence[Path]) -> None:
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
         raise UsageError(f"no such file or folder: {showable(missing[0])}")
+
+
+def tell(text: str = "", end: str = "\n") -> None:
+    """Say something on standard error; a message that cannot be written (``2>/dev/full``) does
+    not stop the command, whose output and exit code are what scripts rely on."""
+    try:
+        sys.stderr.write(text + end)
+        sys.stderr.flush()
+    except OSError:
+        _drop_stream(sys.stderr)
 
 
 def emit(text: str = "") -> None:
@@ -266,7 +301,7 @@ def command_list(args: argparse.Namespace) -> int:
         return 0
     rows = [(t.author, t.project, t.organization, t.slug) for t in testimonies]
     if not rows:
-        print("no testimony matches" + (f" '{args.filter}'" if args.filter else ""), file=sys.stderr)
+        tell("no testimony matches" + (f" '{args.filter}'" if args.filter else ""))
         return 0
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
     for row in rows:
@@ -306,7 +341,7 @@ def command_check(args: argparse.Namespace) -> int:
         for problem in problems:
             emit(str(problem))
         testimonies = counted(len(library.testimonies), "testimony", "testimonies")
-        print(f"{counted(library.files, 'file')}, {testimonies}: {tally(problems)}", file=sys.stderr)
+        tell(f"{counted(library.files, 'file')}, {testimonies}: {tally(problems)}")
     if library.errors:
         return 1
     return 1 if args.strict and problems else 0
@@ -367,7 +402,7 @@ def command_search(args: argparse.Namespace) -> int:
     for hit in hits:
         emit(f"{hit.author} · {hit.section} · {hit.question}")
         emit(f"    {hit.snippet}")
-    print(counted(len(hits), "answer matches", "answers match"), file=sys.stderr)
+    tell(counted(len(hits), "answer matches", "answers match"))
     return 0
 
 
@@ -405,7 +440,7 @@ def command_export(args: argparse.Namespace) -> int:
     _check_targets([path for path, _ in targets], library, args.force)
     for path, text in targets:
         _write(path, text, args.force)
-        print(f"wrote {showable(path)}", file=sys.stderr)
+        tell(f"wrote {showable(path)}")
     return 0
 
 
@@ -455,13 +490,13 @@ def command_sync(args: argparse.Namespace) -> int:
     from .sync import SyncError, sync
 
     source = args.source or args.config.sync_source
-    print(f"syncing from {showable(source)}", file=sys.stderr)
+    tell(f"syncing from {showable(source)}")
     progress = ProgressLine()
     try:
         report = sync(source, synced_dir(), progress)
     except SyncError as error:
         progress.finish()
-        print(f"{PROG}: sync failed: {strip_controls(str(error))}; your copy is unchanged", file=sys.stderr)
+        tell(f"{PROG}: sync failed: {strip_controls(str(error))}; your copy is unchanged")
         return 1
     if args.json:
         emit_json(
@@ -482,7 +517,7 @@ def command_sync(args: argparse.Namespace) -> int:
             emit(f"{label:8} {name}")
     for problem in report.problems:
         emit(str(problem))
-    print(report.summary, file=sys.stderr)
+    tell(report.summary)
     return 0
 
 
@@ -497,16 +532,16 @@ class ProgressLine:
         if self.live:
             amount = f"{done:,} of {total:,}" if total else f"{done:,}"
             unit = " bytes" if stage == "downloading" else ""
-            print(f"\r\x1b[K{stage} {amount}{unit}", end="", file=sys.stderr, flush=True)
+            tell(f"\r\x1b[K{stage} {amount}{unit}", end="")
             if total and done >= total:
-                print(file=sys.stderr)
+                tell()
         elif stage != self.stage:
-            print(f"{stage}…", file=sys.stderr)
+            tell(f"{stage}…")
         self.stage = stage
 
     def finish(self) -> None:
         if self.live and self.stage:
-            print("\r\x1b[K", end="", file=sys.stderr, flush=True)
+            tell("\r\x1b[K", end="")
 
 
 def _port(text: str) -> int:
@@ -531,15 +566,13 @@ def command_serve(args: argparse.Namespace) -> int:
 
     _check_paths(args.paths)
     if args.host not in LOOPBACK:
-        print(
-            f"{PROG}: warning: serving on {args.host}: anyone who can reach this address can use the app",
-            file=sys.stderr,
-        )
-    print(f"serving on http://{args.host}:{args.port}  (ctrl+c stops)", file=sys.stderr)
+        tell(
+            f"{PROG}: warning: serving on {args.host}: anyone who can reach this address can use the app")
+    tell(f"serving on http://{args.host}:{args.port}  (ctrl+c stops)")
     try:
         serve(args.paths, host=args.host, port=args.port, use_cache=not args.no_cache, max_sessions=args.max_sessions)
     except OSError as error:
-        print(f"{PROG}: cannot serve on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
+        tell(f"{PROG}: cannot serve on {args.host}:{args.port}: {error.strerror or error}")
         return 1
     return 130  # the server stops only when interrupted (ctrl+c), which exits 130 as everywhere
 
@@ -597,10 +630,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _add_config(args, warn=handler is not open_app)
         return handler(args)
     except UsageError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        tell(f"{PROG}: error: {error}")
         return 2
     except CommandError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        tell(f"{PROG}: error: {error}")
         return 1
 
 
@@ -618,19 +651,21 @@ def run() -> NoReturn:
     except KeyboardInterrupt:
         code = 130
     except BrokenPipeError:
-        _drop_output()
-        code = 0  # the reader has all it wanted, as after `git log | head -1`
+        # The reader is gone: end quietly with the status of a process killed by SIGPIPE, as
+        # `seq 100000 | head -1` does, so `set -o pipefail` still sees that the output was cut.
+        _drop_stream(sys.stdout)
+        code = 128 + signal.SIGPIPE
     except OSError as error:
         if error.errno not in OUTPUT_ERRORS:
             raise
-        _drop_output()
-        print(f"{PROG}: cannot write output: {error.strerror}", file=sys.stderr)
+        _drop_stream(sys.stdout)
+        tell(f"{PROG}: cannot write output: {error.strerror}")
         code = 1
     sys.exit(code)
 
 
-def _drop_output() -> None:
-    """Send what is still buffered for standard output nowhere, so exiting does not fail again."""
+def _drop_stream(stream: TextIO) -> None:
+    """Send what is still buffered for ``stream`` nowhere, so exiting does not fail again."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, stream.fileno())
     os.close(devnull)

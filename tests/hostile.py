@@ -394,3 +394,38 @@ def pathological_pages() -> dict[str, tuple[str, str]]:
         "many-questions.md": (many_questions(), "testimony"),  # questions, compare, insights: 93 s
         "long-questions.md": (long_questions(), "testimony"),  # two of 15 KB took 15 s
     }
+
+
+# --- Command line and settings recovery (issue 14, items 6 and 8: fixd) -----------------------
+# Arguments that look like options, and configs whose one bad line or entry must not cost the
+# others. Each config has two good lines, `theme = "nord"` and `cache = false`, which must apply.
+
+DASHED_ARGUMENTS = {
+    "search": (["search", "-asyncio"], "-asyncio"),
+    "search-after-an-option": (["search", "--json", "-asyncio"], "-asyncio"),
+    "compare": (["compare", "-how"], "-how"),
+    "compare-then-filter": (["compare", "-how", "--filter", "-hopper"], "-how"),
+    "show": (["show", "-x"], "-x"),
+    "show-then-option": (["show", "-asyncio", "--markdown"], "-asyncio"),
+    "export": (["export", "--format", "json", "-x"], "-x"),
+}
+"""Command lines, each with its word that starts with "-" and is the command's argument, not an
+option: "-how" once read as "-h ow". show and export name pages of ``build_names``."""
+
+RECOVERABLE_CONFIGS = {
+    "unclosed-array-at-end": 'theme = "nord"\ncache = false\nfoo = [1,\n',
+    "unterminated-string-at-end": 'theme = "nord"\ncache = false\nfoo = "abc',
+    "unclosed-multiline-string": 'theme = "nord"\ncache = false\nfoo = """abc\n',
+    "unclosed-literal-string": "theme = \"nord\"\ncache = false\nfoo = '''abc\n",
+    "unclosed-array-before-good-lines": 'foo = [1,\ntheme = "nord"\ncache = false\n',
+    "unclosed-table-before-good-lines": 'foo = {a = 1,\ntheme = "nord"\ncache = false\n',
+    "empty-key-binding": 'theme = "nord"\ncache = false\n[keys]\nquit = ""\nsearch = "ctrl+s"\n',
+    "number-key-binding": 'theme = "nord"\ncache = false\n[keys]\ncompare = 5\nsearch = "ctrl+s"\n',
+    "escape-key-binding": 'theme = "nord"\ncache = false\n[keys]\nfilter = "\\u001b]52;c;eA==\\u0007"\nsearch = "ctrl+s"\n',
+    "escape-action-name": 'theme = "nord"\ncache = false\n[keys]\n"\\u001bfilter" = "f"\nsearch = "ctrl+s"\n',
+    "unknown-user-path": 'theme = "nord"\ncache = false\npaths = ["~nosuchuser/x", "/srv/testimonies"]\n',
+    "number-path": 'theme = "nord"\ncache = false\npaths = [5, "/srv/testimonies"]\n',
+    "nul-path-entry": 'theme = "nord"\ncache = false\npaths = ["/tmp/a\\u0000b", "/srv/testimonies"]\n',
+}
+"""Config texts whose bad line or entry is left out with a warning; the rest applies. Where a
+[keys] or paths entry is bad, the good one beside it (search = "ctrl+s", /srv/testimonies) stays."""

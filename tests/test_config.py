@@ -60,7 +60,7 @@ def test_invalid_toml_is_one_warning_with_its_line_and_the_other_lines_apply(tmp
         ('\n[export]\nformat = "pdf"\n', 3, "'format' should be one of markdown, json, html"),
         ('colour = "red"\n', 1, "unknown setting 'colour'; ignored"),
         ('[export]\n\nfolders = "x"\n', 3, "unknown setting [export] 'folders'; ignored"),
-        ('[keys]\ncompare = 3\n', 1, "'keys' should be a table of action = \"keys\""),
+        ('[keys]\ncompare = 3\n', 2, "'keys' 'compare' should be keys in quotes"),  # only that entry is left out
     ],
 )
 def test_a_bad_setting_keeps_its_default_and_the_rest_apply(tmp_path, text, line, message):
