@@ -1132,7 +1132,7 @@ def test_an_undecodable_or_multi_line_name_in_an_error_is_escaped_on_one_line(tm
     odd.write_bytes(b"")
     with pytest.raises(SyncError) as raised:
         sync(str(site_fixtures), odd / "site")
-    assert str(raised.value) == f"cannot use {tmp_path}/\\udcff\\nx: File exists"
+    assert str(raised.value) == f"cannot use {tmp_path}/\\xff\\nx: File exists"
 
 
 def test_the_server_is_told_who_asks(tmp_path, site_fixtures):
