@@ -429,3 +429,30 @@ RECOVERABLE_CONFIGS = {
 }
 """Config texts whose bad line or entry is left out with a warning; the rest applies. Where a
 [keys] or paths entry is bad, the good one beside it (search = "ctrl+s", /srv/testimonies) stays."""
+
+
+# --- sync (fixb): archives whose skipped members decompress to far more than they weigh ----------
+
+def tar_gz_of_zeros(path: Path, size: int, pages: dict[str, bytes]) -> None:
+    """Write to ``path`` a .tar.gz of one member no page needs, ``site-HEAD/big.bin``, of ``size``
+    zeros (``size`` a multiple of 1 MiB), then ``pages``: about 1 KB a MiB, made in a blink (one
+    deflate block of 1 MiB of zeros, flushed so that it stands alone, repeated). 100 GB of zeros
+    (99 MB) kept a sync busy 304 s, past its 120 s deadline, before any limit looked. The gzip
+    checksum at the end is wrong: a reader stops at a limit or the deadline long before it."""
+    import tarfile
+    import zlib
+
+    mebibyte = 1 << 20
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    big = tarfile.TarInfo("site-HEAD/big.bin")
+    big.size = size
+    with open(path, "wb") as out:
+        out.write(compressor.compress(big.tobuf(format=tarfile.GNU_FORMAT)) + compressor.flush(zlib.Z_FULL_FLUSH))
+        block = compressor.compress(bytes(mebibyte)) + compressor.flush(zlib.Z_FULL_FLUSH)
+        out.write(block * (size // mebibyte))
+        tail = b""
+        for name, data in pages.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tail += info.tobuf(format=tarfile.GNU_FORMAT) + data + bytes(-len(data) % 512)
+        out.write(compressor.compress(tail + bytes(1024)) + compressor.flush())

@@ -34,6 +34,11 @@ class Limits:
 
     unpacked_bytes: int = 200 * 1024 * 1024
     """The pages written, all together (each page is also at most the 4 MB any page may be)."""
+    decompressed_bytes: int = 1024 * 1024 * 1024
+    """Everything an archive unpacks to, pages and the members skipped alike, counted as it is
+    decompressed (each of a tar's two passes from zero). 5 times the pages' cap: a site's whole
+    repository is far less, but skipping a member means decompressing it, and 100 GB of zeros
+    fit in a 99 MB download (about 5 s a GiB here)."""
     members: int = 50_000
     """Entries in an archive, counted as their headers are read (a .tar.gz reads some 25,000 a
     second; a million empty ones took 23 s and 795 MB before this limit)."""
@@ -76,6 +81,51 @@ class Budget:
             raise SyncError(f"the pages take more than the {self.limits.unpacked_bytes:,} bytes allowed")
         if self.pages > MAX_PAGES:
             raise SyncError(f"there are more than {MAX_PAGES:,} pages")
+
+
+class Unpacking:
+    """Every byte decompressed from an archive passes here: each read looks at the clock and
+    counts against the cap, so no archive, whatever it holds, outlasts the deadline."""
+
+    CHUNK = 1024 * 1024
+    """The most read between two looks at the clock (decompressing 1 MiB takes milliseconds)."""
+
+    def __init__(self, label: str, limits: Limits, clock: Clock) -> None:
+        self.label = label
+        self.most = limits.decompressed_bytes
+        self.clock = clock
+        self.total = 0
+
+    def read(self, stream: IO[bytes], size: int = -1) -> bytes:
+        """Up to ``size`` bytes of ``stream`` (all of them if negative), as ``stream.read``."""
+        chunks = []
+        left = size if size >= 0 else None
+        while left is None or left > 0:
+            self.clock.check()
+            chunk = stream.read(self.CHUNK if left is None else min(left, self.CHUNK))
+            if not chunk:
+                break
+            self.total += len(chunk)
+            if self.total > self.most:
+                raise SyncError(f"{self.label} unpacks to more than {self.most:,} bytes")
+            chunks.append(chunk)
+            if left is not None:
+                left -= len(chunk)
+        return b"".join(chunks)
+
+    def stream(self, stream: IO[bytes]) -> Metered:
+        return Metered(self, stream)
+
+
+@dataclass(frozen=True)
+class Metered:
+    """A file-like view of ``stream`` whose reads all go through ``unpacking`` (for tarfile)."""
+
+    unpacking: Unpacking
+    stream: IO[bytes]
+
+    def read(self, size: int = -1) -> bytes:
+        return self.unpacking.read(self.stream, size)
 
 
 def create(path: Path) -> IO[bytes]:

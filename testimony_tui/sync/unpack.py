@@ -1,11 +1,16 @@
 """Reading the source's pages: the members of an archive, or the files of a folder.
 
 Names are untrusted: only safe ones are written, inside the new folder; sizes and counts are
-checked against the limits before anything is written.
+checked against the limits before anything is written, and every byte decompressed, members
+skipped included, goes through one ``Unpacking``: the clock and a cap.
 """
 
 from __future__ import annotations
 
+import bz2
+import contextlib
+import gzip
+import lzma
 import os
 import re
 import tarfile
@@ -14,11 +19,12 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from ..discovery import is_page_name
 from ..parsing.page import MAX_FILE_BYTES
-from .base import Budget, Progress, SyncError, write
+from .base import Budget, Progress, SyncError, Unpacking, write
 
 _SITE_PAGE = re.compile(r"(?:^|/)docs/guide/(testimonials\.md|testimonials/[^/]+\.md)$")
 """The site's testimony pages and their index page, wherever the archive's top folder is."""
@@ -52,32 +58,62 @@ def _safe(relative: str) -> bool:
     )
 
 
-_ARCHIVE_ERRORS = (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError, zlib.error, ValueError)
-"""What reading a damaged archive raises (lzma and bz2 errors are OSError or ValueError)."""
+_ARCHIVE_ERRORS = (
+    tarfile.TarError,
+    zipfile.BadZipFile,
+    EOFError,
+    OSError,
+    zlib.error,
+    lzma.LZMAError,
+    ValueError,
+)
+"""What reading a damaged archive raises (gzip and bz2 errors are OSError or ValueError)."""
 
 
 @dataclass(frozen=True)
 class _Member:
     name: str
     size: int
-    read: Callable[[], bytes]
+    index: int
+    """Its place in the archive: the same name may come twice."""
     encrypted: bool = False
+
+
+Contents = Iterator[tuple[_Member, Callable[[], bytes]]]
+"""Each member asked for, in the archive's order, with what reads it (only until the next)."""
 
 
 def unpack(archive: Path, incoming: Path, progress: Progress, label: str, budget: Budget) -> list[str]:
     progress("unpacking", 0, None)
+    limits = budget.limits
     try:
-        with _opened(archive, budget.limits.members) as bundle:
-            members = _members(bundle, budget.limits.members)
-            chosen = _chosen(members)
-            declared = sum(member.size for member in chosen)
-            if declared > budget.limits.unpacked_bytes:
-                raise SyncError(
-                    f"{label} would unpack to {declared:,} bytes, more than the {budget.limits.unpacked_bytes:,} allowed"
-                )
-            return [_extract(member, relative, incoming, label, budget) for member, relative in chosen.items()]
+        if zipfile.is_zipfile(archive):
+            _zip_directory_fits(archive, limits.members)
+            with zipfile.ZipFile(archive) as bundle:
+                unpacking = Unpacking(label, limits, budget.clock)
+                return _unpack(_zip_members(bundle), partial(_zip_contents, bundle, unpacking), incoming, label, budget)
+        with _tar(archive, Unpacking(label, limits, budget.clock)) as bundle:
+            members = _tar_members(bundle, limits.members)
+        # tar has no directory: a second pass reads the pages, and what lies before them, again
+        return _unpack(members, partial(_tar_contents, archive, label, budget), incoming, label, budget)
     except _ARCHIVE_ERRORS:
         raise SyncError(f"{label} is not a readable .tar.gz or .zip archive") from None
+
+
+def _unpack(
+    members: list[_Member],
+    contents: Callable[[set[_Member]], Contents],
+    incoming: Path,
+    label: str,
+    budget: Budget,
+) -> list[str]:
+    chosen = _chosen(members)
+    declared = sum(member.size for member in chosen)
+    if declared > budget.limits.unpacked_bytes:
+        raise SyncError(
+            f"{label} would unpack to {declared:,} bytes, more than the {budget.limits.unpacked_bytes:,} allowed"
+        )
+    return [_extract(member, read, chosen[member], incoming, label, budget) for member, read in contents(set(chosen))]
 
 
 def _chosen(members: list[_Member]) -> dict[_Member, str]:
@@ -90,12 +126,14 @@ def _chosen(members: list[_Member]) -> dict[_Member, str]:
     }
 
 
-def _extract(member: _Member, relative: str, incoming: Path, label: str, budget: Budget) -> str:
+def _extract(
+    member: _Member, read: Callable[[], bytes], relative: str, incoming: Path, label: str, budget: Budget
+) -> str:
     if member.encrypted:
         raise SyncError(f"{label} has an encrypted page ({member.name}), which cannot be read")
     budget.spend(member.size)
     try:
-        data = member.read()
+        data = read()
     except NotImplementedError:  # deflate64, and other zip methods Python cannot undo
         raise SyncError(f"{label} packs {member.name} in a way that cannot be read") from None
     except (RuntimeError, *_ARCHIVE_ERRORS):
@@ -104,33 +142,67 @@ def _extract(member: _Member, relative: str, incoming: Path, label: str, budget:
     return relative
 
 
+def _zip_members(bundle: zipfile.ZipFile) -> list[_Member]:
+    """Each regular file of the zip (links and folders are left out)."""
+    return [
+        _Member(info.filename, info.file_size, index, encrypted=bool(info.flag_bits & 1))
+        for index, info in enumerate(bundle.infolist())
+        if not info.is_dir() and not _zip_link(info)
+    ]
+
+
+def _zip_contents(bundle: zipfile.ZipFile, unpacking: Unpacking, wanted: set[_Member]) -> Contents:
+    infos = bundle.infolist()
+
+    def reader(info: zipfile.ZipInfo) -> Callable[[], bytes]:
+        def read() -> bytes:
+            with bundle.open(info) as stream:
+                return unpacking.read(stream)
+
+        return read
+
+    for member in sorted(wanted, key=lambda member: member.index):
+        yield member, reader(infos[member.index])
+
+
+_MAGIC = {b"\x1f\x8b": gzip.open, b"BZh": bz2.open, b"\xfd7zXZ\x00": lzma.open}
+"""The compressions ``tarfile.open(mode="r:*")`` knows, by their first bytes."""
+
+
 @contextmanager
-def _opened(archive: Path, most: int) -> Iterator[zipfile.ZipFile | tarfile.TarFile]:
-    if zipfile.is_zipfile(archive):
-        _zip_directory_fits(archive, most)
-        with zipfile.ZipFile(archive) as bundle:
-            yield bundle
-    else:
-        with tarfile.open(archive, "r:*") as bundle:
-            yield bundle
+def _tar(archive: Path, unpacking: Unpacking) -> Iterator[tarfile.TarFile]:
+    """The tar archive read as a stream, once, front to back: every byte decompressed, skipped
+    members' too, goes through ``unpacking`` (``tarfile`` would decompress them unseen)."""
+    with open(archive, "rb") as raw:
+        start = raw.read(6)
+        raw.seek(0)
+        opener = next((opener for magic, opener in _MAGIC.items() if start.startswith(magic)), None)
+        with opener(raw, "rb") if opener else contextlib.nullcontext(raw) as plain:
+            with tarfile.open(fileobj=unpacking.stream(plain), mode="r|") as bundle:  # type: ignore[arg-type]
+                yield bundle
 
 
-def _members(bundle: zipfile.ZipFile | tarfile.TarFile, most: int) -> list[_Member]:
+def _tar_members(bundle: tarfile.TarFile, most: int) -> list[_Member]:
     """Each regular file of the archive (links and folders are left out), counted as the headers
     are read: an archive of a million empty entries is refused at the limit, not after."""
     members: list[_Member] = []
-    if isinstance(bundle, zipfile.ZipFile):
-        for info in bundle.infolist():
-            if not info.is_dir() and not _zip_link(info):
-                read = lambda info=info: bundle.read(info)  # noqa: E731
-                members.append(_Member(info.filename, info.file_size, read, encrypted=bool(info.flag_bits & 1)))
-        return members
-    for count, member in enumerate(bundle, start=1):  # lazily: one header at a time
-        _count(count, most)
+    for index, member in enumerate(bundle):  # lazily: one header at a time
+        _count(index + 1, most)
         if member.isfile():
-            read = lambda member=member: bundle.extractfile(member).read()  # noqa: E731
-            members.append(_Member(member.name, member.size, read))
+            members.append(_Member(member.name, member.size, index))
     return members
+
+
+def _tar_contents(archive: Path, label: str, budget: Budget, wanted: set[_Member]) -> Contents:
+    by_index = {member.index: member for member in wanted}
+    if not by_index:
+        return
+    with _tar(archive, Unpacking(label, budget.limits, budget.clock)) as bundle:
+        for index, info in enumerate(bundle):
+            if (member := by_index.pop(index, None)) is not None:
+                yield member, lambda info=info: bundle.extractfile(info).read()  # type: ignore[union-attr]
+            if not by_index:
+                return
 
 
 def _zip_directory_fits(archive: Path, most: int) -> None:

@@ -1,0 +1,106 @@
+"""Every byte an archive decompresses, the members no page needs included, counts against the
+sync's deadline and a cap: no archive keeps a sync (and its lock) past the deadline."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from testimony_tui.locations import synced_dir
+from testimony_tui.sync import Limits, SyncError, sync
+
+from . import hostile
+
+MiB = 1 << 20
+PAGE = "site-HEAD/docs/guide/testimonials/ada-lovelace.md"
+
+
+def _page(site_fixtures: Path) -> bytes:
+    return (site_fixtures / "ada-lovelace.md").read_bytes()
+
+
+@pytest.fixture
+def synced(site_fixtures) -> dict[str, bytes]:
+    """A first set synced from the test pages; what it holds, to check that it is kept."""
+    sync(str(site_fixtures), synced_dir())
+    return _held()
+
+
+def _held() -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in synced_dir().rglob("*") if path.is_file()}
+
+
+def test_a_skipped_member_counts_against_the_decompressed_cap(tmp_path, site_fixtures, synced):
+    # 100 MiB of zeros that no page needs, in 100 KB; the cap lowered to 50 MiB to keep it small.
+    path = tmp_path / "zeros.tar.gz"
+    hostile.tar_gz_of_zeros(path, 100 * MiB, {PAGE: _page(site_fixtures)})
+    with pytest.raises(SyncError, match=rf"^{path} unpacks to more than 52,428,800 bytes$"):
+        sync(str(path), synced_dir(), limits=Limits(decompressed_bytes=50 * MiB))
+    assert _held() == synced
+
+
+def test_zip_pages_count_against_the_decompressed_cap(tmp_path, site_fixtures, synced):
+    # Three pages of 1 MiB, within the pages' cap; everything decompressed is capped at 2 MiB.
+    path = tmp_path / "pages.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for number in range(3):
+            bundle.writestr(f"pages/page-{number}.md", _page(site_fixtures).ljust(MiB, b"\n"))
+    with pytest.raises(SyncError, match=rf"^{path} unpacks to more than 2,097,152 bytes$"):
+        sync(str(path), synced_dir(), limits=Limits(decompressed_bytes=2 * MiB))
+    assert _held() == synced
+
+
+def test_skipping_a_huge_member_ends_at_the_deadline(tmp_path, site_fixtures):
+    # 10 GiB of zeros (10 MB): skipping it took about 50 s here before the clock was looked at
+    # while decompressing. The cap is lifted so that only the 1 s deadline can end it.
+    path = tmp_path / "zeros.tar.gz"
+    hostile.tar_gz_of_zeros(path, 10 * 1024 * MiB, {PAGE: _page(site_fixtures)})
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from testimony_tui.sync import Limits, SyncError, sync\n"
+        "started = time.monotonic()\n"
+        "try:\n"
+        "    sync(sys.argv[1], Path(sys.argv[2]), limits=Limits(seconds=1, decompressed_bytes=10**15))\n"
+        "except SyncError as error:\n"
+        "    print(error)\n"
+        "print(round(time.monotonic() - started, 1))\n"
+    )
+    # The timeout only detects a hang: the sync must end within a second or two of its deadline.
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    message, seconds = done.stdout.splitlines()
+    assert message == "sync took longer than 1 s"
+    assert float(seconds) < 5
+    assert not (tmp_path / "site").exists()
+
+
+def _tar(site_fixtures: Path, compression: str, extra: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode=f"w:{compression}") as bundle:
+        for name, data in {PAGE: _page(site_fixtures), **extra}.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            bundle.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("compression", ["", "gz", "bz2", "xz"])
+def test_tar_archives_within_the_limits_still_sync(tmp_path, site_fixtures, compression):
+    # A skipped member of 2 MiB is well within the 1 GiB cap; every compression tarfile reads.
+    path = tmp_path / f"site.tar.{compression}".rstrip(".")
+    path.write_bytes(_tar(site_fixtures, compression, {"site-HEAD/big.bin": bytes(2 * MiB)}))
+    report = sync(str(path), synced_dir())
+    assert report.new == ("testimonials/ada-lovelace.md",)
+    assert report.testimonies == 1
