@@ -292,15 +292,17 @@ def _closest(
     key: str, wordings: Iterable[tuple[Question, str]], score: Callable[[str, str], float]
 ) -> tuple[Question | None, float]:
     """The first question of the wording most like ``key``, and its score. A wording whose
-    bound cannot beat the best so far is not compared: a folder has thousands."""
+    bound cannot beat the best so far is not compared: a folder has thousands. Past
+    :data:`LETTER_PAIRS`, only a wording identical to ``key`` can still be found."""
     best, best_score = None, -1.0
-    shape = _Shape.of(key)
+    shape, budget = _Shape.of(key), LETTER_PAIRS
     for question, wording in wordings:
         if best_score >= 1.0:  # nothing can beat it
             break
         if wording == key:
             found = 1.0
-        elif shape.bound(_Shape.of(wording)) > best_score:
+        elif (other := _Shape.of(wording)).bound(shape) > best_score and shape.size * other.size <= budget:
+            budget -= shape.size * other.size
             found = score(key, wording)
         else:
             continue

@@ -17,7 +17,7 @@ from testimony_tui.questionnaire import Questionnaire
 
 from . import hostile
 
-TIMEOUT = 15
+TIMEOUT = 20
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
