@@ -32,7 +32,7 @@ question only when identical once normalized."""
 LETTER_PAIRS = 10_000_000
 """What letter-by-letter comparison a folder may cost, in pairs of letters (about 2,800 comparisons
 of two 60-character questions, 250 of two 200-character ones); past it, wordings are matched by
-their words only."""
+their words only. Each search for a question (:meth:`Questionnaire.find`) has as much again."""
 SENTENCES = 5
 """A wording made of several questions is matched with each of its first 5 sentences."""
 
