@@ -456,3 +456,35 @@ def tar_gz_of_zeros(path: Path, size: int, pages: dict[str, bytes]) -> None:
             info.size = len(data)
             tail += info.tobuf(format=tarfile.GNU_FORMAT) + data + bytes(-len(data) % 512)
         out.write(compressor.compress(tail + bytes(1024)) + compressor.flush())
+
+
+# --- Questionnaire across files (issue 14, item 3): every question of a folder compared with every other.
+
+GREEK = (
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"
+    " nu xi omicron pi rho sigma tau upsilon phi chi psi omega"
+).split()
+
+
+def alike_questions(count: int = 100, seed: int = 14, greek: int = 3, sentences: int = 1) -> list[str]:
+    """``count`` questions sharing most of their words and letters, as any questionnaire's do."""
+    random = Random(seed)
+
+    def sentence(n: int) -> str:
+        return f"What did you learn when migrating the {' '.join(random.choices(GREEK, k=greek))} component {n}?"
+
+    return [" ".join(sentence(n) for _ in range(sentences)) for n in range(count)]
+
+
+def questionnaire_folder(folder: Path, files: int = 30, **alike: int) -> list[Path]:
+    """``files`` Markdown testimonies of 100 alike questions each (``alike``: as for
+    :func:`alike_questions`). ``questions`` took 9.5 s at 30 files, 32 s at 60."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(files):
+        questions = alike_questions(seed=number, **alike)
+        cards = "".join(f"### {question}\n\nA lot.\n\n" for question in questions)
+        path = folder / f"q{number:03d}.md"
+        path.write_text(markdown_page(f"Author {number}", "## Lessons\n\n" + cards), encoding="utf-8")
+        paths.append(path)
+    return paths
