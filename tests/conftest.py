@@ -9,7 +9,8 @@ import pytest
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 REPO = TESTS.parent
-SHARED_TESTIMONIES = REPO.parent / "shared" / "testimonies"
+REAL_PAGES = FIXTURES / "real"
+"""Real pages of the Eventlet Removal site, verbatim (see its NOTICE)."""
 
 
 @pytest.fixture(autouse=True)
@@ -25,11 +26,9 @@ def isolated_home(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
-def shared() -> Path:
-    """The real pages in ../shared/testimonies, read in place (never copied into the project)."""
-    if not SHARED_TESTIMONIES.is_dir():
-        pytest.skip(f"real pages not available: {SHARED_TESTIMONIES} is absent (as on a fresh clone)")
-    return SHARED_TESTIMONIES
+def real_pages() -> Path:
+    """The folder of the site's real pages: three testimonies and the index page."""
+    return REAL_PAGES
 
 
 @pytest.fixture

@@ -33,8 +33,8 @@ def shown(app) -> list[str]:
         ("-project:ironic futurist", ["Daniel Bengtsson"]),
     ],
 )
-async def test_filter_query_forms(app_factory, shared, query, authors):
-    app = app_factory(shared)
+async def test_filter_query_forms(app_factory, real_pages, query, authors):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await type_filter(pilot, query)
@@ -97,8 +97,8 @@ async def test_matches_are_highlighted_in_rows(app_factory, site_fixtures):
         assert spans == [(4, 8)]  # "Love" in "Ada Lovelace"
 
 
-async def test_find_next_previous_and_status(app_factory, shared):
-    app = app_factory(shared)
+async def test_find_next_previous_and_status(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         await pilot.press("ctrl+f", *"futurist")

@@ -66,8 +66,8 @@ async def test_slash_escape_tab(app_factory, site_fixtures):
         assert isinstance(app.focused, TestimonyList)
 
 
-async def test_reader_scroll_keys(app_factory, shared):
-    app = app_factory(shared)
+async def test_reader_scroll_keys(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         reader = app.main.reader
@@ -87,8 +87,8 @@ async def test_reader_scroll_keys(app_factory, shared):
         assert reader.scroll_y == 0
 
 
-async def test_section_keys(app_factory, shared):
-    app = app_factory(shared)
+async def test_section_keys(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         reader = app.main.reader
@@ -102,8 +102,8 @@ async def test_section_keys(app_factory, shared):
         assert reader.scroll_y == headings[0]
 
 
-async def test_next_previous_testimony_without_leaving_reader(app_factory, shared):
-    app = app_factory(shared)
+async def test_next_previous_testimony_without_leaving_reader(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         app.main.reader.focus()
@@ -177,8 +177,8 @@ async def test_web_link_click_goes_to_browser(app_factory, site_fixtures, opened
         assert opened_urls == ["https://example.org/ada"]
 
 
-async def test_outline_jumps_to_question(app_factory, shared):
-    app = app_factory(shared)
+async def test_outline_jumps_to_question(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("t")
@@ -193,8 +193,8 @@ async def test_outline_jumps_to_question(app_factory, shared):
         assert isinstance(app.focused, Reader)
 
 
-async def test_palette_opens_testimony_and_jumps(app_factory, shared):
-    app = app_factory(shared)
+async def test_palette_opens_testimony_and_jumps(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("ctrl+p")

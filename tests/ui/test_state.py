@@ -9,9 +9,9 @@ from testimony_tui.app import make_app
 from .conftest import ready
 
 
-async def test_state_restored_across_two_runs(shared, tmp_path):
+async def test_state_restored_across_two_runs(real_pages, tmp_path):
     state_path = tmp_path / "state" / "state.json"
-    app = make_app([shared], state_path=state_path)
+    app = make_app([real_pages], state_path=state_path)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("down", "down", "enter")
@@ -25,7 +25,7 @@ async def test_state_restored_across_two_runs(shared, tmp_path):
     saved = json.loads(state_path.read_text())
     assert saved == {"slug": "dmitry-tantsur", "scroll_y": 12, "theme": "textual-light", "sidebar": False}
 
-    again = make_app([shared], state_path=state_path)
+    again = make_app([real_pages], state_path=state_path)
     async with again.run_test(size=(100, 35)) as pilot:
         await ready(again, pilot)
         await pilot.pause()

@@ -23,8 +23,8 @@ async def pick(pilot, label: str) -> None:
     await pilot.pause()
 
 
-async def test_compare_shows_each_answer_and_enter_opens_there(app_factory, shared):
-    app = app_factory(shared)
+async def test_compare_shows_each_answer_and_enter_opens_there(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("c")
@@ -51,8 +51,8 @@ async def test_compare_shows_each_answer_and_enter_opens_there(app_factory, shar
         assert isinstance(app.focused, Reader)
 
 
-async def test_compare_lists_who_did_not_answer_and_find_works(app_factory, shared):
-    app = app_factory(shared)
+async def test_compare_lists_who_did_not_answer_and_find_works(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("c")
@@ -71,8 +71,8 @@ async def test_compare_lists_who_did_not_answer_and_find_works(app_factory, shar
         assert app.screen is app.main
 
 
-async def test_compare_follows_the_filter(app_factory, shared):
-    app = app_factory(shared)
+async def test_compare_follows_the_filter(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("slash", *'org:"red hat"', "enter", "c")
@@ -80,8 +80,8 @@ async def test_compare_follows_the_filter(app_factory, shared):
         assert [p.heading.split(" — ")[0] for p in app.screen.view.panels] == ["Daniel Bengtsson", "Dmitry Tantsur"]
 
 
-async def test_search_opens_the_answer_with_matches_highlighted(app_factory, shared):
-    app = app_factory(shared)
+async def test_search_opens_the_answer_with_matches_highlighted(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("s")
@@ -104,8 +104,8 @@ async def test_search_opens_the_answer_with_matches_highlighted(app_factory, sha
         assert reader.scroll_y <= y < reader.scroll_y + reader.scrollable_content_region.height
 
 
-async def test_insights_bars_list_the_testimonies_behind_them(app_factory, shared):
-    app = app_factory(shared)
+async def test_insights_bars_list_the_testimonies_behind_them(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(app, pilot)
         await pilot.press("i")
@@ -125,8 +125,8 @@ async def test_insights_bars_list_the_testimonies_behind_them(app_factory, share
         assert app.screen is app.main and app.main.current.slug == "dmitry-tantsur"
 
 
-async def test_insights_durations_open_the_testimony(app_factory, shared):
-    app = app_factory(shared)
+async def test_insights_durations_open_the_testimony(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(app, pilot)
         await pilot.press("i")
