@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from textual.widgets._footer import FooterKey
 
 from testimony_tui.locations import bundled_data_dir
 from testimony_tui.screens import main
 
+from ..waiting import wait_until
 from .conftest import ready
 
 
@@ -69,9 +68,6 @@ async def test_the_keys_come_anyway_from_a_slow_disk(app_factory, held_disk):
     """Half a second at the most: the rows may be slow, the keys to quit or get help are not."""
     app = app_factory(bundled_data_dir(), use_cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        deadline = asyncio.get_running_loop().time() + 10
-        while "Help" not in descriptions(app):
-            assert asyncio.get_running_loop().time() < deadline, "no keys"
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: "Help" in descriptions(app), what="the footer shows its keys")
         assert not app.main.sidebar.shown
         held_disk.set()
