@@ -17,6 +17,11 @@ def offered(app, prefix: str = "Open Author") -> list[str]:
     return [text for option in options if (text := option.prompt.plain.splitlines()[0]).startswith(prefix)]
 
 
+def best_offered(app) -> str:
+    """The first line of the palette's first offer, which enter takes ("" while there is none)."""
+    return next(iter(offered(app, "")), "")
+
+
 async def listed(app, pilot, check, prefix: str = "Open Author") -> list[str]:
     """What the palette offers once ``check`` holds for it (it gathers hits in a task, shows them in batches)."""
     await wait_until(pilot, lambda: check(offered(app, prefix)))

@@ -11,7 +11,9 @@ from testimony_tui.widgets.panels import EntryPanel
 from testimony_tui.widgets.reader import Reader
 from testimony_tui.widgets.sidebar import FilterInput, TestimonyList
 
+from ..waiting import wait_until
 from .conftest import LONG_QUESTION, long_question_listed, ready, wraps_under_itself
+from .test_palette import best_offered
 
 
 def slug(app) -> str | None:
@@ -142,7 +144,7 @@ async def test_q_quits(app_factory, site_fixtures):
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("q")
-        assert app._exit
+        assert app.return_code == 0
 
 
 async def test_in_app_link_click_and_back(app_factory, site_fixtures, opened_urls):
@@ -199,13 +201,13 @@ async def test_palette_opens_testimony_and_jumps(app_factory, real_pages):
         await ready(app, pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"open dmitry")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: best_offered(app).startswith("Open Dmitry Tantsur"))
         await pilot.press("enter")
         await pilot.pause()
         assert slug(app) == "dmitry-tantsur"
         await pilot.press("ctrl+p")
         await pilot.press(*"go to: roughly how long")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: best_offered(app) == "Go to: Roughly how long did the migration take?")
         await pilot.press("enter")
         await pilot.pause()
         reader = app.main.reader

@@ -11,6 +11,7 @@ from testimony_tui.screens.insights import InsightsScreen, WhoScreen
 from testimony_tui.screens.search import SearchScreen
 from testimony_tui.widgets.reader import Reader
 
+from ..waiting import wait_until
 from .conftest import LONG_QUESTION, long_question_listed, ready, wraps_under_itself
 
 
@@ -200,7 +201,9 @@ async def test_a_long_snippet_wraps_indented_in_search(app_factory, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         await pilot.press("s", *"zebra")
-        await pilot.pause(0.5)
         results = app.screen.query_one(OptionList)
+        await wait_until(pilot, lambda: results.option_count == 1, what="the answer is found")
+        await app.workers.wait_for_complete()  # the search of the last key typed, which shows its hits
+        await pilot.pause()
         lines = [results.render_line(y).text for y in range(results.size.height)]
         assert wraps_under_itself(lines, answer)
