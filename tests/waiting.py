@@ -11,6 +11,7 @@ import asyncio
 import inspect
 import time
 from collections.abc import Callable
+from typing import NoReturn
 
 import pytest
 
@@ -31,20 +32,39 @@ def described(predicate: Callable[[], object], what: str | None) -> str:
         return repr(predicate)
 
 
-async def wait_until(pilot, predicate: Callable[[], object], timeout: float = TIMEOUT, *, what: str | None = None) -> None:
+def timed_out(predicate: Callable[[], object], timeout: float, what: str | None, seen: Callable[[], object] | None) -> NoReturn:
+    """Fail the test with what was awaited, and ``seen()``: what there was instead."""
+    message = f"still not true after {timeout:g} s: {described(predicate, what)}"
+    pytest.fail(message if seen is None else f"{message}\nthere was:\n{seen()}")
+
+
+async def wait_until(
+    pilot,
+    predicate: Callable[[], object],
+    timeout: float = TIMEOUT,
+    *,
+    what: str | None = None,
+    seen: Callable[[], object] | None = None,
+) -> None:
     """Let the app run (its messages, workers and timers) until ``predicate()`` is true."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not predicate():
         if loop.time() > deadline:
-            pytest.fail(f"still not true after {timeout:g} s: {described(predicate, what)}")
+            timed_out(predicate, timeout, what, seen)
         await pilot.pause(POLL)
 
 
-def wait_for(predicate: Callable[[], object], timeout: float = TIMEOUT, *, what: str | None = None) -> None:
+def wait_for(
+    predicate: Callable[[], object],
+    timeout: float = TIMEOUT,
+    *,
+    what: str | None = None,
+    seen: Callable[[], object] | None = None,
+) -> None:
     """Wait, outside any app, until ``predicate()`` is true (a port opens, a terminal shows a text)."""
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
-            pytest.fail(f"still not true after {timeout:g} s: {described(predicate, what)}")
+            timed_out(predicate, timeout, what, seen)
         time.sleep(POLL)
