@@ -5,6 +5,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Every property test, wherever it is: no deadline per example (a loaded machine is slow, not
+# wrong); CI's bounded search, or HYPOTHESIS_PROFILE=long for a much longer one.
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
