@@ -189,7 +189,7 @@ async def test_outline_jumps_to_question(app_factory, real_pages):
         await pilot.press(*["down"] * 5, "enter")
         assert not isinstance(app.screen, OutlineScreen)
         reader = app.main.reader
-        target = reader._targets[1, 0]
+        target = reader.target(1, 0)
         assert target.entry.question == "What motivated you to start this migration?"
         assert reader.scroll_y == min(target.virtual_region.y, reader.max_scroll_y)
         assert isinstance(app.focused, Reader)
