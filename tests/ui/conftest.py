@@ -85,6 +85,8 @@ class HeldDisk:
     def __init__(self) -> None:
         self._given = threading.Semaphore(0)
         self._free = threading.Event()
+        self.asked = threading.Event()
+        """Set once the loader waits for a batch: the app is up, and its rows are pending."""
 
     def give(self, batches: int = 1) -> None:
         self._given.release(batches)
@@ -97,6 +99,7 @@ class HeldDisk:
     def wait(self) -> None:
         """Hold the loading thread until a batch is given, however long the test takes: the
         fixture lets everything go at its end, also when the test fails."""
+        self.asked.set()
         while not self._free.is_set():
             if self._given.acquire(timeout=0.05):
                 return

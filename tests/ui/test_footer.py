@@ -56,8 +56,8 @@ async def test_the_first_rows_paint_before_the_keys(app_factory, held_disk, monk
     monkeypatch.setattr(main, "KEYS_AT_THE_LATEST", 60)
     app = app_factory(bundled_data_dir(), use_cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(5):
-            await pilot.pause()
+        await wait_until(pilot, held_disk.asked.is_set, what="the loader waits for the disk")
+        await pilot.pause()
         assert footer_keys(app) == [] and not app.main.sidebar.shown
         held_disk.set()
         await ready(app, pilot)
