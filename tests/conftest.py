@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,14 @@ FIXTURES = TESTS / "fixtures"
 REPO = TESTS.parent
 REAL_PAGES = FIXTURES / "real"
 """Real pages of the Eventlet Removal site, verbatim (see its NOTICE)."""
+
+
+@pytest.fixture(autouse=True, scope="session")
+def interruptible_commands() -> None:
+    """The commands tests start and interrupt (ctrl+c is SIGINT) can be interrupted however pytest
+    was started: a shell's background job ignores SIGINT, and what it starts inherits that."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
