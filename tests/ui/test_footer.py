@@ -71,3 +71,4 @@ async def test_the_keys_come_anyway_from_a_slow_disk(app_factory, held_disk):
         await wait_until(pilot, lambda: "Help" in descriptions(app), what="the footer shows its keys")
         assert not app.main.sidebar.shown
         held_disk.set()
+        await ready(app, pilot)  # not quitting while the rows come (a batch then met a half-closed app)
