@@ -2,14 +2,31 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Every property test, wherever it is: no deadline per example (a loaded machine is slow, not
+# wrong); CI's bounded search, or HYPOTHESIS_PROFILE=long for a much longer one.
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 REPO = TESTS.parent
-SHARED_TESTIMONIES = REPO.parent / "shared" / "testimonies"
+REAL_PAGES = FIXTURES / "real"
+"""Real pages of the Eventlet Removal site, verbatim (see its NOTICE)."""
+
+
+@pytest.fixture(autouse=True, scope="session")
+def interruptible_commands() -> None:
+    """The commands tests start and interrupt (ctrl+c is SIGINT) can be interrupted however pytest
+    was started: a shell's background job ignores SIGINT, and what it starts inherits that."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
@@ -25,11 +42,9 @@ def isolated_home(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
-def shared() -> Path:
-    """The real pages in ../shared/testimonies, read in place (never copied into the project)."""
-    if not SHARED_TESTIMONIES.is_dir():
-        pytest.skip(f"real pages not available: {SHARED_TESTIMONIES} is absent (as on a fresh clone)")
-    return SHARED_TESTIMONIES
+def real_pages() -> Path:
+    """The folder of the site's real pages: three testimonies and the index page."""
+    return REAL_PAGES
 
 
 @pytest.fixture

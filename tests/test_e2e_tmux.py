@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
 import sys
-import time
+import uuid
 from pathlib import Path
 
 import pytest
 
 from .conftest import require_tool
+from .waiting import TIMEOUT, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -18,36 +20,38 @@ COMMAND = Path(sys.executable).parent / "testimony-tui"
 
 
 class Terminal:
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
+    """A tmux server of the test's own (its own socket), started without the TMUX and TMUX_PANE
+    of a tmux that pytest itself may run in: a nested server needs both."""
+
+    def __init__(self) -> None:
+        self.socket = f"testimony-tui-test-{uuid.uuid4().hex[:12]}"
+        self.environment = {name: value for name, value in os.environ.items() if name not in ("TMUX", "TMUX_PANE")}
 
     def tmux(self, *args: str) -> str:
-        result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10)
-        return result.stdout
+        command = ["tmux", "-L", self.socket, *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, env=self.environment).stdout
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "app")
 
+    def footer(self) -> str:
+        return self.screen().rstrip("\n").rpartition("\n")[2]
+
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", "app", *keys)
-        time.sleep(0.3)  # a person types no faster; the app may still be handling the last key
 
-    def wait_for(self, text: str, timeout: float = 15) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+    def wait_for(self, text: str) -> str:
+        """The screen, once it shows ``text``."""
+        wait_for(lambda: text in self.screen(), what=f"{text!r} on the screen", seen=self.screen)
+        return self.screen()
 
 
 @pytest.fixture
-def terminal(tmp_path):
+def terminal():
     require_tool("tmux", "tmux")
     if not COMMAND.exists():
         pytest.skip(f"the console script is not installed at {COMMAND}")
-    terminal = Terminal(f"testimony-tui-{tmp_path.name}")
+    terminal = Terminal()
     yield terminal
     terminal.tmux("kill-server")
 
@@ -65,7 +69,10 @@ def test_installed_command_in_tmux(terminal, tmp_path, site_fixtures):
     command = shell_command(tmp_path, str(site_fixtures))
     terminal.tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command)
     terminal.wait_for("2 of 2 testimonies")
+    wait_for(lambda: "/ Filter" in terminal.footer(), what="the footer shows the keys", seen=terminal.screen)
     terminal.keys("/")
+    # The filter has the focus once the footer has only the keys that work there (no "q Quit").
+    wait_for(lambda: "Quit" not in terminal.footer(), what="the filter has the focus", seen=terminal.screen)
     terminal.keys("-l", "cobol")
     screen = terminal.wait_for("1 of 2 testimonies")
     sidebar = "\n".join(line[:30] for line in screen.splitlines())
@@ -87,6 +94,6 @@ def test_watch_shows_a_saved_draft(terminal, tmp_path, site_fixtures):
     terminal.tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", shell_command(tmp_path, "--watch", str(drafts)))
     terminal.wait_for("Rear Admiral at Navy")
     draft.write_text(draft.read_text(encoding="utf-8").replace("Rear Admiral at Navy", "Commodore at Navy"), encoding="utf-8")
-    terminal.wait_for("Commodore at Navy", timeout=5)
+    terminal.wait_for("Commodore at Navy")
     terminal.keys("q")
     terminal.wait_for("EXITED=0")

@@ -10,7 +10,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from functools import partial
 from pathlib import Path
 
@@ -18,9 +17,11 @@ import pytest
 
 from testimony_tui.cli import main
 from testimony_tui.library import load_library
+from testimony_tui.locations import cache_dir
 from testimony_tui.parsing import parse_file
 
 from . import hostile
+from .waiting import wait_for
 
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """What no output may carry raw: C0 (but tab and newline) and C1 controls, ESC, bidi marks, lone surrogates."""
@@ -168,7 +169,10 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(1.0)
+    # The parse cache is opened once the command runs (past its imports, where ctrl+c is ours to
+    # handle) and before it reads the 3,000 files.
+    cache = cache_dir() / "parsed.sqlite3"
+    wait_for(lambda: cache.exists() or process.poll() is not None, timeout=TIMEOUT, what="check opened its cache")
     assert process.poll() is None, "the command finished before it could be interrupted"
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=TIMEOUT)

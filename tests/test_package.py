@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path
 
 import testimony_tui
@@ -25,12 +27,23 @@ def test_core_modules_do_not_import_textual():
         assert "textual" not in path.read_text(), f"{relative} is core and must not import textual"
 
 
-def test_seed_is_shipped_unmodified_with_notice(shared):
+def test_seed_is_shipped_unmodified_with_notice(real_pages):
     seed = bundled_data_dir() / "dmitry-tantsur.md"
-    assert seed.read_bytes() == (shared / "dmitry-tantsur.md").read_bytes()
+    assert seed.read_bytes() == (real_pages / "dmitry-tantsur.md").read_bytes()
     notice = (bundled_data_dir() / "NOTICE").read_text()
     assert "CC BY-ND 4.0" in notice and "removal.eventlet.org" in notice
 
 
 def test_only_the_seed_is_shipped():
     assert sorted(path.name for path in bundled_data_dir().iterdir()) == ["NOTICE", "dmitry-tantsur.md"]
+
+
+def test_real_page_fixtures_are_verbatim_with_notice(real_pages):
+    """The site's pages the tests read are the four named in their NOTICE, each still the exact
+    bytes it names (CC BY-ND: copies are verbatim, with the source and licence beside them)."""
+    notice = (real_pages / "NOTICE").read_text()
+    assert "CC BY-ND 4.0" in notice and "https://removal.eventlet.org" in notice
+    recorded = {name: digest for digest, name in re.findall(r"^([0-9a-f]{64})  (\S+)$", notice, re.M)}
+    pages = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in real_pages.glob("*.md")}
+    assert pages == recorded
+    assert sorted(pages) == ["arnaud-morin.md", "daniel-bengtsson.md", "dmitry-tantsur.md", "testimonials.md"]

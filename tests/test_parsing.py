@@ -1,4 +1,4 @@
-"""The parsers on small pages written for these tests (no ../shared needed)."""
+"""The parsers on small pages written for these tests (the real ones are in test_real_pages.py)."""
 
 from __future__ import annotations
 

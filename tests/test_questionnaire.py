@@ -63,8 +63,8 @@ def test_unrelated_questions_stay_apart_and_unanswered_are_listed():
     assert q.find("replace") == q.find("What did you replace it with?")
 
 
-def test_real_pages_duration_and_merged_question(shared):
-    library = load_library([shared], explicit=True)
+def test_real_pages_duration_and_merged_question(real_pages):
+    library = load_library([real_pages], explicit=True)
     q = library.questionnaire
     testimonies = list(library.full(library.testimonies))
     answers, missing = q.answers(q.find("Roughly how long did the migration take?"), testimonies)
@@ -85,14 +85,14 @@ def test_real_pages_duration_and_merged_question(shared):
     assert labels[-1] == "Is there anything else you'd like to share with the community about your experience?"
 
 
-def test_cli_compare_json_on_real_pages(shared, capsys):
-    assert main(["compare", "Roughly how long did the migration take?", str(shared), "--json"]) == 0
+def test_cli_compare_json_on_real_pages(real_pages, capsys):
+    assert main(["compare", "Roughly how long did the migration take?", str(real_pages), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["question"] == "Roughly how long did the migration take?"
     assert [a["slug"] for a in data["answers"]] == ["arnaud-morin", "daniel-bengtsson", "dmitry-tantsur"]
     assert set(data["answers"][0]) == {"slug", "author", "project", "question", "answer"}
     assert data["unanswered"] == []
-    assert main(["compare", "Were there any particularly tricky or painful parts?", str(shared), "--json"]) == 0
+    assert main(["compare", "Were there any particularly tricky or painful parts?", str(real_pages), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     dmitry = next(a for a in data["answers"] if a["slug"] == "dmitry-tantsur")
     assert dmitry["question"].startswith("What tools or strategies helped you the most?")

@@ -67,8 +67,8 @@ def answer(testimony, question):
 
 
 @pytest.mark.parametrize("slug", sorted(PAGES))
-def test_profile_and_structure(shared, slug):
-    result = parse_file(shared / f"{slug}.md")
+def test_profile_and_structure(real_pages, slug):
+    result = parse_file(real_pages / f"{slug}.md")
     testimony = result.testimony
     expected = PAGES[slug]
     assert testimony.slug == slug
@@ -82,8 +82,8 @@ def test_profile_and_structure(shared, slug):
     assert not any(error.is_error for error in result.problems)
 
 
-def test_arnaud_lists_bold_and_links(shared):
-    testimony = parse_file(shared / "arnaud-morin.md").testimony
+def test_arnaud_lists_bold_and_links(real_pages):
+    testimony = parse_file(real_pages / "arnaud-morin.md").testimony
     depth = answer(testimony, "How deeply was Eventlet integrated into your codebase?")
     assert depth.blocks[0].plain == "Mistral was relying a lot on eventlet greenthreads for multiple functionalities:"
     bullets = depth.blocks[1]
@@ -100,8 +100,8 @@ def test_arnaud_lists_bold_and_links(shared):
     assert len(answer(testimony, "What tools or strategies helped you the most?").blocks[1].items) == 5
 
 
-def test_daniel_lists_and_line_breaks(shared):
-    testimony = parse_file(shared / "daniel-bengtsson.md").testimony
+def test_daniel_lists_and_line_breaks(real_pages):
+    testimony = parse_file(real_pages / "daniel-bengtsson.md").testimony
     links = answer(testimony, "Would you like to share a link to a patch, repo, or documentation?")
     assert len(links.blocks[1].items) == 10
     assert links.links[0].href == "https://review.opendev.org/c/openstack/oslo.service/+/935783"
@@ -117,8 +117,8 @@ def test_daniel_lists_and_line_breaks(shared):
     assert answer(testimony, "Have you faced blockers?").plain.startswith("Yes, especially regarding Python 3.12+")
 
 
-def test_dmitry_merged_question_and_profile_link_warning(shared):
-    result = parse_file(shared / "dmitry-tantsur.md")
+def test_dmitry_merged_question_and_profile_link_warning(real_pages):
+    result = parse_file(real_pages / "dmitry-tantsur.md")
     merged = answer(
         result.testimony,
         "What tools or strategies helped you the most? Were there any particularly tricky or painful parts?",
@@ -130,21 +130,21 @@ def test_dmitry_merged_question_and_profile_link_warning(shared):
     assert "https://jay.jvf.cc/" in warning.message
 
 
-def test_index_page_enriches_summaries(shared):
-    library = load_library([shared], explicit=True)
+def test_index_page_enriches_summaries(real_pages):
+    library = load_library([real_pages], explicit=True)
     assert [t.slug for t in library.testimonies] == ["arnaud-morin", "daniel-bengtsson", "dmitry-tantsur"]
     assert library.get("arnaud-morin").summary.startswith("Shares his experience migrating OpenStack Mistral")
     assert library.get("dmitry-tantsur").summary.startswith("Dmitry Tantsur led Ironic’s migration")
     assert not library.errors
 
 
-def test_without_index_summary_is_description(shared):
-    testimony = parse_file(shared / "arnaud-morin.md").testimony
+def test_without_index_summary_is_description(real_pages):
+    testimony = parse_file(real_pages / "arnaud-morin.md").testimony
     assert testimony.summary.startswith("Arnaud Morin shares his experience migrating Mistral")
 
 
-def test_no_liquid_is_ever_shown(shared):
-    for path in shared.glob("*.md"):
+def test_no_liquid_is_ever_shown(real_pages):
+    for path in real_pages.glob("*.md"):
         library = load_library([path], explicit=True)
         for testimony in library.full(library.testimonies):
             text = testimony_markdown(testimony)
@@ -152,7 +152,7 @@ def test_no_liquid_is_ever_shown(shared):
 
 
 @pytest.mark.parametrize("slug", sorted(PAGES))
-def test_markdown_round_trip(shared, slug):
-    original = parse_file(shared / f"{slug}.md").testimony
+def test_markdown_round_trip(real_pages, slug):
+    original = parse_file(real_pages / f"{slug}.md").testimony
     again = parse_text(testimony_markdown(original), f"{slug}.md").testimony
     assert replace(again, source=original.source, format=original.format) == original

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import socket
 import subprocess
 import sys
-import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from .conftest import require_tool
+from .waiting import TIMEOUT, wait_for
 
 COMMAND = Path(sys.executable).parent / "testimony-tui"
 CHROMIUM_FLAGS = [
@@ -52,15 +53,36 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.communicate()[1]
+def wait_for_port(port: int, process: subprocess.Popen) -> None:
+    def listening() -> bool:
+        assert process.poll() is None, process.communicate()[1]  # it ended: say why
         with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise AssertionError(f"nothing listened on port {port} after {timeout} s")
+            return probe.connect_ex(("127.0.0.1", port)) == 0
+
+    wait_for(listening, what=f"serve listens on port {port}")
+
+
+def stopped(server: subprocess.Popen) -> str:
+    """What ``serve`` wrote to stderr, once ctrl+c has ended it."""
+    server.send_signal(signal.SIGINT)
+    try:
+        return server.communicate(timeout=TIMEOUT)[1]
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        raise
+
+
+DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+"""To the local server, never through a proxy the environment may name."""
+
+
+def status(url: str) -> int:
+    """The HTTP status of a GET of ``url``."""
+    try:
+        with DIRECT.open(url, timeout=TIMEOUT) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 @pytest.fixture
@@ -88,19 +110,14 @@ def test_serve_shows_the_app_in_a_browser(chromium, site_fixtures, tmp_path):
             page = browser.new_page(viewport={"width": 1200, "height": 800})
             page.add_init_script(RECORD_SCREEN)
             page.goto(f"http://127.0.0.1:{port}/")
-            page.wait_for_function("window.__screen.includes('Grace Hopper')", timeout=60_000)
-            page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=10_000)
+            page.wait_for_function("window.__screen.includes('Grace Hopper')", timeout=TIMEOUT * 1000)
+            page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=TIMEOUT * 1000)
             screen = page.evaluate("window.__screen")
             assert "Ada Lovelace" in screen and "2 of 2 testimonies" in screen
             page.screenshot(path=os.environ.get("TESTIMONY_TUI_SERVE_SCREENSHOT") or tmp_path / "served.png")
             browser.close()
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            _, err = server.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            raise
+        err = stopped(server)
     assert server.returncode == 130, err  # ctrl+c, as for every command
     assert "Traceback" not in err
     with socket.socket() as probe:
@@ -120,7 +137,7 @@ def test_serve_on_a_busy_port_is_one_line(site_fixtures):
         busy.listen()
         port = busy.getsockname()[1]
         result = subprocess.run(
-            [str(COMMAND), "serve", "--port", str(port)], capture_output=True, text=True, timeout=30
+            [str(COMMAND), "serve", "--port", str(port)], capture_output=True, text=True, timeout=TIMEOUT
         )
     assert result.returncode == 1
     last = result.stderr.splitlines()[-1]
@@ -143,7 +160,7 @@ async def test_serve_caps_the_sessions_and_tells_the_next_tab(site_fixtures):
         async with aiohttp.ClientSession() as session:
             async with session.ws_connect(f"{url}/ws?width=80&height=24") as first:
                 # The first tab's app draws (the first binary frame is its screen) ...
-                message = await first.receive(timeout=60)
+                message = await first.receive(timeout=TIMEOUT)
                 assert message.type == aiohttp.WSMsgType.BINARY
                 # ... and while it runs, a second tab gets the busy page, not a second app.
                 async with session.get(f"{url}/") as response:
@@ -151,24 +168,13 @@ async def test_serve_caps_the_sessions_and_tells_the_next_tab(site_fixtures):
                 assert response.status == 503
                 assert "testimony-tui is busy" in page and "already serves 1 browser tab" in page
                 async with session.ws_connect(f"{url}/ws?width=80&height=24") as second:
-                    said = await second.receive(timeout=30)
+                    said = await second.receive(timeout=TIMEOUT)
                     assert said.type == aiohttp.WSMsgType.BINARY and b"testimony-tui is busy" in said.data
-                    assert (await second.receive(timeout=30)).type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
-            # The first tab closed: its slot is free again.
-            deadline = time.monotonic() + 30
-            while True:
-                async with session.get(f"{url}/") as response:
-                    if response.status == 200:
-                        break
-                assert time.monotonic() < deadline, "the session slot was never freed"
-                await asyncio.sleep(0.1)
+                    assert (await second.receive(timeout=TIMEOUT)).type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+            # The first tab closed: its slot is free again (its app process ends first).
+            wait_for(lambda: status(f"{url}/") == 200, what="the first tab's slot is free again")
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            _, err = server.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            raise
+        err = stopped(server)
     assert server.returncode == 130, err
     assert "Traceback" not in err
 

@@ -1,33 +1,52 @@
 from __future__ import annotations
 
-import asyncio
 import threading
-import time
 import webbrowser
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from contextlib import closing
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 import pytest
+from textual.app import App
 from textual.widgets import OptionList
 
 from testimony_tui.app import TestimonyApp, make_app
 from testimony_tui.loader import Loader
 
+from ..waiting import TIMEOUT, wait_until
 
-async def ready(app: TestimonyApp, pilot, timeout: float = 60) -> None:
+
+async def ready(app: TestimonyApp, pilot, timeout: float = TIMEOUT) -> None:
     """Wait until the library has loaded and the first testimony is shown, at its place."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not app.loaded:  # the loader starts after the first paint, and may take a while
-        assert asyncio.get_running_loop().time() < deadline, "the library never finished loading"
-        await pilot.pause(0.02)
+    # The loader starts after the first paint, and may take a while.
+    await wait_until(pilot, lambda: app.loaded, timeout, what="the library finished loading")
     await app.workers.wait_for_complete()
     await pilot.pause()
     # A testimony mounts its first panels, then the rest, then scrolls to a remembered place.
-    while not app.main.reader.settled:
-        assert asyncio.get_running_loop().time() < deadline, "the testimony never settled"
-        await pilot.pause(0.02)
+    await wait_until(pilot, lambda: app.main.reader.settled, timeout, what="the testimony settled")
     await pilot.pause()
+
+
+RAISED: WeakKeyDictionary[App, list[str]] = WeakKeyDictionary()
+
+
+@pytest.fixture(autouse=True)
+def kept_notifications(monkeypatch) -> None:
+    """Every notification an app raises is kept for ``notifications``: its toast goes after a few
+    seconds, which a loaded machine can outlast before the test looks."""
+    notify = App.notify
+
+    def kept(self: App, message, *args, **kwargs) -> None:
+        RAISED.setdefault(self, []).append(str(message))
+        notify(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(App, "notify", kept)
+
+
+def notifications(app: App) -> list[str]:
+    """The messages of every notification ``app`` raised, oldest first."""
+    return RAISED.get(app, [])
 
 
 LONG_QUESTION = "Whichever framework or alternative did you choose to replace Eventlet in the end, and why that one?"
@@ -66,6 +85,8 @@ class HeldDisk:
     def __init__(self) -> None:
         self._given = threading.Semaphore(0)
         self._free = threading.Event()
+        self.asked = threading.Event()
+        """Set once the loader waits for a batch: the app is up, and its rows are pending."""
 
     def give(self, batches: int = 1) -> None:
         self._given.release(batches)
@@ -76,15 +97,18 @@ class HeldDisk:
         self._given.release()
 
     def wait(self) -> None:
-        deadline = time.monotonic() + 10  # a test that failed early must not leave a thread waiting
-        while not self._free.is_set() and time.monotonic() < deadline:
+        """Hold the loading thread until a batch is given, however long the test takes: the
+        fixture lets everything go at its end, also when the test fails."""
+        self.asked.set()
+        while not self._free.is_set():
             if self._given.acquire(timeout=0.05):
                 return
 
 
 @pytest.fixture
-def held_disk(monkeypatch) -> Iterator[HeldDisk]:
-    """A disk that gives nothing until the test lets it (as a slow one would)."""
+async def held_disk(monkeypatch) -> AsyncIterator[HeldDisk]:
+    """A disk that gives nothing until the test lets it (as a slow one would). Async so that it
+    lets go before the test's event loop closes, which waits for the loading thread."""
     disk = HeldDisk()
     batches = Loader.batches
 

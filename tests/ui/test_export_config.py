@@ -7,11 +7,7 @@ from testimony_tui.parsing import parse_file
 from testimony_tui.screens.compare import CompareScreen, QuestionPicker
 from testimony_tui.screens.help import HelpScreen
 
-from .conftest import ready
-
-
-def notices(app) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
+from .conftest import notifications, ready
 
 
 async def test_e_exports_the_open_testimony_without_overwriting(app_factory, site_fixtures, tmp_path):
@@ -27,8 +23,8 @@ async def test_e_exports_the_open_testimony_without_overwriting(app_factory, sit
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert sorted(path.name for path in folder.iterdir()) == ["ada-lovelace-2.md", "ada-lovelace.md"]
-        assert f"Exported to {folder / 'ada-lovelace.md'}" in notices(app)
-        assert f"Exported to {folder / 'ada-lovelace-2.md'}" in notices(app)
+        assert f"Exported to {folder / 'ada-lovelace.md'}" in notifications(app)
+        assert f"Exported to {folder / 'ada-lovelace-2.md'}" in notifications(app)
     exported = parse_file(folder / "ada-lovelace.md").testimony
     assert exported.author == "Ada Lovelace" and exported.sections == app.main.current.sections
 
@@ -60,7 +56,7 @@ async def test_export_into_an_unwritable_place_says_so(app_factory, site_fixture
         await pilot.press("e")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any(message.startswith(f"Could not export to {blocker / 'below'}") for message in notices(app))
+        assert any(message.startswith(f"Could not export to {blocker / 'below'}") for message in notifications(app))
 
 
 async def test_config_theme_and_keys(app_factory, site_fixtures):
@@ -69,7 +65,7 @@ async def test_config_theme_and_keys(app_factory, site_fixtures):
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         assert app.theme == "textual-light"
-        assert any("Unknown actions in [keys]: nonsense" in message for message in notices(app))
+        assert any("Unknown actions in [keys]: nonsense" in message for message in notifications(app))
         await pilot.press("c")  # no longer compare
         assert not isinstance(app.screen, QuestionPicker)
         await pilot.press("C")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from textual.widgets._footer import FooterKey
 
 from testimony_tui.locations import bundled_data_dir
 from testimony_tui.screens import main
 
+from ..waiting import wait_until
 from .conftest import ready
 
 
@@ -57,8 +56,8 @@ async def test_the_first_rows_paint_before_the_keys(app_factory, held_disk, monk
     monkeypatch.setattr(main, "KEYS_AT_THE_LATEST", 60)
     app = app_factory(bundled_data_dir(), use_cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(5):
-            await pilot.pause()
+        await wait_until(pilot, held_disk.asked.is_set, what="the loader waits for the disk")
+        await pilot.pause()
         assert footer_keys(app) == [] and not app.main.sidebar.shown
         held_disk.set()
         await ready(app, pilot)
@@ -69,9 +68,7 @@ async def test_the_keys_come_anyway_from_a_slow_disk(app_factory, held_disk):
     """Half a second at the most: the rows may be slow, the keys to quit or get help are not."""
     app = app_factory(bundled_data_dir(), use_cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        deadline = asyncio.get_running_loop().time() + 10
-        while "Help" not in descriptions(app):
-            assert asyncio.get_running_loop().time() < deadline, "no keys"
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: "Help" in descriptions(app), what="the footer shows its keys")
         assert not app.main.sidebar.shown
         held_disk.set()
+        await ready(app, pilot)  # not quitting while the rows come (a batch then met a half-closed app)

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from testimony_tui import loading
 from testimony_tui.widgets.sidebar import FilterInput
 
+from ..waiting import wait_until
 from .conftest import ready
 from .test_list import write_many
-
-
-async def _until(predicate, pilot, timeout: float = 30) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        assert asyncio.get_running_loop().time() < deadline, "never happened"
-        await pilot.pause(0.005)
 
 
 async def test_the_list_grows_and_problems_show_while_the_rest_loads(app_factory, tmp_path, held_disk, monkeypatch):
@@ -28,7 +20,7 @@ async def test_the_list_grows_and_problems_show_while_the_rest_loads(app_factory
     app = app_factory(folder, use_cache=False)
     async with app.run_test(size=(100, 30)) as pilot:
         held_disk.give()
-        await _until(lambda: "files" in app.sub_title, pilot)  # before: "loading…"
+        await wait_until(pilot, lambda: "files" in app.sub_title)  # before: "loading…"
         assert app.sub_title == "49 of 49 testimonies · loading 50 of 1,502 files · 1 problem (!)"
 
         # The filter works meanwhile, and keeps applying as the other rows come in.
@@ -38,7 +30,7 @@ async def test_the_list_grows_and_problems_show_while_the_rest_loads(app_factory
         await pilot.pause()
         assert app.main.sidebar.shown == []
         held_disk.give()
-        await _until(lambda: "300 of" in app.sub_title, pilot)
+        await wait_until(pilot, lambda: "300 of" in app.sub_title)
         assert [t.author for t in app.main.sidebar.shown] == ["Author 0200"]
         assert app.sub_title == "1 of 298 testimonies · loading 300 of 1,502 files · 2 problems (!)"
         assert not app.loaded

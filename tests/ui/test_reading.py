@@ -11,7 +11,9 @@ from testimony_tui.widgets.panels import EntryPanel
 from testimony_tui.widgets.reader import Reader
 from testimony_tui.widgets.sidebar import FilterInput, TestimonyList
 
+from ..waiting import wait_until
 from .conftest import LONG_QUESTION, long_question_listed, ready, wraps_under_itself
+from .test_palette import best_offered
 
 
 def slug(app) -> str | None:
@@ -66,8 +68,8 @@ async def test_slash_escape_tab(app_factory, site_fixtures):
         assert isinstance(app.focused, TestimonyList)
 
 
-async def test_reader_scroll_keys(app_factory, shared):
-    app = app_factory(shared)
+async def test_reader_scroll_keys(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         reader = app.main.reader
@@ -87,8 +89,8 @@ async def test_reader_scroll_keys(app_factory, shared):
         assert reader.scroll_y == 0
 
 
-async def test_section_keys(app_factory, shared):
-    app = app_factory(shared)
+async def test_section_keys(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         reader = app.main.reader
@@ -102,8 +104,8 @@ async def test_section_keys(app_factory, shared):
         assert reader.scroll_y == headings[0]
 
 
-async def test_next_previous_testimony_without_leaving_reader(app_factory, shared):
-    app = app_factory(shared)
+async def test_next_previous_testimony_without_leaving_reader(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         app.main.reader.focus()
@@ -142,7 +144,7 @@ async def test_q_quits(app_factory, site_fixtures):
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("q")
-        assert app._exit
+        assert app.return_code == 0
 
 
 async def test_in_app_link_click_and_back(app_factory, site_fixtures, opened_urls):
@@ -177,8 +179,8 @@ async def test_web_link_click_goes_to_browser(app_factory, site_fixtures, opened
         assert opened_urls == ["https://example.org/ada"]
 
 
-async def test_outline_jumps_to_question(app_factory, shared):
-    app = app_factory(shared)
+async def test_outline_jumps_to_question(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("t")
@@ -187,25 +189,25 @@ async def test_outline_jumps_to_question(app_factory, shared):
         await pilot.press(*["down"] * 5, "enter")
         assert not isinstance(app.screen, OutlineScreen)
         reader = app.main.reader
-        target = reader._targets[1, 0]
+        target = reader.target(1, 0)
         assert target.entry.question == "What motivated you to start this migration?"
         assert reader.scroll_y == min(target.virtual_region.y, reader.max_scroll_y)
         assert isinstance(app.focused, Reader)
 
 
-async def test_palette_opens_testimony_and_jumps(app_factory, shared):
-    app = app_factory(shared)
+async def test_palette_opens_testimony_and_jumps(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"open dmitry")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: best_offered(app).startswith("Open Dmitry Tantsur"))
         await pilot.press("enter")
         await pilot.pause()
         assert slug(app) == "dmitry-tantsur"
         await pilot.press("ctrl+p")
         await pilot.press(*"go to: roughly how long")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: best_offered(app) == "Go to: Roughly how long did the migration take?")
         await pilot.press("enter")
         await pilot.pause()
         reader = app.main.reader

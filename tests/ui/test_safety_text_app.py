@@ -51,7 +51,7 @@ async def test_hostile_fields_and_names_reach_the_screen_only_as_visible_text(ap
             await pilot.press("down")
         assert f"{folder}/mallory\\x1b[2J\\u202e.html:1: warning: no author found; showing 'Mallory' from the file name" in details
         assert any(detail.startswith(f"{folder}/date-does-not-exist.md:3: error:") for detail in details)
-        assert not app._exit
+        assert app.return_code is None  # nothing quit the app
 
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

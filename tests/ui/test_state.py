@@ -6,12 +6,12 @@ import json
 
 from testimony_tui.app import make_app
 
-from .conftest import ready
+from .conftest import notifications, ready
 
 
-async def test_state_restored_across_two_runs(shared, tmp_path):
+async def test_state_restored_across_two_runs(real_pages, tmp_path):
     state_path = tmp_path / "state" / "state.json"
-    app = make_app([shared], state_path=state_path)
+    app = make_app([real_pages], state_path=state_path)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("down", "down", "enter")
@@ -25,7 +25,7 @@ async def test_state_restored_across_two_runs(shared, tmp_path):
     saved = json.loads(state_path.read_text())
     assert saved == {"slug": "dmitry-tantsur", "scroll_y": 12, "theme": "textual-light", "sidebar": False}
 
-    again = make_app([shared], state_path=state_path)
+    again = make_app([real_pages], state_path=state_path)
     async with again.run_test(size=(100, 35)) as pilot:
         await ready(again, pilot)
         await pilot.pause()
@@ -42,8 +42,7 @@ async def test_corrupt_state_is_set_aside_with_a_warning(site_fixtures, tmp_path
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         assert app.main.current.slug == "ada-lovelace"
-        messages = [notification.message for notification in app._notifications]
-        assert any("was corrupt; it was set aside" in message for message in messages)
+        assert any("was corrupt; it was set aside" in message for message in notifications(app))
     assert [p.name.startswith("state.json.corrupt-") for p in tmp_path.iterdir()].count(True) == 1
 
 
@@ -55,5 +54,5 @@ async def test_unwritable_state_folder_warns_once_and_keeps_working(site_fixture
         await ready(app, pilot)
         await pilot.press("down", "enter", "ctrl+b", "ctrl+b")
         assert app.main.current.slug == "grace-hopper"
-        warnings = [n for n in app._notifications if "cannot save the app state" in n.message]
+        warnings = [message for message in notifications(app) if "cannot save the app state" in message]
         assert len(warnings) == 1

@@ -8,17 +8,25 @@ from testimony_tui.config import Config
 
 from .. import hostile
 from ..test_sync import Route, server, site_archive  # noqa: F401  (server: the fixture)
-from .conftest import ready
+from ..waiting import wait_until
+from .conftest import notifications, ready
+from .test_palette import best_offered
+
+
+async def sync_ended(app, pilot, raised: int) -> None:
+    """Wait for the running sync to end (its one notification, after the ``raised`` before it) and
+    for the reload it starts."""
+    await wait_until(pilot, lambda: len(notifications(app)) > raised and not app.sync_status, what="the sync ended")
+    await app.workers.wait_for_complete()  # the reload, started as the sync ended
+    await pilot.pause()
 
 
 async def sync_from_palette(app, pilot) -> None:
     await pilot.press("ctrl+p", *"Sync testimonies")
-    await pilot.pause(0.3)
+    await wait_until(pilot, lambda: best_offered(app) == "Sync testimonies")
+    raised = len(notifications(app))
     await pilot.press("enter")
-    await pilot.pause()
-    for _ in range(3):  # the sync worker, then the reload it starts
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    await sync_ended(app, pilot, raised)
 
 
 async def test_bundled_only_shows_how_to_sync_and_the_palette_syncs(app_factory, site_fixtures):
@@ -32,7 +40,7 @@ async def test_bundled_only_shows_how_to_sync_and_the_palette_syncs(app_factory,
         assert [t.slug for t in app.library.testimonies] == ["ada-lovelace", "dmitry-tantsur", "grace-hopper"]
         assert not hint.display
         assert app.main.current.slug == "dmitry-tantsur"  # the open testimony stays
-        assert any("2 testimonies (3 new" in str(n.message) for n in app._notifications)
+        assert any("2 testimonies (3 new" in message for message in notifications(app))
 
 
 async def test_a_failed_sync_says_why_and_changes_nothing(app_factory, tmp_path):
@@ -41,8 +49,7 @@ async def test_a_failed_sync_says_why_and_changes_nothing(app_factory, tmp_path)
         await ready(app, pilot)
         await sync_from_palette(app, pilot)
         assert [t.slug for t in app.library.testimonies] == ["dmitry-tantsur"]
-        messages = [str(n.message) for n in app._notifications]
-        assert any(m.startswith("Sync failed:") and m.endswith("your copy is unchanged.") for m in messages)
+        assert any(m.startswith("Sync failed:") and m.endswith("your copy is unchanged.") for m in notifications(app))
         assert "sync" not in app.sub_title
 
 
@@ -63,7 +70,7 @@ async def test_an_unreadable_archive_is_a_notification_not_a_crash(app_factory, 
         await sync_from_palette(app, pilot)
         assert app.is_running
         assert [t.slug for t in app.library.testimonies] == ["dmitry-tantsur"]
-        messages = [str(n.message) for n in app._notifications]
+        messages = notifications(app)
         assert f"Sync failed: {archive} has an encrypted page (pages/encrypted.md), which cannot be read; your copy is unchanged." in messages
 
 
@@ -74,19 +81,15 @@ async def test_a_second_sync_while_one_runs_says_so(app_factory, server, site_fi
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         app.action_sync()
-        while not route.holding.is_set():  # the download has begun
-            await pilot.pause(0.02)
+        await wait_until(pilot, route.holding.is_set, what="the download has begun")
         try:
             app.action_sync()
-            await pilot.pause()  # a notification is a message
-            assert [str(n.message) for n in app._notifications][-1:] == ["A sync is running already."]
+            assert notifications(app)[-1:] == ["A sync is running already."]
         finally:
             hold.set()
-        for _ in range(3):  # the sync worker, then the reload it starts
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await sync_ended(app, pilot, len(notifications(app)))
         assert [t.slug for t in app.library.testimonies] == ["ada-lovelace", "dmitry-tantsur", "grace-hopper"]
-        assert not any("another sync" in str(n.message) for n in app._notifications)
+        assert not any("another sync" in message for message in notifications(app))
 
 
 async def test_a_failure_quoting_escape_sequences_shows_them_cleaned(app_factory, tmp_path):
@@ -95,6 +98,6 @@ async def test_a_failure_quoting_escape_sequences_shows_them_cleaned(app_factory
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await sync_from_palette(app, pilot)
-        [message] = [str(n.message) for n in app._notifications if str(n.message).startswith("Sync failed")]
+        [message] = [message for message in notifications(app) if message.startswith("Sync failed")]
         shown = "nowhere\\x1b]52;c;cm0gLXJmIH4vKgo=\\x07\\x1b[2J\\nnext"  # visible escapes, one line
         assert message == f"Sync failed: {tmp_path / shown} is neither an http(s) URL nor an existing archive or folder; your copy is unchanged."

@@ -11,6 +11,7 @@ from testimony_tui.screens.insights import InsightsScreen, WhoScreen
 from testimony_tui.screens.search import SearchScreen
 from testimony_tui.widgets.reader import Reader
 
+from ..waiting import wait_until
 from .conftest import LONG_QUESTION, long_question_listed, ready, wraps_under_itself
 
 
@@ -23,8 +24,8 @@ async def pick(pilot, label: str) -> None:
     await pilot.pause()
 
 
-async def test_compare_shows_each_answer_and_enter_opens_there(app_factory, shared):
-    app = app_factory(shared)
+async def test_compare_shows_each_answer_and_enter_opens_there(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("c")
@@ -51,8 +52,8 @@ async def test_compare_shows_each_answer_and_enter_opens_there(app_factory, shar
         assert isinstance(app.focused, Reader)
 
 
-async def test_compare_lists_who_did_not_answer_and_find_works(app_factory, shared):
-    app = app_factory(shared)
+async def test_compare_lists_who_did_not_answer_and_find_works(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("c")
@@ -71,8 +72,8 @@ async def test_compare_lists_who_did_not_answer_and_find_works(app_factory, shar
         assert app.screen is app.main
 
 
-async def test_compare_follows_the_filter(app_factory, shared):
-    app = app_factory(shared)
+async def test_compare_follows_the_filter(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("slash", *'org:"red hat"', "enter", "c")
@@ -80,8 +81,8 @@ async def test_compare_follows_the_filter(app_factory, shared):
         assert [p.heading.split(" — ")[0] for p in app.screen.view.panels] == ["Daniel Bengtsson", "Dmitry Tantsur"]
 
 
-async def test_search_opens_the_answer_with_matches_highlighted(app_factory, shared):
-    app = app_factory(shared)
+async def test_search_opens_the_answer_with_matches_highlighted(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await pilot.press("s")
@@ -104,8 +105,8 @@ async def test_search_opens_the_answer_with_matches_highlighted(app_factory, sha
         assert reader.scroll_y <= y < reader.scroll_y + reader.scrollable_content_region.height
 
 
-async def test_insights_bars_list_the_testimonies_behind_them(app_factory, shared):
-    app = app_factory(shared)
+async def test_insights_bars_list_the_testimonies_behind_them(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(app, pilot)
         await pilot.press("i")
@@ -125,8 +126,8 @@ async def test_insights_bars_list_the_testimonies_behind_them(app_factory, share
         assert app.screen is app.main and app.main.current.slug == "dmitry-tantsur"
 
 
-async def test_insights_durations_open_the_testimony(app_factory, shared):
-    app = app_factory(shared)
+async def test_insights_durations_open_the_testimony(app_factory, real_pages):
+    app = app_factory(real_pages)
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(app, pilot)
         await pilot.press("i")
@@ -200,7 +201,9 @@ async def test_a_long_snippet_wraps_indented_in_search(app_factory, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
         await pilot.press("s", *"zebra")
-        await pilot.pause(0.5)
         results = app.screen.query_one(OptionList)
+        await wait_until(pilot, lambda: results.option_count == 1, what="the answer is found")
+        await app.workers.wait_for_complete()  # the search of the last key typed, which shows its hits
+        await pilot.pause()
         lines = [results.render_line(y).text for y in range(results.size.height)]
         assert wraps_under_itself(lines, answer)

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 
 import pytest
 
+from testimony_tui import watch
 from testimony_tui.widgets.panels import EntryPanel
 
-from .conftest import ready
-
-
-async def until(pilot, condition, timeout: float = 5.0) -> None:
-    """Let the app run until ``condition()`` holds (the watcher polls; the reload is a worker)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "the app did not catch up with the change in time"
-        await pilot.pause(0.05)
+from ..waiting import wait_until
+from .conftest import notifications, ready
 
 
 def save(path, text: str) -> None:
@@ -58,13 +50,13 @@ async def test_watch_reloads_the_open_testimony_in_place(app_factory, draft, tmp
         reader = app.main.reader
 
         save(draft, text.replace("About six months.", "About seven months."))
-        await until(pilot, lambda: "About seven months." in answers(app))
+        await wait_until(pilot, lambda: "About seven months." in answers(app))
         assert app.main.current.slug == "grace-hopper"
-        await until(pilot, lambda: reader.scroll_y == scroll)
+        await wait_until(pilot, lambda: reader.scroll_y == scroll)
 
         # A second file appears in the list; the selection stays on the open one.
         save(tmp_path / "ada.md", text.replace("Grace Hopper", "Ada Byron"))
-        await until(pilot, lambda: len(app.library.testimonies) == 2)
+        await wait_until(pilot, lambda: len(app.library.testimonies) == 2)
         assert app.main.sidebar.highlighted_slug == "grace-hopper"
         assert app.main.current.slug == "grace-hopper"
 
@@ -80,7 +72,7 @@ async def test_a_second_reload_before_the_first_settles_keeps_the_place(app_fact
         app.main.open(current.slug, reader.resting_y)  # what a reload does
         app.main.open(current.slug, reader.resting_y)  # ... and again, before the first has settled
         assert app.main.place.scroll_y == scroll
-        await until(pilot, lambda: reader.scroll_y == scroll)
+        await wait_until(pilot, lambda: reader.scroll_y == scroll)
 
 
 async def test_a_broken_save_keeps_the_last_good_view(app_factory, draft, tmp_path):
@@ -90,24 +82,38 @@ async def test_a_broken_save_keeps_the_last_good_view(app_factory, draft, tmp_pa
         await ready(app, pilot)
         before = answers(app)
         save(draft, "---\nauthor: [unclosed\n---\n")
-        await until(pilot, lambda: bool(app.library.errors))
+        await wait_until(pilot, lambda: bool(app.library.errors))
         [problem] = app.library.errors
         assert problem.path == str(draft) and problem.line == 3
         assert answers(app) == before
         assert [t.slug for t in app.library.testimonies] == ["grace-hopper"]
         assert "1 problem" in app.sub_title
         # A notification is a message, handled a moment after the library is shown.
-        await until(pilot, lambda: any("Showing the last good version" in str(n.message) for n in app._notifications))
+        await wait_until(pilot, lambda: any("Showing the last good version" in message for message in notifications(app)))
 
         save(draft, text.replace("About six months.", "Fixed."))
-        await until(pilot, lambda: "Fixed." in answers(app))
+        await wait_until(pilot, lambda: "Fixed." in answers(app))
         assert not app.library.errors
 
 
-async def test_without_watch_nothing_reloads(app_factory, draft, tmp_path):
+async def test_without_watch_nothing_reloads(app_factory, draft, tmp_path, monkeypatch):
+    """Without --watch the app never looks at its files again: it takes none of the snapshots a
+    watching app compares them with (one as it loads, one at each look), so an edit stays unseen."""
+    looks = []
+    take = watch.snapshot
+    monkeypatch.setattr(watch, "snapshot", lambda *args, **kwargs: looks.append(args) or take(*args, **kwargs))
+    watching = app_factory(tmp_path, watch=True)
+    async with watching.run_test(size=(100, 24)) as pilot:
+        await wait_until(pilot, lambda: len(looks) >= 2, what="a watching app looked at its files twice")
+
+    looks.clear()
     app = app_factory(tmp_path)
     async with app.run_test(size=(100, 24)) as pilot:
         await ready(app, pilot)
         save(draft, draft.read_text(encoding="utf-8").replace("About six months.", "Changed."))
-        await pilot.pause(1.0)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert looks == []
         assert "Changed." not in answers(app)
+
+
