@@ -134,8 +134,18 @@ def test_read_bounded_takes_up_to_its_limit_exactly(tmp_path, extra):
         with pytest.raises(OSError) as raised:
             read_bounded(path, 10)
         assert raised.value.errno == errno.EFBIG and raised.value.strerror == "larger than 10 bytes"
+        assert raised.value.filename == str(path)
     else:
         assert read_bounded(path, 10) == "a" * 10
+
+
+def test_read_bounded_reads_no_more_than_its_limit_of_a_huge_file(tmp_path):
+    path = tmp_path / "huge"
+    with open(path, "wb") as file:
+        file.truncate(1 << 40)  # a terabyte, sparse: reading it whole would never end
+    with pytest.raises(OSError) as raised:
+        read_bounded(path, 1_000)
+    assert raised.value.errno == errno.EFBIG and raised.value.strerror == "larger than 1,000 bytes"
 
 
 def test_read_bounded_refuses_what_is_not_a_regular_file(tmp_path):
@@ -143,6 +153,7 @@ def test_read_bounded_refuses_what_is_not_a_regular_file(tmp_path):
     with pytest.raises(OSError) as raised:
         read_bounded(tmp_path / "fifo", 10)
     assert raised.value.errno == errno.EINVAL and raised.value.strerror == "not a regular file"
+    assert raised.value.filename == str(tmp_path / "fifo")
     with pytest.raises(FileNotFoundError):
         read_bounded(tmp_path / "absent", 10)
     with pytest.raises(UnicodeDecodeError):
