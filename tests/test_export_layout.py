@@ -119,3 +119,19 @@ def test_a_comparison_everyone_answered_names_nobody():
     everyone = Comparison(COMPARISON.question, COMPARISON.answers)
     assert "Not answered" not in export_comparison(everyone, "markdown")
     assert "Not answered" not in export_comparison(everyone, "html")
+
+
+def test_an_answer_of_several_blocks_reads_as_each_in_turn():
+    eve = testimony("eve", "Eve", Entry("Why?", Answer((paragraph("first"), paragraph("second")))))
+    tree = LexborHTMLParser(export_testimonies([eve], "html"))
+    assert [node.text() for node in tree.css(".card > p")] == ["first", "second"]
+    assert tree.css_first(".card").text() == "Why?firstsecond"
+
+
+def test_a_link_to_a_testimony_in_a_comparison_is_text():
+    # A comparison page holds answers, not testimonies: no anchor there to point to.
+    linked = Entry("C# or F#?", Answer((paragraph("see ", Span("Ada", href="testimony:ada")),)))
+    compared = Comparison(COMPARISON.question, (ComparedAnswer(testimony("eve", "Eve"), 0, 0, linked),))
+    tree = LexborHTMLParser(export_comparison(compared, "html"))
+    assert not tree.css("a")
+    assert tree.css_first(".card p").text() == "see Ada"
