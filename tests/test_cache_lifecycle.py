@@ -89,3 +89,17 @@ def test_a_corrupt_cache_that_cannot_be_set_aside_turns_the_cache_off(folder, tm
     library = load_library([folder], explicit=True, cache=cache)
     assert [t.slug for t in library.testimonies] == ["ada-lovelace", "grace-hopper"]
     assert cache_path.read_bytes() == b"not a database at all" * 100
+
+
+def test_a_cache_folder_that_cannot_be_made_says_why(folder, tmp_path):
+    (tmp_path / "file").write_text("a file where the cache folder should be")
+    cache = ParseCache(tmp_path / "file" / "cache" / "cache.sqlite3")
+    assert cache.warning == f"the parse cache is off: cannot write {tmp_path / 'file' / 'cache'} (Not a directory)"
+
+
+def test_a_cache_that_is_a_folder_is_left_alone_and_says_why(tmp_path):
+    (tmp_path / "cache.sqlite3").mkdir()
+    cache = ParseCache(tmp_path / "cache.sqlite3")
+    assert not cache.enabled
+    assert cache.warning == f"the parse cache is off: {tmp_path / 'cache.sqlite3'} cannot be read (unable to open database file)"
+    assert (tmp_path / "cache.sqlite3").is_dir()

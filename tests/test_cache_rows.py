@@ -121,3 +121,9 @@ def test_a_cache_locked_while_writing_is_turned_off_with_why(locked):
     cache, stamp = locked
     cache.put_many([(stamp, "{}", "", b"", "{}")])
     assert not cache.enabled and cache.warning == "the parse cache is off: database is locked"
+
+
+def test_a_cache_locked_while_forgetting_is_turned_off_with_why(locked, site_fixtures):
+    cache, _ = locked
+    cache.forget([site_fixtures], set())
+    assert not cache.enabled and cache.warning == "the parse cache is off: database is locked"
