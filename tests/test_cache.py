@@ -79,9 +79,10 @@ def test_a_corrupt_cache_is_set_aside_and_rebuilt(folder, tmp_path, damage):
 def test_a_tampered_row_is_a_miss_not_a_wrong_testimony(folder, tmp_path):
     cache_path = tmp_path / "cache.sqlite3"
     expected = load(folder, ParseCache(cache_path)).get("ada-lovelace")
-    with sqlite3.connect(cache_path) as db:
-        db.execute("UPDATE parsed SET data = ? WHERE path LIKE '%ada-lovelace.md'", ('{"t": {"slug": 1}}',))
-        db.execute("UPDATE parsed SET data = ? WHERE path LIKE '%grace-hopper.md'", ('[[[[',))
+    with sqlite3.connect(cache_path) as db:  # rows are keyed by the name's bytes
+        for name, data in (("ada-lovelace.md", '{"t": {"slug": 1}}'), ("grace-hopper.md", "[[[[")):
+            changed = db.execute("UPDATE parsed SET data = ? WHERE path = ?", (data, os.fsencode(folder / name))).rowcount
+            assert changed == 1, name
     library = load(folder, ParseCache(cache_path))
     assert library.get("ada-lovelace") == expected and library.get("grace-hopper") is not None
 

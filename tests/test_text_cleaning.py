@@ -45,7 +45,9 @@ def test_every_bidi_override_and_isolate_is_removed(mark):
         ("a\x1b[1;31mred\x1b[0mb", "aredb"),  # CSI
         ("a\x9b31mb", "ab"),  # 8-bit CSI
         ("a\x1bDb", "ab"),  # a two-byte escape (index)
-        ("a\x1bcb", "acb"),  # ESC c (reset) loses its ESC: the c left is a harmless letter
+        ("a\x1bcb", "ab"),  # ESC c (reset), a final outside the two-byte range, goes whole
+        ("a\x1b(Bb", "ab"),  # ESC ( B (a character set), with its intermediate byte
+        ("a\x1b7b\x1b8", "ab"),  # save and restore the cursor
         ("a\x1b", "a"),  # a lone ESC
         ("a\x00\x07\x08\x0b\x0c\x7f\x85b", "ab"),
         ("\ufeffbom", "bom"),
