@@ -224,3 +224,34 @@ def test_a_merge_of_three_beside_a_merge_of_two_counts_for_exactly_its_parts():
     q = Questionnaire.build([testimony("a", THREE), testimony("b", TWO), *(testimony(str(n), s) for n, s in enumerate(SINGLES))])
     assert [question.label for question in q.questions_for(THREE)] == SINGLES
     assert [question.label for question in q.questions_for(TWO)] == SINGLES[:2]
+
+
+def test_long_wordings_are_compared_without_junk_heuristics():
+    # difflib's autojunk ignores characters frequent in texts of 200+: these would read 0.07 alike.
+    long = "alpha beta gamma delta " * 10
+    assert similar(long, long.replace("gamma", "gamme"))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "questions"),
+    [
+        # One word of three shared: never compared letter for letter, so two questions.
+        ("Colour behaviour centre?", "Colour behavior center?", 2),
+        # Two of four shared: compared, and alike.
+        ("Colour behaviour centre theatre?", "Colour behaviour center theater?", 1),
+    ],
+)
+def test_only_wordings_sharing_half_their_words_are_compared(first, second, questions):
+    q = Questionnaire.build([testimony("a", first), testimony("b", second)])
+    assert len(q.questions) == questions
+
+
+def test_find_takes_a_wording_exactly_as_alike_as_the_limit_and_the_first_of_a_tie():
+    # 17 letters of 20 alike with each question: a ratio of 0.85 for both.
+    q = Questionnaire.build([testimony("a", "abcdefghijklmnopqxyz?"), testimony("b", "xyzdefghijklmnopqrst?")])
+    assert labels(q.find("abcdefghijklmnopqrst")) == "abcdefghijklmnopqxyz?"
+
+
+def test_find_takes_the_same_words_in_another_order():
+    q = Questionnaire.build([testimony("a", "Did tests help?")])
+    assert labels(q.find("help tests did")) == "Did tests help?"
