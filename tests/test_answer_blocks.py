@@ -158,3 +158,9 @@ def test_each_block_element_is_its_own_paragraph(html, paragraphs):
 )
 def test_a_block_holding_only_text_keeps_the_style_around_it(html, span):
     assert site_answer(html) == (Paragraph((span,)),)
+
+
+def test_an_item_past_the_limit_with_two_lists_keeps_all_its_parts():
+    sixth = "<li>a<ul><li>x</li></ul>b<ul><li>y</li></ul>c</li>"
+    blocks = site_answer("<ul><li>" * 5 + "<ul>" + sixth + "</ul>" + "</li></ul>" * 5)
+    assert str(shape(blocks)).endswith("[[['a'], ['x'], ['b'], ['y'], ['c']]]]]]]]]]]]]")

@@ -126,3 +126,11 @@ def test_markdown_ordered_list_keeps_its_first_number():
     page = "---\nauthor: A\nproject: P\n---\n## S\n### Q?\n4. four\n5. five\n"
     (numbers,) = parse_text(page, "a.md").testimony.sections[0].entries[0].answer.blocks
     assert numbers.start == 4 and [item[0].plain for item in numbers.items] == ["four", "five"]
+
+
+def test_styles_inside_a_link_keep_its_target():
+    assert spans("<p><a href='https://x.example'><b>b</b><i>i</i><code>c</code></a></p>") == (
+        Span("b", bold=True, href="https://x.example"),
+        Span("i", italic=True, href="https://x.example"),
+        Span("c", code=True, href="https://x.example"),
+    )

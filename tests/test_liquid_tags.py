@@ -37,6 +37,7 @@ def test_every_spelling_of_a_link_tag_is_its_target(tag):
         ("guide/page.html", f"{SITE_URL}/guide/page/"),
         ("guide/page.markdown", f"{SITE_URL}/guide/page/"),
         ("guide/md.txt", f"{SITE_URL}/guide/md.txt"),
+        ("Xy/page.md", f"{SITE_URL}/Xy/page/"),
     ],
 )
 def test_link_targets(path, target):

@@ -87,3 +87,26 @@ def test_a_page_without_profile_has_no_author_and_says_so():
     result = parse_text(SECTIONS, "ada-lovelace.md")
     assert result.testimony.author == "Ada Lovelace"
     assert any("no author found" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize(("wrappers", "author"), [(61, "Ada"), (62, "X")])
+def test_a_profile_deeper_than_the_limit_is_not_looked_for(wrappers, author):
+    """The search for the author stops at the walk's depth limit (MAX_DEPTH): past it the name
+    comes from the file name."""
+    profile = "<div>" * wrappers + "<div><h2>Ada</h2><p>Working on P</p></div>" + "</div>" * wrappers
+    assert parse_text(profile + SECTIONS, "x.md").testimony.author == author
+
+
+def test_a_profile_of_only_a_name_and_project_has_no_role_link_or_organization():
+    ada = testimony("<div><h2>Ada</h2><p>Working on Engine X</p></div>")
+    assert (ada.role, ada.organization, ada.profile_url, ada.project) == ("", "", "", "Engine X")
+
+
+def test_the_organization_is_the_link_in_the_role_line():
+    assert testimony("<div><h2>Ada</h2><p>Analyst for <a href='/o'>Big Org</a></p><p>Working on P</p></div>").organization == (
+        "Big Org"
+    )
+
+
+def test_a_profile_link_that_is_refused_leaves_no_address():
+    assert testimony("<div><h2>Ada</h2><a href='javascript:alert(1)'>me</a><p>Working on P</p></div>").profile_url == ""

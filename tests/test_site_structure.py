@@ -22,6 +22,7 @@ def outline(body: str):
         ("<h3>S</h3><div><h4>Q?</h4>text <b>b</b><p>c</p></div>", [("S", [("Q?", "text b\nc")])]),
         # h1 is the page's title: never a card's heading nor a section.
         ("<h1>T</h1><h3>S</h3><div><h1>X</h1><h4>Q?</h4><p>a</p></div>", [("S", [("Q?", "a")])]),
+        ("<div><h1>Title</h1><p>intro</p></div><h3>S</h3><div><h4>Q?</h4><p>a</p></div>", [("S", [("Q?", "a")])]),
         # Loose headings: a heading followed by a deeper one is a section, by content a question.
         ("<h2>S</h2><h3>T</h3><h4>Q?</h4><p>a</p>", [("T", [("Q?", "a")])]),
         ("<h3>S</h3><h4>Q1?</h4><p>a</p><h4>Q2?</h4>b<script>x</script><p>c</p>", [("S", [("Q1?", "a"), ("Q2?", "b\nc")])]),
