@@ -70,6 +70,7 @@ def test_the_author_line_is_found_before_the_questions():
     ("page", "summaries"),
     [
         ("<a href='testimony:x'><h2>X</h2><p>one</p><p>two</p></a>", {"x": "one two"}),
+        ("<a href='/home'>Home</a><a href='testimony:x'><h2>X</h2><p>s</p></a>", {"x": "s"}),
         ("<a href='testimony:x'><h2>X</h2><div><p>short</p><p>longer one</p></div></a>", {"x": "longer one"}),
         ("<a href='testimony:x'><h2>X</h2><p> </p><div><p>nested</p></div></a>", {"x": "nested"}),
         ("<a href='testimony:x'><h2>X</h2></a><a href='testimony:y'><h3>Y</h3><p>y</p></a>", {"y": "y"}),
