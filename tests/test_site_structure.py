@@ -92,3 +92,14 @@ def test_index_summaries(page, summaries):
 )
 def test_pages_that_are_not_an_index(page):
     assert parse_text(page, "testimonials.md").summaries is None
+
+
+@pytest.mark.parametrize(("wrappers", "found"), [(64, True), (65, False)])
+def test_headings_deeper_than_the_limit_are_not_looked_for(wrappers, found):
+    body = "<div>" * wrappers + "<h3>S</h3><h4>Q?</h4><p>a</p>" + "</div>" * wrappers
+    assert outline(body) == ([("S", [("Q?", "a")])] if found else [])
+
+
+def test_a_loose_question_names_its_line():
+    page = "---\nt: 1\n---\n" + PROFILE + "\n<h3>S</h3>\n<h4>Q?</h4>\n"
+    assert [(p.line, p.message) for p in parse_text(page, "x.md").problems] == [(6, "the question 'Q?' has an empty answer")]
