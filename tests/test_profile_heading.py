@@ -110,3 +110,8 @@ def test_the_organization_is_the_link_in_the_role_line():
 
 def test_a_profile_link_that_is_refused_leaves_no_address():
     assert testimony("<div><h2>Ada</h2><a href='javascript:alert(1)'>me</a><p>Working on P</p></div>").profile_url == ""
+
+
+def test_a_deep_heading_before_the_profile_does_not_end_the_search():
+    deep = "<div>" * 70 + "<div><h2>Deep</h2><p>Working on D</p></div>" + "</div>" * 70
+    assert testimony(deep + "<div><h2>Ada</h2><p>Working on P</p></div>").author == "Ada"
