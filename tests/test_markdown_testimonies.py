@@ -81,3 +81,11 @@ def test_a_question_before_any_section_is_put_in_one():
 def test_setext_headings_are_sections_and_questions_too():
     testimony = parse("One\n---\n\n### Q?\nA.\n").testimony
     assert [(s.title, [e.question for e in s.entries]) for s in testimony.sections] == [("One", ["Q?"])]
+
+
+def test_other_heading_levels_do_not_shift_problem_lines():
+    body = "\n# Title\n## Empty\n#### Aside\n## S\n### Q?\n"
+    assert sorted((p.line, p.message) for p in parse(body).problems) == [
+        (7, "section 'Empty' has no questions"),
+        (10, "the question 'Q?' has an empty answer"),
+    ]
