@@ -85,6 +85,11 @@ class _Shape:
         return lengths if lengths < SIMILAR else 2.0 * (self.letters & other.letters).total() / total
 
 
+def similar(a: str, b: str) -> bool:
+    """Near-identical wordings, by the rule alone (no folder's budget): see :class:`_Matcher`."""
+    return _Matcher().similar(a, b)
+
+
 class _Matcher:
     """Tells near-identical wordings, within :data:`PAIRS` and :data:`LETTER_PAIRS` for a whole folder."""
 
@@ -361,13 +366,12 @@ def _merged_wordings(sentences: dict[str, list[str]], heads: dict[str, str], mat
             continue
         members: list[str] = []
         for sentence in own:
-            match = next(
-                (
-                    other
-                    for other in map(keys.__getitem__, sorted(index.sharing(sentence)))
-                    if other != key and (matcher.similar(sentence, other) or matcher.similar(sentence, heads[other]))
-                ),
-                None,
+            others = [other for other in map(keys.__getitem__, sorted(index.sharing(sentence))) if other != key]
+            # A question of one sentence first, then any wording, then one whose first sentence it
+            # is: "What helped? Were there painful parts?", another merge, is no part of a merge of three.
+            others.sort(key=lambda other: len(sentences[other]) > 1)
+            match = next((other for other in others if matcher.similar(sentence, other)), None) or next(
+                (other for other in others if matcher.similar(sentence, heads[other])), None
             )
             if match is not None and match not in members:
                 members.append(match)

@@ -215,11 +215,6 @@ def test_a_merge_of_three_beside_a_merge_of_two_keeps_the_three_questions():
     assert [question.label for question in q.questions] == SINGLES
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_merged_wordings matches a sentence to another merged wording by its first sentence, so the merge "
-    "of two counts for 'Would you do it again?' and the merge of three misses 'What helped?'",
-)
 def test_a_merge_of_three_beside_a_merge_of_two_counts_for_exactly_its_parts():
     q = Questionnaire.build([testimony("a", THREE), testimony("b", TWO), *(testimony(str(n), s) for n, s in enumerate(SINGLES))])
     assert [question.label for question in q.questions_for(THREE)] == SINGLES
