@@ -21,6 +21,7 @@ from testimony_tui.locations import cache_dir
 from testimony_tui.parsing import parse_file
 
 from . import hostile
+from .command import cli
 from .waiting import wait_for
 
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -28,21 +29,14 @@ RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2
 TIMEOUT = 60  # a hang detector, not a speed test: benchmarks time the corpus
 
 
+def run(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return cli(*args, timeout=TIMEOUT, **kwargs)
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     return folder, hostile.build(folder)
-
-
-def cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "testimony_tui", *args],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        stdin=subprocess.DEVNULL,
-        **kwargs,
-    )
 
 
 def test_each_case_ends_as_expected(corpus):
@@ -121,18 +115,18 @@ def test_vanishing_file_is_a_problem(tmp_path):
 def test_cli_json_is_valid_and_human_output_is_clean(corpus):
     folder, _ = corpus
     for args in (["check", "--json"], ["list", "--json"], ["search", "click", "--json"], ["questions", "--json"]):
-        process = cli(*args, str(folder))
+        process = run(*args, str(folder))
         json.loads(process.stdout)
         assert not RAW.findall(process.stdout), args
         assert "Traceback" not in process.stderr
     for args in (["check"], ["list"], ["search", "evil"], ["questions"]):
-        process = cli(*args, str(folder))
+        process = run(*args, str(folder))
         assert not RAW.findall(process.stdout), args
         assert "Traceback" not in process.stderr
     # One line a problem, however a file is named (a newline in a name is shown as \n).
-    lines = cli("check", str(folder)).stdout.splitlines()
+    lines = run("check", str(folder)).stdout.splitlines()
     assert lines and all(line.startswith(str(folder)) for line in lines)
-    process = cli("show", "escapes", str(folder))
+    process = run("show", "escapes", str(folder))
     assert process.returncode == 0 and "\x1b" not in process.stdout and "Eve" in process.stdout
 
 

@@ -7,7 +7,6 @@ Each is checked in its own process under a generous timeout: a hang detector, no
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
@@ -18,8 +17,13 @@ from testimony_tui.parsing.html import MAX_LIST_DEPTH
 from testimony_tui.parsing.liquid import resolve_liquid
 
 from . import hostile
+from .command import cli
 
 TIMEOUT = 30
+
+
+def run(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return cli(*args, timeout=TIMEOUT, **kwargs)
 
 
 @pytest.mark.parametrize(
@@ -39,7 +43,7 @@ def test_pathological_page_is_read_promptly(tmp_path, name, expected):
     text, _ = hostile.pathological_pages()[name]
     path = tmp_path / name
     path.write_text(text)
-    process = cli("check", "--no-cache", str(path))
+    process = run("check", "--no-cache", str(path))
     assert expected in process.stdout + process.stderr
     assert "Traceback" not in process.stderr
 
@@ -77,22 +81,12 @@ def test_lines_stay_right_after_thousands_of_headings():
     assert sum(len(section.entries) for section in parsed.testimony.sections) == MAX_QUESTIONS
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "testimony_tui", *args],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        stdin=subprocess.DEVNULL,
-    )
-
-
 def test_one_file_of_a_thousand_questions(tmp_path):
     """Only the first 100 are read, with a warning; the questionnaire is built promptly."""
     (tmp_path / "many.md").write_text(hostile.many_questions())
-    process = cli("check", "--no-cache", str(tmp_path))
+    process = run("check", "--no-cache", str(tmp_path))
     assert "many.md:407: warning: the page has more than 100 questions; this one and the rest are not read" in process.stdout
-    process = cli("questions", str(tmp_path))
+    process = run("questions", str(tmp_path))
     assert process.returncode == 0 and len(process.stdout.splitlines()) == MAX_QUESTIONS
 
 
@@ -100,16 +94,16 @@ def test_a_thousand_different_questions_across_files(tmp_path):
     """Questions are compared only with those sharing half their words (every pair took 93 s)."""
     for seed in range(10):
         (tmp_path / f"many-{seed}.md").write_text(hostile.many_questions(100, seed))
-    process = cli("questions", str(tmp_path))
+    process = run("questions", str(tmp_path))
     assert process.returncode == 0 and "Did " in process.stdout
-    process = cli("compare", "did help", str(tmp_path))
+    process = run("compare", "did help", str(tmp_path))
     assert process.returncode == 0 and "Traceback" not in process.stderr
 
 
 def test_two_long_questions(tmp_path):
     """Only the first 200 characters are compared letter by letter (two of 15 KB took 15 s)."""
     (tmp_path / "long.md").write_text(hostile.long_questions())
-    process = cli("questions", str(tmp_path))
+    process = run("questions", str(tmp_path))
     assert process.returncode == 0 and len(process.stdout.splitlines()) == 2
 
 

@@ -9,25 +9,19 @@ under 2 s).
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 
 from testimony_tui.model import Answer, Entry, Format, Paragraph, Section, Span, Testimony
 from testimony_tui.questionnaire import Questionnaire
 
 from . import hostile
+from .command import cli
 
 TIMEOUT = 20
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "testimony_tui", *args],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        stdin=subprocess.DEVNULL,
-    )
+def run(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return cli(*args, timeout=TIMEOUT, **kwargs)
 
 
 def testimony(slug: str, questions: list[str]) -> Testimony:
@@ -37,10 +31,10 @@ def testimony(slug: str, questions: list[str]) -> Testimony:
 
 def test_questions_and_compare_of_sixty_files_of_alike_questions(tmp_path):
     hostile.questionnaire_folder(tmp_path, files=60)
-    process = cli("questions", "--no-cache", str(tmp_path))
+    process = run("questions", "--no-cache", str(tmp_path))
     assert process.returncode == 0, process.stderr
     assert "What did you learn when migrating the" in process.stdout
-    process = cli("compare", "--no-cache", "learn", str(tmp_path))
+    process = run("compare", "--no-cache", "learn", str(tmp_path))
     assert process.returncode == 0, process.stderr
     assert "What did you learn when migrating the" in process.stdout
 
@@ -48,7 +42,7 @@ def test_questions_and_compare_of_sixty_files_of_alike_questions(tmp_path):
 def test_long_questions_of_several_sentences_across_files(tmp_path):
     """Each question of about 300 characters in two sentences: matched as merged questions too."""
     hostile.questionnaire_folder(tmp_path, files=30, greek=18, sentences=2)
-    process = cli("questions", "--no-cache", str(tmp_path))
+    process = run("questions", "--no-cache", str(tmp_path))
     assert process.returncode == 0, process.stderr
     assert "What did you learn when migrating the" in process.stdout
 
