@@ -922,6 +922,19 @@ def test_a_malformed_url_says_what_is_wrong(capsys):
 
 
 @contextmanager
+def _serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """``handler`` answering on 127.0.0.1 while the block runs; yields the address of site.tar.gz."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/site.tar.gz"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@contextmanager
 def _raw_server(response: bytes) -> Iterator[str]:
     """A server that answers every request with ``response`` and hangs up."""
     import socket
@@ -975,16 +988,9 @@ def test_a_read_waiting_past_the_deadline_is_cut_at_it(site_fixtures):
         def log_message(self, *args) -> None:
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        with pytest.raises(SyncError, match=r"^sync took longer than 4 s$"):
-            sync(f"http://127.0.0.1:{httpd.server_address[1]}/site.tar.gz", synced_dir(), limits=Limits(seconds=4))
-        assert time.monotonic() - started < 6.5  # without the cut: at least 7 s
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with _serving(Handler) as url, pytest.raises(SyncError, match=r"^sync took longer than 4 s$"):
+        sync(url, synced_dir(), limits=Limits(seconds=4))
+    assert time.monotonic() - started < 6.5  # without the cut: at least 7 s
 
 
 def test_the_leftovers_of_another_users_running_process_are_kept(site_fixtures):
@@ -1151,14 +1157,8 @@ def test_the_server_is_told_who_asks(tmp_path, site_fixtures):
         def log_message(self, *args) -> None:
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        sync(f"http://127.0.0.1:{httpd.server_address[1]}/site.tar.gz", synced_dir())
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with _serving(Handler) as url:
+        sync(url, synced_dir())
     assert agents == ["testimony-tui"]
 
 
