@@ -8,6 +8,7 @@ cache then treats the row as a miss.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -27,7 +28,7 @@ from .model import (
 )
 from .parsed import ParsedFile
 from .signature import UNKNOWN, signature
-from .text import json_safe, strip_controls
+from .text import BIDI, json_safe
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def encode_index(indexed: IndexedFile) -> tuple[str, str, bytes]:
 
 def decode_index(encoded: str, search_text: str, signature_bytes: bytes, path: str) -> IndexedFile:
     try:
-        data = _loads(encoded)
+        data = _loads(_clean_row(encoded))
         summary = None
         if (t := data["t"]) is not None:
             summary = Summary(
@@ -72,7 +73,7 @@ def decode_index(encoded: str, search_text: str, signature_bytes: bytes, path: s
                 format=Format(t["format"]),
                 keywords=_strs(t["keywords"]),
                 questions=_strs(t["questions"]),
-                search_text=_search_text(search_text),
+                search_text=_str(search_text),
                 signature=int.from_bytes(_bytes(signature_bytes), "little"),
                 **{name: _str(t[name]) for name in _PROFILE},
             )
@@ -134,7 +135,7 @@ def _block(block: Block) -> list[Any]:
 
 def decode(text: str, path: str) -> ParsedFile:
     try:
-        data = _loads(text)
+        data = _loads(_clean_row(text))
         testimony = _decode_testimony(data["t"], path) if data["t"] is not None else None
         summaries = _index(data["s"])
         problems = _problems(data["p"], path)
@@ -144,19 +145,24 @@ def decode(text: str, path: str) -> ParsedFile:
 
 
 def _str(value: object) -> str:
-    """Text as the parsers leave it: a row holding a control (a copied or edited cache) is a miss."""
     if not isinstance(value, str):
         raise ValueError("expected text")
-    if strip_controls(value) != value:
+    return value
+
+
+_UNCLEAN = re.compile(
+    r"(?:^|[^\\])(?:\\\\)*\\u(?:00[0-1]|00[89]|007f|061c|200[ef]|202[a-e]|206[6-9]|feff|d[89a-f])"  # an escape, not "\\u"
+    f"|[\x7f-\x9f{BIDI}\ufeff\ud800-\udfff]",
+    re.IGNORECASE,
+)
+"""What text as the parsers leave it never holds, raw or as a JSON escape: a control, a bidi mark."""
+
+
+def _clean_row(encoded: str) -> str:
+    """A row whose text holds a control (a copied or edited cache) is a miss: it is parsed again."""
+    if ("\\u" in encoded or not encoded.isascii()) and _UNCLEAN.search(encoded):
         raise ValueError("text with controls")
-    return value
-
-
-def _search_text(value: object) -> str:
-    """The folded text that queries read, never shown: only its type is checked (it is long)."""
-    if not isinstance(value, str):
-        raise ValueError("expected text")
-    return value
+    return encoded
 
 
 def _bytes(value: object) -> bytes:
@@ -169,7 +175,6 @@ def _strs(value: object) -> tuple[str, ...]:
     # One pass in C over the types, not a Python call per item: this runs for every cached file.
     if not isinstance(value, list) or not set(map(type, value)) <= {str}:
         raise ValueError("expected a list of text")
-    _str("".join(value))
     return tuple(value)
 
 

@@ -23,12 +23,12 @@ _ESCAPES = re.compile(
     r"|\x1b[ -/]*[0-~]?"  # other escapes (ESC c, ESC ( B, ESC 7 ...), or a lone ESC
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_CONTROLS = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}\ufeff\ud800-\udfff]")
-_NEEDS_STRIPPING = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ufeff\ud800-\udfff]")
-_UNSHOWABLE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\u2028\u2029\ufeff\ud800-\udfff]")
+BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROLS = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI}\ufeff\ud800-\udfff]")
+_NEEDS_STRIPPING = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}\ufeff\ud800-\udfff]")
+_UNSHOWABLE = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI}\u2028\u2029\ufeff\ud800-\udfff]")
 """What a name or a JSON string may not carry raw: a control, a bidi mark, a line separator, a lone surrogate."""
-_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_BIDI}\u2028\u2029\ufeff\ud800-\udfff]")
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{BIDI}\u2028\u2029\ufeff\ud800-\udfff]")
 """The same but C0 controls: ``json.dumps`` escapes those in strings, and outside them they are its own line breaks."""
 _NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
