@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -112,6 +113,31 @@ class PanelView(VerticalScroll, can_focus=True):
             self.call_after_refresh(callback)
         else:
             self._pending.append(callback)
+
+    # Pagers jump at once: an animated page keeps the text moving under the eyes for most of a second.
+
+    def action_scroll_up(self) -> None:
+        self._jump(self.scroll_up)
+
+    def action_scroll_down(self) -> None:
+        self._jump(self.scroll_down)
+
+    def action_page_up(self) -> None:
+        self._jump(self.scroll_page_up)
+
+    def action_page_down(self) -> None:
+        self._jump(self.scroll_page_down)
+
+    def action_scroll_home(self) -> None:
+        self._jump(self.scroll_home)
+
+    def action_scroll_end(self) -> None:
+        self._jump(self.scroll_end)
+
+    def _jump(self, scroll: Callable[..., object]) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        scroll(animate=False)
 
     @property
     def panels(self) -> list[TextPanel]:
