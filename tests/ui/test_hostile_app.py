@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widget import Widget
+
 from testimony_tui.screens.problems import ProblemsScreen
 
 from .. import hostile
@@ -27,8 +29,8 @@ async def test_app_survives_the_hostile_corpus(app_factory, tmp_path, opened_url
             for panel in app.main.reader.panels[:2]:
                 app.main.reader.scroll_to_widget(panel, animate=False, top=True)
                 await pilot.pause()
-                for x in range(2, 30, 6):
-                    await pilot.click(panel, offset=(x, 1))
+                for offset in clickable(panel):
+                    await pilot.click(panel, offset=offset)
             assert app.return_code is None  # nothing quit the app
         await pilot.press("exclamation_mark")
         assert isinstance(app.screen, ProblemsScreen)
@@ -37,5 +39,24 @@ async def test_app_survives_the_hostile_corpus(app_factory, tmp_path, opened_url
         await pilot.press("s", *"[/]click", "enter")
         await pilot.pause()
         assert app.return_code is None  # nothing quit the app
-        assert opened_urls == []
+        assert opened_urls, "no click reached a link: the clicks miss what they aim at"
+        assert set(opened_urls) == {"https://example.org"}  # the corpus's one web link; never javascript: or file:
     assert tree_state(folder) == before  # open, filter, find, search: nothing written to the folder
+
+
+def clickable(panel: Widget) -> list[tuple[int, int]]:
+    """Where a click could do something in ``panel``'s first screenful: the start of each link, and of
+    each piece of text that looks like markup (shown literally, it must stay inert)."""
+    cells = []
+    left, top = panel.gutter.left, panel.gutter.top  # lines are the content's; clicks land on the whole widget
+    for y in range(min(panel.content_size.height, 12)):
+        x = 0
+        line = panel.render_line(y)
+        for segment in line:
+            style = segment.style
+            if style is not None and (style.link or style.meta):
+                cells.append((left + x, top + y))
+            x += segment.cell_length
+        text = line.text
+        cells.extend((left + x, top + y) for x in range(len(text)) if text.startswith(("[@", "[link"), x))
+    return sorted(set(cells))
