@@ -204,6 +204,7 @@ def test_any_query_has_a_normal_form_that_filters_the_same(text):
     st.lists(st.text(alphabet="ab z.-", max_size=8), max_size=12),
 )
 @example(["abba", "aba"], ["aba"])  # every letter and pair of "aba" is in "abba": only reading tells
+@example(["yxabc"], ["abc", "xabc"])  # "xabc" starts before where "abc" was found: the search must start there
 def test_typing_filters_exactly_like_a_fresh_scan(texts, typed):
     # The library remembers each term's matches and where they were, narrows from them, and skips
     # texts by their signatures: whatever is typed, in any order, the result must be what the
