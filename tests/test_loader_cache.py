@@ -53,3 +53,15 @@ def test_a_warm_load_reports_every_file_done_from_the_cache(tmp_path):
         (FIRST_BATCH, count, [f"Author {number:03}" for number in range(FIRST_BATCH)]),
         (count, count, [f"Author {number:03}" for number in range(FIRST_BATCH, count)]),
     ]
+
+
+def test_a_warm_load_past_the_first_batch_comes_in_batches_of_its_size(tmp_path, monkeypatch):
+    from testimony_tui import loader as loader_module
+
+    monkeypatch.setattr(loader_module, "BATCH", 1)  # the cached rest then comes eight at a time
+    count = FIRST_BATCH + 10
+    write_pages(tmp_path / "pages", count)
+    cache_path = tmp_path / "cache.sqlite3"
+    load_library([tmp_path / "pages"], explicit=True, cache=ParseCache(cache_path), workers=1)
+    loader = Loader([tmp_path / "pages"], explicit=True, cache=ParseCache(cache_path), workers=1)
+    assert [(len(batch), done) for batch, done, _ in loader.batches()] == [(FIRST_BATCH, FIRST_BATCH), (8, FIRST_BATCH + 8), (2, count)]
