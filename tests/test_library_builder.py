@@ -4,8 +4,8 @@ and a library's summaries and whole testimonies by name."""
 from __future__ import annotations
 
 from testimony_tui.codec import IndexedFile
-from testimony_tui.library import Library, LibraryBuilder, Store
-from testimony_tui.model import Format, Summary
+from testimony_tui.library import Library, LibraryBuilder, Store, load_library
+from testimony_tui.model import Format, Problem, Summary
 
 
 def summary(path: str, slug: str, fmt: Format = Format.SITE, own: str = "", description: str = "About it.") -> Summary:
@@ -62,9 +62,9 @@ def test_a_name_given_three_times_is_shown_numbered_from_two():
         ("ann-2", "/b/ann.md"),
         ("ann-3", "/c/ann.md"),
     ]
-    assert [(p.path, p.message) for p in library.problems] == [
-        ("/b/ann.md", "another file (/a/ann.md) has the same name 'ann'; this one is shown as 'ann-2'"),
-        ("/c/ann.md", "another file (/a/ann.md) has the same name 'ann'; this one is shown as 'ann-3'"),
+    assert [(p.path, p.severity, p.message) for p in library.problems] == [
+        ("/b/ann.md", "warning", "another file (/a/ann.md) has the same name 'ann'; this one is shown as 'ann-2'"),
+        ("/c/ann.md", "warning", "another file (/a/ann.md) has the same name 'ann'; this one is shown as 'ann-3'"),
     ]
 
 
@@ -86,8 +86,6 @@ def page(author: str) -> str:
 
 
 def test_a_summary_and_a_whole_testimony_by_name(tmp_path):
-    from testimony_tui.library import load_library
-
     for name in ("ann", "bob"):
         (tmp_path / f"{name}.md").write_text(page(name.title()), encoding="utf-8")
     library = load_library([tmp_path], explicit=True)
@@ -100,8 +98,31 @@ def test_a_summary_and_a_whole_testimony_by_name(tmp_path):
 def test_the_whole_testimonies_of_files_still_there(tmp_path):
     for name in ("ann", "bob", "cid"):
         (tmp_path / f"{name}.md").write_text(page(name.title()), encoding="utf-8")
-    from testimony_tui.library import load_library
-
     library = load_library([tmp_path], explicit=True)
     (tmp_path / "bob.md").unlink()
     assert [t.author for t in Library(library.testimonies, store=Store()).full(library.testimonies)] == ["Ann", "Cid"]
+
+
+def test_a_seed_testimony_gives_way_to_a_same_named_one_and_the_other_seeds_stay():
+    builder = LibraryBuilder(fallback=("/seed",))
+    for path, slug in (("/seed/ann.md", "ann"), ("/seed/zed.md", "zed"), ("/mine/ann.md", "ann")):
+        builder.add(IndexedFile(path, summary(path, slug)))
+    library = builder.build()
+    assert sorted((t.slug, t.source) for t in library.testimonies) == [("ann", "/mine/ann.md"), ("zed", "/seed/zed.md")]
+    assert library.problems == ()
+
+
+def test_problems_are_in_order_of_file_and_line_wherever_they_were_met():
+    builder = LibraryBuilder(problems=[Problem("/z/cache.sqlite3", None, "warning", "the parse cache is off")])
+    builder.add(IndexedFile("/a/bad.md", problems=(Problem("/a/bad.md", 9, "error", "late"), Problem("/a/bad.md", 2, "error", "early"))))
+    assert [(p.path, p.line) for p in builder.build().problems] == [("/a/bad.md", 2), ("/a/bad.md", 9), ("/z/cache.sqlite3", None)]
+
+
+def test_a_library_counts_every_file_read_testimony_or_not():
+    library = build(INDEX, IndexedFile("/site/ann.md", summary("/site/ann.md", "ann")), IndexedFile("/site/bad.md"))
+    assert (library.files, len(library.testimonies)) == (3, 1)
+
+
+def test_a_missing_folder_is_a_problem_only_when_named(tmp_path):
+    assert [p.message for p in load_library([tmp_path / "missing"], explicit=True).problems] == ["no such file or folder"]
+    assert load_library([tmp_path / "missing"]).problems == ()
