@@ -91,3 +91,11 @@ def test_a_file_gone_before_it_was_read_gives_nothing_and_is_not_remembered(tmp_
     (tmp_path / "ann.md").unlink()
     assert store.load(summary) is None
     assert store.recent == []
+
+
+def test_a_store_remembers_the_last_64_testimonies_read(tmp_path):
+    store = Store()
+    summaries = [write(tmp_path, f"t{number:02}", f"Author {number:02}") for number in range(65)]
+    for summary in summaries:
+        store.load(summary)
+    assert [t.author for t in store.recent] == [f"Author {number:02}" for number in range(1, 65)]
