@@ -218,3 +218,11 @@ def test_a_row_whose_text_only_looks_like_a_control_is_read(text):
     # A backslash before "u" that is itself escaped, and characters beside the refused ones.
     parsed = ParsedFile(PATH, None, None, (Problem(PATH, 1, "error", text),))
     assert decode(encode(parsed), PATH) == parsed
+
+
+def test_text_beyond_ascii_and_beyond_the_basic_plane_comes_back():
+    # Written raw, not as escapes: an emoji escaped is a pair of surrogates, which a row must not hold.
+    parsed = ParsedFile(PATH, None, {"ann": "Café 😀 — 東京"}, (Problem(PATH, 1, "warning", "🐍 naïve"),))
+    assert decode(encode(parsed), PATH) == parsed
+    indexed = IndexedFile(PATH, None, {"ann": "Café 😀"}, ())
+    assert decode_index(*encode_index(indexed), PATH) == indexed
