@@ -160,7 +160,8 @@ _UNCLEAN = re.compile(
 
 def _clean_row(encoded: str) -> str:
     """A row whose text holds a control (a copied or edited cache) is a miss: it is parsed again."""
-    if ("\\u" in encoded or not encoded.isascii()) and _UNCLEAN.search(encoded):
+    # DEL is ASCII and JSON leaves it raw: looked for on its own.
+    if ("\\u" in encoded or "\x7f" in encoded or not encoded.isascii()) and _UNCLEAN.search(encoded):
         raise ValueError("text with controls")
     return encoded
 
