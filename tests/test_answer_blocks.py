@@ -86,6 +86,20 @@ def test_blocks_count_towards_the_depth_limit(depth, bold):
     assert paragraph.spans == (Span("x", bold=bold),)
 
 
+@pytest.mark.parametrize(
+    ("lists", "depth", "bold"),
+    [(1, MAX_DEPTH, True), (1, MAX_DEPTH + 1, False), (2, MAX_DEPTH - 1, True), (2, MAX_DEPTH, False)],
+)
+def test_each_list_counts_once_towards_the_depth_limit(lists, depth, bold):
+    """A list and its item are one level: markup in an item is as deep as in a block."""
+    html = "<ul><li>" * lists + "<b>" * depth + "x" + "</b>" * depth + "</li></ul>" * lists
+    blocks = site_answer(html)
+    for _ in range(lists):
+        (outer,) = blocks
+        (blocks,) = outer.items
+    assert blocks == (Paragraph((Span("x", bold=bold),)),)
+
+
 @pytest.mark.parametrize(("nested", "shown"), [(1, 1), (MAX_LIST_DEPTH, MAX_LIST_DEPTH), (MAX_LIST_DEPTH + 1, MAX_LIST_DEPTH)])
 def test_lists_nest_up_to_the_limit(nested, shown):
     blocks = site_answer("<ul><li>" * nested + "deep" + "</li></ul>" * nested)
