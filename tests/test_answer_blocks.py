@@ -74,7 +74,7 @@ def test_a_link_in_a_page_is_encoded_and_site_relative():
     assert paragraph.spans == (Span("x", href="https://removal.eventlet.org/a%20b/%C3%A9"),)
 
 
-@pytest.mark.parametrize(("depth", "bold"), [(MAX_DEPTH + 1, True), (MAX_DEPTH + 2, False)])
+@pytest.mark.parametrize(("depth", "bold"), [(MAX_DEPTH + 1, True), (MAX_DEPTH + 2, False), (MAX_DEPTH + 3, False)])
 def test_markup_deeper_than_the_limit_is_plain_text(depth, bold):
     (paragraph,) = site_answer("<b>" * depth + "x" + "</b>" * depth)
     assert paragraph.spans == (Span("x", bold=bold),)

@@ -84,6 +84,7 @@ def test_space_between_styled_spans_is_kept_once():
         ("<p>a<b>x\u3000</b></p>", (Span("a"), Span("x\u3000", bold=True))),
         ("<p>a <b>X y X</b> b</p>", (Span("a "), Span("X y X", bold=True), Span(" b"))),
         ("<p>Xa <b>Xb</b></p>", (Span("Xa "), Span("Xb", bold=True))),
+        ("<p>a<b>b</b>X </p>", (Span("a"), Span("b", bold=True), Span("X"))),
     ],
 )
 def test_white_space_folds_as_a_browser_does(html, expected):
