@@ -38,10 +38,6 @@ class Page:
     body_line: int = 1
     warnings: tuple[tuple[int | None, str], ...] = field(default=())
 
-    def line_of(self, offset: int) -> int:
-        """The file's line number of a character offset in the body."""
-        return self.body_line + self.body.count("\n", 0, max(offset, 0))
-
 
 def read_text(path: Path) -> tuple[str, list[tuple[int | None, str]]]:
     """The file's text and any warnings about its encoding; :class:`PageError` if unreadable."""
