@@ -50,6 +50,9 @@ def read_text(path: Path) -> tuple[str, list[tuple[int | None, str]]]:
         raise PageError("this is a folder, not a file") from None
     except OSError as error:
         raise PageError(f"cannot open the file: {error.strerror or error}") from None
+    if stat.S_ISDIR(os.fstat(descriptor).st_mode):  # Linux opens a folder read-only; reading it fails
+        os.close(descriptor)
+        raise PageError("this is a folder, not a file")
     with os.fdopen(descriptor, "rb") as file:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):

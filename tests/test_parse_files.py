@@ -1,0 +1,68 @@
+"""Reading a page file: what each kind of unusable file is reported as, and what is read through."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from testimony_tui.parsing import parse_file
+from testimony_tui.parsing.page import MAX_FILE_BYTES
+
+PAGE = "<div><h2>A</h2><p>Working on P</p></div><h3>S</h3><div><h3>Q?</h3><p>a</p></div>\n"
+
+
+def problems(path) -> list[tuple[int | None, str, str]]:
+    return [(p.line, p.severity, p.message) for p in parse_file(path).problems]
+
+
+def test_a_folder_is_no_page(tmp_path):
+    (tmp_path / "a.md").mkdir()
+    assert problems(tmp_path / "a.md") == [(None, "error", "this is a folder, not a file")]
+
+
+def test_a_fifo_is_reported_without_waiting_for_a_writer(tmp_path):
+    os.mkfifo(tmp_path / "a.md")
+    assert problems(tmp_path / "a.md") == [(None, "error", "not a regular file")]
+
+
+def test_a_link_that_goes_in_circles_cannot_be_opened(tmp_path):
+    (tmp_path / "a.md").symlink_to(tmp_path / "a.md")
+    assert problems(tmp_path / "a.md") == [(None, "error", "cannot open the file: Too many levels of symbolic links")]
+
+
+@pytest.mark.parametrize(("data", "message"), [(b"", "the file is empty"), (b" \n\t\n", "the file is empty"),
+                                                (PAGE.encode() + b"\x00", "this is a binary file, not a text page (it contains NUL bytes)")])
+def test_empty_and_binary_files_are_reported(tmp_path, data, message):
+    (tmp_path / "a.md").write_bytes(data)
+    assert problems(tmp_path / "a.md") == [(None, "error", message)]
+
+
+@pytest.mark.parametrize(("size", "error"), [(MAX_FILE_BYTES, None), (MAX_FILE_BYTES + 1, "the file is 4.0 MB, over the 4 MB limit for a page")])
+def test_a_page_of_up_to_four_mb_is_read(tmp_path, size, error):
+    data = PAGE.encode()
+    (tmp_path / "a.md").write_bytes(data + b" " * (size - len(data)))
+    assert problems(tmp_path / "a.md") == ([(None, "error", error)] if error else [])
+
+
+def test_a_page_that_is_not_utf8_is_read_as_latin1_with_the_line_of_the_first_odd_byte(tmp_path):
+    (tmp_path / "a.md").write_bytes(PAGE.replace("<p>a</p>", "\n\n<p>caf\xe9</p>").encode("latin-1"))
+    result = parse_file(tmp_path / "a.md")
+    assert [(p.line, p.severity, p.message) for p in result.problems] == [
+        (3, "warning", "the file is not valid UTF-8; it was read as Latin-1")
+    ]
+    assert result.testimony.sections[0].entries[0].answer.plain == "caf\xe9"
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_ends_count_lines_as_newlines_do(tmp_path, newline):
+    text = "---\ntitle: T\n---\n\n<div><h2>A</h2><p>Working on P</p></div>\n<h3>S</h3>\n<div><h3>Q?</h3></div>\n"
+    (tmp_path / "a.md").write_bytes(text.replace("\n", newline).encode())
+    assert problems(tmp_path / "a.md") == [(7, "warning", "the question 'Q?' has an empty answer")]
+    assert parse_file(tmp_path / "a.md").testimony.title == "T"
+
+
+def test_a_byte_order_mark_does_not_hide_the_front_matter(tmp_path):
+    (tmp_path / "a.md").write_bytes(b"\xef\xbb\xbf---\ntitle: T\n---\n" + PAGE.encode())
+    result = parse_file(tmp_path / "a.md")
+    assert result.problems == () and result.testimony.title == "T"
