@@ -42,3 +42,11 @@ def test_a_long_question_is_found_by_its_first_forty_characters():
     text = HEAD + f"<div><h3>Q?</h3><p>{words[:39]}</p></div>\n<div><h3>{words}</h3></div>\n"
     (problem,) = parse_text(text, "a.md").problems
     assert problem.line == 4 and "empty answer" in problem.message
+
+
+def test_a_long_question_wrapped_after_its_first_forty_characters_is_found():
+    words = "Which of these libraries did you replace first and why that one?"
+    assert words[40] == " "
+    text = HEAD + f"\n<div><h3>{words[:40]}\n    {words[41:]}</h3></div>\n"
+    (problem,) = parse_text(text, "a.md").problems
+    assert problem.line == 4 and problem.message == f"the question '{words}' has an empty answer"
