@@ -7,7 +7,7 @@ import os
 import pytest
 
 from testimony_tui.parsing import parse_file
-from testimony_tui.parsing.page import MAX_FILE_BYTES
+from testimony_tui.parsing.page import MAX_FILE_BYTES, PageError, decode
 
 PAGE = "<div><h2>A</h2><p>Working on P</p></div><h3>S</h3><div><h3>Q?</h3><p>a</p></div>\n"
 
@@ -66,3 +66,14 @@ def test_a_byte_order_mark_does_not_hide_the_front_matter(tmp_path):
     (tmp_path / "a.md").write_bytes(b"\xef\xbb\xbf---\ntitle: T\n---\n" + PAGE.encode())
     result = parse_file(tmp_path / "a.md")
     assert result.problems == () and result.testimony.title == "T"
+
+
+def test_a_page_whose_first_line_is_blank_names_the_line_of_its_first_odd_byte(tmp_path):
+    (tmp_path / "a.md").write_bytes(b"\n" + PAGE.replace("<p>a</p>", "<p>caf\xe9</p>").encode("latin-1"))
+    assert problems(tmp_path / "a.md")[0] == (2, "warning", "the file is not valid UTF-8; it was read as Latin-1")
+
+
+def test_bytes_that_grew_past_the_limit_after_the_size_was_checked_are_refused():
+    with pytest.raises(PageError) as raised:
+        decode(b" " * MAX_FILE_BYTES + b"x")
+    assert raised.value.message == "the file is over the 4 MB limit for a page"
