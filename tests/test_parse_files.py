@@ -38,11 +38,18 @@ def test_empty_and_binary_files_are_reported(tmp_path, data, message):
     assert problems(tmp_path / "a.md") == [(None, "error", message)]
 
 
-@pytest.mark.parametrize(("size", "error"), [(MAX_FILE_BYTES, None), (MAX_FILE_BYTES + 1, "the file is 4.0 MB, over the 4 MB limit for a page")])
-def test_a_page_of_up_to_four_mb_is_read(tmp_path, size, error):
-    data = PAGE.encode()
-    (tmp_path / "a.md").write_bytes(data + b" " * (size - len(data)))
-    assert problems(tmp_path / "a.md") == ([(None, "error", error)] if error else [])
+def test_a_page_of_exactly_four_mb_is_read_to_its_last_byte(tmp_path):
+    data = PAGE.replace("<p>a</p>", "<p>abc").rstrip("\n").encode()
+    (tmp_path / "a.md").write_bytes(b" " * (MAX_FILE_BYTES - len(data)) + data)
+    result = parse_file(tmp_path / "a.md")
+    assert result.problems == () and result.testimony.sections[0].entries[0].answer.plain == "abc"
+
+
+@pytest.mark.parametrize(("size", "shown"), [(MAX_FILE_BYTES + 1, "4.0"), (4_246_733, "4.1"), (20 * 1048576, "20.0")])
+def test_a_larger_file_is_refused_with_its_size_in_mb(tmp_path, size, shown):
+    with open(tmp_path / "a.md", "wb") as file:
+        file.truncate(size)
+    assert problems(tmp_path / "a.md") == [(None, "error", f"the file is {shown} MB, over the 4 MB limit for a page")]
 
 
 def test_a_page_that_is_not_utf8_is_read_as_latin1_with_the_line_of_the_first_odd_byte(tmp_path):

@@ -73,3 +73,15 @@ def test_front_matter_never_closed():
         (1, "the front matter opened by --- is never closed by a --- line")
     ]
 
+
+
+@pytest.mark.parametrize(
+    ("value", "title"),
+    [("T", "T"), ("42", "42"), ("4.5", "4.5"), ("true", ""), ("[a, b]", ""), ("{a: b}", ""), ("", ""), ("~", "")],
+)
+def test_a_front_matter_value_is_text_only_when_it_is_a_scalar(value, title):
+    assert parse_text(f"---\ntitle: {value}\n---\n{BODY}", "a.md").testimony.title == title
+
+
+def test_a_missing_value_is_empty():
+    assert parse_text(f"---\nother: x\n---\n{BODY}", "a.md").testimony.title == ""
