@@ -39,7 +39,8 @@ def test_empty_and_binary_files_are_reported(tmp_path, data, message):
 
 
 def test_a_page_of_exactly_four_mb_is_read_to_its_last_byte(tmp_path):
-    data = PAGE.replace("<p>a</p>", "<p>abc").rstrip("\n").encode()
+    data = PAGE.replace("<p>a</p></div>\n", "<p>abc").encode()
+    assert data.endswith(b"abc")
     (tmp_path / "a.md").write_bytes(b" " * (MAX_FILE_BYTES - len(data)) + data)
     result = parse_file(tmp_path / "a.md")
     assert result.problems == () and result.testimony.sections[0].entries[0].answer.plain == "abc"
