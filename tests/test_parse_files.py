@@ -6,6 +6,8 @@ import os
 
 import pytest
 
+from testimony_tui.model import Problem
+from testimony_tui.parsed import ParsedFile
 from testimony_tui.parsing import parse_file
 from testimony_tui.parsing.page import MAX_FILE_BYTES, PageError, decode
 
@@ -85,3 +87,30 @@ def test_bytes_that_grew_past_the_limit_after_the_size_was_checked_are_refused()
     with pytest.raises(PageError) as raised:
         decode(b" " * MAX_FILE_BYTES + b"x")
     assert raised.value.message == "the file is over the 4 MB limit for a page"
+
+
+def test_any_other_failure_is_that_files_error_under_its_own_name(tmp_path):
+    path = tmp_path / "a\x00b.md"
+    assert parse_file(path) == ParsedFile(
+        str(path), problems=(Problem(str(path), None, "error", "this file could not be read: embedded null byte"),)
+    )
+
+
+def test_a_file_that_cannot_be_a_page_is_reported_under_its_own_name(tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: [\n---\n")
+    result = parse_file(tmp_path / "a.md")
+    path = str(tmp_path / "a.md")
+    assert result == ParsedFile(path, problems=(Problem(path, 3, "error", result.problems[0].message),))
+    assert result.problems[0].message.startswith("the front matter is not valid YAML at line 3: ")
+
+
+def test_an_encoding_warning_comes_first_under_the_files_own_name(tmp_path):
+    (tmp_path / "a.md").write_bytes((PAGE.replace("<p>a</p>", "<p>caf\xe9</p>") + "<div><h3>R?</h3></div>").encode("latin-1"))
+    result = parse_file(tmp_path / "a.md")
+    path = str(tmp_path / "a.md")
+    assert result.path == path and result.testimony.source == path
+    assert [(p.path, p.line, p.severity) for p in result.problems] == [(path, 1, "warning"), (path, 2, "warning")]
+    assert [p.message for p in result.problems] == [
+        "the file is not valid UTF-8; it was read as Latin-1",
+        "the question 'R?' has an empty answer",
+    ]
