@@ -20,7 +20,8 @@ def problems(path) -> list[tuple[int | None, str, str]]:
 
 def test_a_folder_is_no_page(tmp_path):
     (tmp_path / "a.md").mkdir()
-    assert problems(tmp_path / "a.md") == [(None, "error", "this is a folder, not a file")]
+    path = str(tmp_path / "a.md")
+    assert parse_file(path) == ParsedFile(path, problems=(Problem(path, None, "error", "this is a folder, not a file"),))
 
 
 def test_a_fifo_is_reported_without_waiting_for_a_writer(tmp_path):
