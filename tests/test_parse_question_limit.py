@@ -50,3 +50,11 @@ def test_a_long_question_wrapped_after_its_first_forty_characters_is_found():
     text = HEAD + f"\n<div><h3>{words[:40]}\n    {words[41:]}</h3></div>\n"
     (problem,) = parse_text(text, "a.md").problems
     assert problem.line == 4 and problem.message == f"the question '{words}' has an empty answer"
+
+
+def test_a_question_before_any_section_goes_to_one_named_testimony_with_a_warning_on_its_line():
+    result = parse_text("<div><h2>A</h2><p>Working on P</p></div>\n\n<div><h3>Q?</h3><p>a</p></div>\n", "a.md")
+    assert [(s.title, [e.question for e in s.entries]) for s in result.testimony.sections] == [("Testimony", ["Q?"])]
+    assert [(p.line, p.severity, p.message) for p in result.problems] == [
+        (3, "warning", "a question comes before any section heading; it is put in a section named 'Testimony'")
+    ]
