@@ -1,0 +1,73 @@
+"""The problems a page is reported with: each under the page's name, on its line, with its severity."""
+
+from __future__ import annotations
+
+import pytest
+
+from testimony_tui.model import Problem
+from testimony_tui.parsed import ParsedFile
+from testimony_tui.parsing import parse_text
+
+FRONT = "---\ntitle: T\n---\n"
+SOURCE = "notes/a.md"
+
+
+def test_a_page_with_no_author_and_no_questions_is_an_error_at_its_body():
+    assert parse_text(FRONT + "<p>x</p>", SOURCE) == ParsedFile(
+        SOURCE,
+        problems=(Problem(SOURCE, 3, "error", "this does not look like a testimony: no author heading and no questions were found"),),
+    )
+
+
+def test_a_profile_without_questions_is_a_warning_at_its_body():
+    result = parse_text(FRONT + "<div><h2>A</h2><p>Working on P</p></div>", SOURCE)
+    assert result.testimony.author == "A"
+    assert result.problems == (
+        Problem(SOURCE, 3, "warning", "no questions were found: the page has no section headings with question cards"),
+    )
+
+
+def test_a_section_without_questions_is_a_warning_at_its_heading():
+    result = parse_text("---\nauthor: A\nproject: P\n---\n## Empty\n## S\n### Q?\na\n", SOURCE)
+    assert result.problems == (Problem(SOURCE, 5, "warning", "section 'Empty' has no questions"),)
+
+
+def link_problems(text: str, href: str) -> list[tuple[int | None, str]]:
+    page = (
+        "<div><h2>A</h2><p>Working on P</p></div>\n<h3>S</h3>\n"
+        f"<div><h3>Q?</h3>\n<p><a href='{href}'>{text}</a></p></div>\n"
+    )
+    result = parse_text(page, SOURCE)
+    assert all(p.path == SOURCE for p in result.problems)
+    return [(p.line, p.message) for p in result.problems]
+
+
+@pytest.mark.parametrize(
+    ("text", "href"),
+    [
+        ("http://a.example", "http://b.example"),
+        ("https://a.example", "https://b.example"),
+        ("www.a.example", "https://www.b.example"),
+        ("HTTP://A.EXAMPLE", "http://b.example"),
+        ("WWW.A.EXAMPLE", "https://b.example"),
+    ],
+)
+def test_a_link_that_shows_one_address_and_goes_to_another_is_a_warning(text, href):
+    # On the line of the question whose answer holds the link.
+    assert link_problems(text, href) == [(3, f"the link text shows {text} but the link goes to {href}")]
+
+
+@pytest.mark.parametrize(
+    ("text", "href"),
+    [
+        ("https://a.example/", "https://a.example"),
+        ("https://a.example", "https://a.example/"),
+        ("HTTPS://A.example/X", "https://a.example/x"),
+        ("https://a.example/X", "https://a.example/X"),
+        ("https://a.example/a b", "https://a.example/a%20b"),
+        ("a.example", "https://b.example"),
+        ("read this", "https://b.example"),
+    ],
+)
+def test_a_link_whose_text_is_its_address_or_no_address_is_no_problem(text, href):
+    assert link_problems(text, href) == []
