@@ -71,3 +71,20 @@ def test_a_link_that_shows_one_address_and_goes_to_another_is_a_warning(text, hr
 )
 def test_a_link_whose_text_is_its_address_or_no_address_is_no_problem(text, href):
     assert link_problems(text, href) == []
+
+
+def test_without_an_author_or_a_project_the_file_name_stands_in_with_warnings_at_the_body():
+    result = parse_text(FRONT + "<h3>S</h3>\n<div><h3>Q?</h3><p>a</p></div>\n", "notes/ada_king-lovelace.md")
+    assert result.testimony.author == "Ada King Lovelace"
+    assert [(p.line, p.severity, p.message) for p in result.problems] == [
+        (3, "warning", "no author found; showing 'Ada King Lovelace' from the file name"),
+        (3, "warning", "no project found (a 'Working on ...' line, or 'project:' in the front matter)"),
+    ]
+
+
+def test_a_profile_link_showing_another_address_is_a_warning_at_the_body():
+    page = FRONT + "<div><h2>A</h2><a href='https://b.example'>https://a.example</a><p>Working on P</p></div>"
+    page += "\n<h3>S</h3>\n<div><h3>Q?</h3><p>a</p></div>\n"
+    assert [(p.line, p.message) for p in parse_text(page, SOURCE).problems] == [
+        (3, "the link text shows https://a.example but the link goes to https://b.example")
+    ]
