@@ -85,3 +85,23 @@ def test_a_front_matter_value_is_text_only_when_it_is_a_scalar(value, title):
 
 def test_a_missing_value_is_empty():
     assert parse_text(f"---\nother: x\n---\n{BODY}", "a.md").testimony.title == ""
+
+
+@pytest.mark.parametrize(
+    ("front", "summary", "description"),
+    [
+        ("description: D", "D", "D"),
+        ("summary: S\ndescription: D", "S", "D"),
+        ("summary: S", "S", ""),
+        ("other: x", "", ""),
+    ],
+)
+def test_the_summary_is_the_description_unless_the_page_has_its_own(front, summary, description):
+    testimony = parse_text(f"---\n{front}\n---\n{BODY}", "a.md").testimony
+    assert (testimony.summary, testimony.description) == (summary, description)
+
+
+def test_keywords_and_permalink_are_read_clean():
+    front = "keywords: [ a ,  'b   c', '', 3]\npermalink: ' /p/ '"
+    testimony = parse_text(f"---\n{front}\n---\n{BODY}", "a.md").testimony
+    assert (testimony.keywords, testimony.permalink) == (("a", "b c", "3"), "/p/")
