@@ -7,6 +7,7 @@ import pytest
 from testimony_tui.model import Problem
 from testimony_tui.parsed import ParsedFile
 from testimony_tui.parsing import parse_text
+from testimony_tui.parsing.html import MAX_TAGS
 
 FRONT = "---\ntitle: T\n---\n"
 SOURCE = "notes/a.md"
@@ -88,3 +89,15 @@ def test_a_profile_link_showing_another_address_is_a_warning_at_the_body():
     assert [(p.line, p.message) for p in parse_text(page, SOURCE).problems] == [
         (3, "the link text shows https://a.example but the link goes to https://b.example")
     ]
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_site_page_of_more_than_max_tags_tags_is_refused_at_its_body(extra):
+    page = "<div><h2>A</h2><p>Working on P</p></div>\n<h3>S</h3>\n<div><h3>Q?</h3><p>a</p></div>\n"
+    page = FRONT + page + "<br>" * (MAX_TAGS - page.count("<") + extra)
+    result = parse_text(page, SOURCE)
+    if extra:
+        message = f"the page has {MAX_TAGS + 1:,} tags, more than the {MAX_TAGS:,} a testimony could need"
+        assert result == ParsedFile(SOURCE, problems=(Problem(SOURCE, 3, "error", message),))
+    else:
+        assert result.problems == () and result.testimony.author == "A"
