@@ -101,3 +101,8 @@ def test_a_site_page_of_more_than_max_tags_tags_is_refused_at_its_body(extra):
         assert result == ParsedFile(SOURCE, problems=(Problem(SOURCE, 3, "error", message),))
     else:
         assert result.problems == () and result.testimony.author == "A"
+
+
+def test_the_sites_index_gives_its_summaries_under_its_own_name():
+    page = "<h1>Testimonials</h1><a href='{% link guide/testimonials/ada.md %}'><div><h2>Ada</h2></div><p>Sum.</p></a>"
+    assert parse_text(page, SOURCE) == ParsedFile(SOURCE, summaries={"ada": "Sum."})
