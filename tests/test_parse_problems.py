@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.model import Problem
+from testimony_tui.model import Format, Problem
 from testimony_tui.parsed import ParsedFile
 from testimony_tui.parsing import parse_text
 from testimony_tui.parsing.html import MAX_TAGS
@@ -106,3 +106,9 @@ def test_a_site_page_of_more_than_max_tags_tags_is_refused_at_its_body(extra):
 def test_the_sites_index_gives_its_summaries_under_its_own_name():
     page = "<h1>Testimonials</h1><a href='{% link guide/testimonials/ada.md %}'><div><h2>Ada</h2></div><p>Sum.</p></a>"
     assert parse_text(page, SOURCE) == ParsedFile(SOURCE, summaries={"ada": "Sum."})
+
+
+def test_each_page_says_which_format_it_was_read_as():
+    site = parse_text("<div><h2>A</h2><p>Working on P</p></div>\n<h3>S</h3>\n<div><h3>Q?</h3><p>a</p></div>\n", SOURCE)
+    markdown = parse_text("---\nauthor: A\nproject: P\n---\n## S\n### Q?\na\n", SOURCE)
+    assert (site.testimony.format, markdown.testimony.format) == (Format.SITE, Format.MARKDOWN)
