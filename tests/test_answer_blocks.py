@@ -74,7 +74,7 @@ def test_a_link_in_a_page_is_encoded_and_site_relative():
     assert paragraph.spans == (Span("x", href="https://removal.eventlet.org/a%20b/%C3%A9"),)
 
 
-@pytest.mark.parametrize(("depth", "bold"), [(MAX_DEPTH + 1, True), (MAX_DEPTH + 2, False)])
+@pytest.mark.parametrize(("depth", "bold"), [(MAX_DEPTH + 1, True), (MAX_DEPTH + 2, False), (MAX_DEPTH + 3, False)])
 def test_markup_deeper_than_the_limit_is_plain_text(depth, bold):
     (paragraph,) = site_answer("<b>" * depth + "x" + "</b>" * depth)
     assert paragraph.spans == (Span("x", bold=bold),)
@@ -84,6 +84,20 @@ def test_markup_deeper_than_the_limit_is_plain_text(depth, bold):
 def test_blocks_count_towards_the_depth_limit(depth, bold):
     (paragraph,) = site_answer("<div>" * depth + "<b>x</b>" + "</div>" * depth)
     assert paragraph.spans == (Span("x", bold=bold),)
+
+
+@pytest.mark.parametrize(
+    ("lists", "depth", "bold"),
+    [(1, MAX_DEPTH, True), (1, MAX_DEPTH + 1, False), (2, MAX_DEPTH - 1, True), (2, MAX_DEPTH, False)],
+)
+def test_each_list_counts_once_towards_the_depth_limit(lists, depth, bold):
+    """A list and its item are one level: markup in an item is as deep as in a block."""
+    html = "<ul><li>" * lists + "<b>" * depth + "x" + "</b>" * depth + "</li></ul>" * lists
+    blocks = site_answer(html)
+    for _ in range(lists):
+        (outer,) = blocks
+        (blocks,) = outer.items
+    assert blocks == (Paragraph((Span("x", bold=bold),)),)
 
 
 @pytest.mark.parametrize(("nested", "shown"), [(1, 1), (MAX_LIST_DEPTH, MAX_LIST_DEPTH), (MAX_LIST_DEPTH + 1, MAX_LIST_DEPTH)])

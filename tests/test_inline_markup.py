@@ -81,10 +81,28 @@ def test_space_between_styled_spans_is_kept_once():
         ("<p><b>a</b><b>b</b></p>", (Span("ab", bold=True),)),
         ("<p>a  \n  b</p>", (Span("a b"),)),
         ("<p><b>a</b>  <b>b</b></p>", (Span("a", bold=True), Span(" "), Span("b", bold=True))),
+        ("<p>a<b>x\u3000</b></p>", (Span("a"), Span("x\u3000", bold=True))),
+        ("<p>a <b>X y X</b> b</p>", (Span("a "), Span("X y X", bold=True), Span(" b"))),
+        ("<p>Xa <b>Xb</b></p>", (Span("Xa "), Span("Xb", bold=True))),
+        ("<p>a<b>b</b>X </p>", (Span("a"), Span("b", bold=True), Span("X"))),
     ],
 )
 def test_white_space_folds_as_a_browser_does(html, expected):
     assert spans(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("tag", "style"),
+    [
+        ("b", {"bold": True}),
+        ("i", {"italic": True}),
+        ("code", {"code": True}),
+        ("a href='https://x.example'", {"href": "https://x.example"}),
+    ],
+)
+def test_spaces_at_the_edges_of_a_styled_span_go_to_the_text_around(tag, style):
+    name = tag.split()[0]
+    assert spans(f"<p>a<{tag}> x </{name}>b</p>") == (Span("a "), Span("x", **style), Span(" b"))
 
 
 @pytest.mark.parametrize(
@@ -95,6 +113,7 @@ def test_white_space_folds_as_a_browser_does(html, expected):
         ("<p>a <br> b</p>", "a\nb"),
         ("<p>a<br><b> b</b></p>", "a\nb"),
         ("<p>a<b> <br></b>b</p>", "a\nb"),
+        ("<p><br>a<span>b</span><b>c</b></p>", "abc"),
     ],
 )
 def test_line_breaks_start_a_line_without_spaces_around(html, plain):
@@ -134,3 +153,7 @@ def test_styles_inside_a_link_keep_its_target():
         Span("i", italic=True, href="https://x.example"),
         Span("c", code=True, href="https://x.example"),
     )
+
+
+def test_pieces_of_one_link_are_one_span_with_its_target():
+    assert spans("<p><a href='https://x.example'>a<span>b</span>c</a></p>") == (Span("abc", href="https://x.example"),)

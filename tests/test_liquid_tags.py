@@ -65,11 +65,23 @@ def test_link_targets(path, target):
         ("{{ a }}{% b %}{{ c", "{{ c"),
         ("{% a %}{{ b }}{% c", "{% c"),
         ("x{%y", "x{%y"),
+        ("{{ c", "{{ c"),
+        ("{% c", "{% c"),
+        ("a {{ b {% c", "a {{ b {% c"),
+        ("a {% b {{ c", "a {% b {{ c"),
         ("x}}{{y}}", "x}}"),
     ],
 )
 def test_tags_are_dropped_and_unclosed_openings_stay_text(text, resolved):
     assert resolve_liquid(text) == resolved
+
+
+@pytest.mark.parametrize("opening", ["{{", "{%", "{{ {%"])
+def test_a_page_of_openings_that_never_close_is_kept_as_text(opening):
+    """Each kind is given up once its first opening is found unclosed (else each of the 50,000
+    openings would be tried against the rest of the page: this would not finish)."""
+    text = opening * 50_000 + "tail"
+    assert resolve_liquid(text) == text
 
 
 def test_a_tag_is_dropped_with_a_link_tag_inside_it():

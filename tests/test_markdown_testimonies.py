@@ -72,6 +72,19 @@ def test_problems_point_at_the_line_of_their_heading():
     ]
 
 
+@pytest.mark.parametrize("quoted", ["> ## Quoted\n>\n> ### Quoted?\n", "- ## Listed\n\n  ### Listed?\n"])
+def test_headings_inside_a_quote_or_a_list_do_not_shift_the_lines_of_later_ones(quoted):
+    """A heading in a quote or a list item is answer text, not a section: it has no line to give."""
+    body = f"\n## S\n### Q?\nanswer\n{quoted}\n## Empty\n## T\n### Q?\n"
+    lines = (FRONT + body).split("\n")
+    problems = sorted((p.line, p.message) for p in parse(body).problems)
+    assert problems == [
+        (1 + lines.index("## Empty"), "section 'Empty' has no questions"),
+        (1 + lines.index("### Q?", 8), "the question 'Q?' appears twice"),
+        (1 + lines.index("### Q?", 8), "the question 'Q?' has an empty answer"),
+    ]
+
+
 def test_a_question_before_any_section_is_put_in_one():
     result = parse("### Q?\nA.\n")
     assert [s.title for s in result.testimony.sections] == ["Testimony"]

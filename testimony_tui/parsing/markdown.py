@@ -51,7 +51,8 @@ def parse_markdown_body(page: Page) -> Draft:
     heading_lines = [
         page.body_line + token.map[0]
         for token in tokens
-        if token.type == "heading_open" and token.tag in ("h2", "h3") and token.map
+        # Only top-level headings are sections and questions (one in a quote or a list is answer text).
+        if token.type == "heading_open" and token.tag in ("h2", "h3") and token.level == 0 and token.map
     ]
     root = LexborHTMLParser(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})).body
     if root is not None:

@@ -38,10 +38,6 @@ class Page:
     body_line: int = 1
     warnings: tuple[tuple[int | None, str], ...] = field(default=())
 
-    def line_of(self, offset: int) -> int:
-        """The file's line number of a character offset in the body."""
-        return self.body_line + self.body.count("\n", 0, max(offset, 0))
-
 
 def read_text(path: Path) -> tuple[str, list[tuple[int | None, str]]]:
     """The file's text and any warnings about its encoding; :class:`PageError` if unreadable."""
@@ -54,6 +50,9 @@ def read_text(path: Path) -> tuple[str, list[tuple[int | None, str]]]:
         raise PageError("this is a folder, not a file") from None
     except OSError as error:
         raise PageError(f"cannot open the file: {error.strerror or error}") from None
+    if stat.S_ISDIR(os.fstat(descriptor).st_mode):  # Linux opens a folder read-only; reading it fails
+        os.close(descriptor)
+        raise PageError("this is a folder, not a file")
     with os.fdopen(descriptor, "rb") as file:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):
