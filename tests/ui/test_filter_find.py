@@ -214,3 +214,31 @@ async def test_a_link_without_a_browser_is_copied_and_shown(app_factory, site_fi
         assert url.startswith("https://")
         assert app.clipboard == url
         assert any(url in message for message in notifications(app))
+
+
+async def test_find_wraps_from_the_last_match_to_the_first_and_back(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("n")  # Daniel Bengtsson: six matches of "futurist"
+        await wait_until(pilot, lambda: app.main.reader.settled, what="the testimony settled")
+        await pilot.press("ctrl+f", *"futurist")
+        pane = app.main.reader_pane
+        await wait_until(pilot, lambda: pane.match_count == 6, what="six matches found")
+        status = pane.find_bar.query_one("#find-status")
+        reader = pane.view
+        with_matches = [panel for panel in reader.panels if panel.count_matches(("futurist",))]
+        first, last = with_matches[0], with_matches[-1]
+        await pilot.press(*["enter"] * 5)
+        assert str(status.render()) == "match 6 of 6"
+        assert last.current == last.count_matches(("futurist",)) - 1
+        await pilot.press("enter")  # past the last: the first
+        assert str(status.render()) == "match 1 of 6"
+        assert first.current == 0 and all(panel.current is None for panel in reader.panels if panel is not first)
+        await pilot.press("up")  # before the first: the last
+        assert str(status.render()) == "match 6 of 6"
+        assert last.current == last.count_matches(("futurist",)) - 1
+        await pilot.press("escape", "n")  # the bar closed, n and N step the same way
+        assert str(status.render()) == "match 1 of 6" and first.current == 0
+        await pilot.press("N")
+        assert str(status.render()) == "match 6 of 6"
