@@ -83,10 +83,10 @@ async def test_reader_scroll_keys(app_factory, real_pages):
         assert page > 10
         await pilot.press("b")
         assert reader.scroll_y == 0
-        await pilot.press("G")
-        assert reader.scroll_y == reader.max_scroll_y > 0
+        await pilot.press("G")  # Textual may animate this one: wait for where it ends
+        await wait_until(pilot, lambda: reader.scroll_y == reader.max_scroll_y > 0, what="at the bottom")
         await pilot.press("g")
-        assert reader.scroll_y == 0
+        await wait_until(pilot, lambda: reader.scroll_y == 0, what="back at the top")
 
 
 async def test_section_keys(app_factory, real_pages):
