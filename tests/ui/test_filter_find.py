@@ -242,3 +242,27 @@ async def test_find_wraps_from_the_last_match_to_the_first_and_back(app_factory,
         assert str(status.render()) == "match 1 of 6" and first.current == 0
         await pilot.press("N")
         assert str(status.render()) == "match 6 of 6"
+
+
+async def test_a_match_deep_in_a_long_answer_is_scrolled_into_view(app_factory, tmp_path):
+    paragraphs = "\n\n".join("zebra here" if number == 40 else f"Paragraph {number}." for number in range(60))
+    (tmp_path / "long.md").write_text(
+        f"---\nauthor: Long Answer\nproject: P\n---\n\n## Context\n\n### Which project?\n\n{paragraphs}\n", encoding="utf-8"
+    )
+    app = app_factory(tmp_path / "long.md")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+f", *"zebra")
+        pane = app.main.reader_pane
+        await wait_until(pilot, lambda: pane.match_count == 1, what="one match found")
+        reader = pane.view
+        panel = next(p for p in reader.panels if p.current is not None)
+        line = panel.current_match_line()
+        assert line > reader.scrollable_content_region.height  # deeper in its panel than a screen
+        y = panel.virtual_region.y + line
+        await wait_until(
+            pilot,
+            lambda: reader.scroll_y <= y < reader.scroll_y + reader.scrollable_content_region.height,
+            what="the match's line on screen",
+        )
+        assert "zebra" in app.export_screenshot()  # on screen, not only by the numbers
