@@ -7,11 +7,13 @@ import webbrowser
 import pytest
 from textual import events
 
+from testimony_tui.screens.compare import CompareScreen
 from testimony_tui.widgets.panels import EntryPanel
 
 from ..waiting import wait_until
 from .conftest import notifications, ready
 from .test_palette import offered
+from .test_views import pick
 
 
 async def type_filter(pilot, text: str) -> None:
@@ -266,3 +268,23 @@ async def test_a_match_deep_in_a_long_answer_is_scrolled_into_view(app_factory, 
             what="the match's line on screen",
         )
         assert "zebra" in app.export_screenshot()  # on screen, not only by the numbers
+
+
+async def test_opening_an_answer_without_the_found_word_keeps_the_find(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("n")  # Daniel Bengtsson: six matches of "futurist", none in his tricky parts
+        await wait_until(pilot, lambda: app.main.reader.settled, what="the testimony settled")
+        await pilot.press("ctrl+f", *"futurist")
+        pane = app.main.reader_pane
+        await wait_until(pilot, lambda: pane.match_count == 6, what="six matches found")
+        app.main.reader.focus()  # the find bar stays open
+        await pilot.press("c")
+        await pick(pilot, "Were there any particularly tricky or painful parts?")
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("tab", "enter")  # Daniel's answer
+        await wait_until(pilot, lambda: not isinstance(app.screen, CompareScreen) and app.main.reader.settled)
+        await wait_until(pilot, lambda: pane.match_count == 6, what="the find kept")
+        assert app.main.current.slug == "daniel-bengtsson"
+        assert str(pane.find_bar.query_one("#find-status").render()).endswith(" of 6")
