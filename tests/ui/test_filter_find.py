@@ -244,6 +244,9 @@ async def test_find_wraps_from_the_last_match_to_the_first_and_back(app_factory,
         assert str(status.render()) == "match 1 of 6" and first.current == 0
         await pilot.press("N")
         assert str(status.render()) == "match 6 of 6"
+        await pilot.press("ctrl+f", *"cotyledon")  # typed over the old word: from the new one's first match
+        await wait_until(pilot, lambda: pane.match_count > 1, what="cotyledon found")
+        assert str(status.render()) == f"match 1 of {pane.match_count}"
 
 
 async def test_a_match_deep_in_a_long_answer_is_scrolled_into_view(app_factory, tmp_path):
@@ -279,6 +282,9 @@ async def test_opening_an_answer_without_the_found_word_keeps_the_find(app_facto
         await pilot.press("ctrl+f", *"futurist")
         pane = app.main.reader_pane
         await wait_until(pilot, lambda: pane.match_count == 6, what="six matches found")
+        await pilot.press("enter", "enter")
+        status = pane.find_bar.query_one("#find-status")
+        assert str(status.render()) == "match 3 of 6"
         app.main.reader.focus()  # the find bar stays open
         await pilot.press("c")
         await pick(pilot, "Were there any particularly tricky or painful parts?")
@@ -287,4 +293,4 @@ async def test_opening_an_answer_without_the_found_word_keeps_the_find(app_facto
         await wait_until(pilot, lambda: not isinstance(app.screen, CompareScreen) and app.main.reader.settled)
         await wait_until(pilot, lambda: pane.match_count == 6, what="the find kept")
         assert app.main.current.slug == "daniel-bengtsson"
-        assert str(pane.find_bar.query_one("#find-status").render()).endswith(" of 6")
+        assert str(status.render()) == "match 3 of 6"  # the same match as before
