@@ -254,9 +254,13 @@ async def test_a_match_deep_in_a_long_answer_is_scrolled_into_view(app_factory, 
     (tmp_path / "long.md").write_text(
         f"---\nauthor: Long Answer\nproject: P\n---\n\n## Context\n\n### Which project?\n\n{paragraphs}\n", encoding="utf-8"
     )
-    app = app_factory(tmp_path / "long.md")
+    (tmp_path / "other.md").write_text(
+        "---\nauthor: Other Author\nproject: P\n---\n\n## Context\n\n### Which project?\n\nNo stripes.\n", encoding="utf-8"
+    )
+    app = app_factory(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
+        assert app.main.current.author == "Long Answer"
         await pilot.press("ctrl+f", *"zebra")
         pane = app.main.reader_pane
         await wait_until(pilot, lambda: pane.match_count == 1, what="one match found")
@@ -271,6 +275,8 @@ async def test_a_match_deep_in_a_long_answer_is_scrolled_into_view(app_factory, 
             what="the match's line on screen",
         )
         assert "zebra" in app.export_screenshot()  # on screen, not only by the numbers
+        await pilot.press("escape", "n")  # one match is enough for n to be the find's, not the next testimony
+        assert app.main.current.author == "Long Answer" and pane.match_count == 1
 
 
 async def test_opening_an_answer_without_the_found_word_keeps_the_find(app_factory, real_pages):
