@@ -15,6 +15,18 @@ from .findbar import FindBar
 from .reader import PanelView
 
 
+def next_match(index: int, direction: int, count: int) -> int:
+    """The match ``direction`` steps on from ``index`` of ``count`` (at least one): past the last
+    is the first, before the first the last."""
+    return (index + direction) % count
+
+
+def kept_match(index: int, count: int, keep: bool) -> int:
+    """The current match once the matches are found again: the first, or (``keep``) the same number
+    while there are that many, else the last."""
+    return min(index, max(count - 1, 0)) if keep else 0
+
+
 class FindPane(Vertical):
     BINDINGS = [
         Binding("n", "find_step(1)", "Next match", show=False),
@@ -60,7 +72,7 @@ class FindPane(Vertical):
 
     def action_find_step(self, direction: int) -> None:
         if self.match_count:
-            self.match_index = (self.match_index + direction) % self.match_count
+            self.match_index = next_match(self.match_index, direction, self.match_count)
             self.view.goto_match(self.match_index)
             self._show_status()
 
@@ -70,7 +82,7 @@ class FindPane(Vertical):
 
     def _find(self, needles: tuple[str, ...], keep_index: bool = False, start: Widget | None = None) -> None:
         self.match_count = self.view.find(needles)
-        self.match_index = min(self.match_index, max(self.match_count - 1, 0)) if keep_index else 0
+        self.match_index = kept_match(self.match_index, self.match_count, keep_index)
         if start is not None and (first := self.view.first_match_in(start)) is not None:
             self.match_index = first
         if self.match_count:

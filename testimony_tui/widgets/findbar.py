@@ -10,6 +10,13 @@ from textual.message import Message
 from textual.widgets import Input, Label
 
 
+def status_text(text: str, index: int, count: int) -> str:
+    """What the find bar says after its ``text``: nothing while empty, else which match of how many."""
+    if not text.strip():
+        return ""
+    return f"match {index + 1} of {count}" if count else "no match"
+
+
 class FindBar(Horizontal):
     BINDINGS = [
         Binding("enter,down", "step(1)", "Next match", show=False),
@@ -54,12 +61,7 @@ class FindBar(Horizontal):
 
     def show_status(self, index: int, count: int) -> None:
         text = self.text.strip()
-        if not text:
-            status = ""
-        elif count:
-            status = f"match {index + 1} of {count}"
-        else:
-            status = "no match"
+        status = status_text(text, index, count)
         self._status = status
         if self.children:
             self.query_one("#find-status", Label).update(Content(status))

@@ -24,6 +24,25 @@ FIRST_MOUNT = 12
 """Widgets mounted before the first paint of a testimony: more than a screenful."""
 
 
+def section_target(offsets: list[int], top: float, direction: int) -> int | None:
+    """Where ``]`` (``direction`` > 0) or ``[`` scrolls from ``top``, given the headings' ``offsets``
+    in reading order: the next heading below the top, or the last one above it (else the very top).
+    None: there is no next one. Half a line either way counts as being at a heading."""
+    if direction > 0:
+        below = [y for y in offsets if y > top + 0.5]
+        return below[0] if below else None
+    above = [y for y in offsets if y < top - 0.5]
+    return above[-1] if above else 0
+
+
+def scroll_revealing(y: int, scroll_y: float, height: int) -> int | None:
+    """Where to scroll so that line ``y`` is in a view ``height`` lines tall (not on its last line),
+    three lines under the top for context; None when it already is."""
+    if scroll_y <= y < scroll_y + height - 1:
+        return None
+    return max(y - 3, 0)
+
+
 class PanelView(VerticalScroll, can_focus=True):
     """A column of headings and text panels that find can search and ``]``/``[`` can jump through."""
 
@@ -148,15 +167,8 @@ class PanelView(VerticalScroll, can_focus=True):
 
     def action_section(self, direction: int) -> None:
         """Bring the next (or previous) section heading to the top."""
-        top = self.scroll_y
         offsets = [heading.virtual_region.y for heading in self.headings()]
-        if direction > 0:
-            targets = [y for y in offsets if y > top + 0.5]
-            target = targets[0] if targets else None
-        else:
-            targets = [y for y in offsets if y < top - 0.5]
-            target = targets[-1] if targets else 0
-        if target is not None:
+        if (target := section_target(offsets, self.scroll_y, direction)) is not None:
             self.scroll_to(y=target, animate=False)
 
     def scroll_to_entry(self, section: int, entry: int | None = None) -> None:
@@ -192,8 +204,8 @@ class PanelView(VerticalScroll, can_focus=True):
 
     def _scroll_to_match(self, panel: TextPanel) -> None:
         y = panel.virtual_region.y + panel.current_match_line()
-        if not self.scroll_y <= y < self.scroll_y + self.scrollable_content_region.height - 1:
-            self.scroll_to(y=max(y - 3, 0), animate=False)
+        if (to := scroll_revealing(y, self.scroll_y, self.scrollable_content_region.height)) is not None:
+            self.scroll_to(y=to, animate=False)
 
     def clear_find(self) -> None:
         self.find(())

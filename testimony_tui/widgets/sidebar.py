@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from textual import on
 from textual.binding import Binding
@@ -42,6 +42,24 @@ def _highlighted(text: str, needles: tuple[str, ...]) -> Content:
     for start, end in match_spans(text, needles):
         content = content.stylize(MATCH_STYLE, start, end)
     return content
+
+
+def index_of(shown: Sequence[Summary], slug: str | None) -> int | None:
+    """The row of ``slug`` among ``shown``, if it is there."""
+    if slug is None:
+        return None
+    return next((index for index, testimony in enumerate(shown) if testimony.slug == slug), None)
+
+
+def neighbour(slugs: Sequence[str], slug: str | None, step: int) -> str | None:
+    """The slug ``step`` rows away from ``slug`` in ``slugs``: none past either end; the first
+    when ``slug`` is not among them; none when there are none."""
+    if not slugs:
+        return None
+    if slug not in slugs:
+        return slugs[0]
+    index = slugs.index(slug) + step
+    return slugs[index] if 0 <= index < len(slugs) else None
 
 
 class FilterInput(Input):
@@ -156,9 +174,7 @@ class Sidebar(Vertical):
         return make
 
     def _index_of(self, slug: str | None) -> int | None:
-        if slug is None:
-            return None
-        return next((index for index, testimony in enumerate(self.shown) if testimony.slug == slug), None)
+        return index_of(self.shown, slug)
 
     @property
     def highlighted_slug(self) -> str | None:
@@ -171,10 +187,4 @@ class Sidebar(Vertical):
 
     def neighbour(self, slug: str | None, step: int) -> str | None:
         """The testimony ``step`` rows away from ``slug`` in the filtered list."""
-        slugs = [testimony.slug for testimony in self.shown]
-        if not slugs:
-            return None
-        if slug not in slugs:
-            return slugs[0]
-        index = slugs.index(slug) + step
-        return slugs[index] if 0 <= index < len(slugs) else None
+        return neighbour([testimony.slug for testimony in self.shown], slug, step)

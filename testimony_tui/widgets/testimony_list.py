@@ -28,6 +28,46 @@ from ..model import Summary
 ROW_HEIGHT = 2
 
 
+def clamped(index: int | None, count: int) -> int | None:
+    """``index`` brought onto one of ``count`` rows; None when there is no index or no row."""
+    if index is None or not count:
+        return None
+    return max(0, min(index, count - 1))
+
+
+def stepped(index: int | None, step: int) -> int:
+    """Where the cursor goes ``step`` rows on from ``index`` (from nowhere: the first row), before clamping."""
+    return 0 if index is None else index + step
+
+
+def rows_per_page(height: int) -> int:
+    """Rows a page key moves through in a list ``height`` lines tall: at least one."""
+    return max(1, height // ROW_HEIGHT)
+
+
+def row_at(scroll_y: int, y: int, count: int) -> int | None:
+    """The row at line ``y`` of the visible list when it is scrolled ``scroll_y`` lines down, if any."""
+    index = (scroll_y + y) // ROW_HEIGHT
+    return index if 0 <= index < count else None
+
+
+def scroll_showing(index: int, scroll_y: float, height: int) -> int | None:
+    """Where to scroll so that row ``index`` shows whole in ``height`` lines; None when it already does.
+
+    Just enough, keeping rows whole at the top: a partial row may be at the bottom, never the
+    lower half of one at the top.
+    """
+    top = index * ROW_HEIGHT
+    if top < scroll_y:
+        y = top
+    elif top + ROW_HEIGHT > scroll_y + height:
+        y = top + ROW_HEIGHT - height
+        y += -y % ROW_HEIGHT
+    else:
+        return None
+    return max(y, 0)
+
+
 class TestimonyList(ScrollView, can_focus=True):
     """Rows of ``(testimony, render)``: ``render`` makes a row's two-line ``Content`` when shown."""
 
@@ -87,25 +127,17 @@ class TestimonyList(ScrollView, can_focus=True):
         return self._render(self._rows[index])
 
     def validate_highlighted(self, highlighted: int | None) -> int | None:
-        if highlighted is None or not self._rows:
-            return None
-        return max(0, min(highlighted, len(self._rows) - 1))
+        return clamped(highlighted, len(self._rows))
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         self._show_row(highlighted)
         self.refresh()
 
     def _show_row(self, index: int | None) -> None:
-        """Scroll just enough to show row ``index`` whole, keeping rows whole at the top of the list."""
-        top, height = (index or 0) * ROW_HEIGHT, self.scrollable_content_region.height
-        if top < self.scroll_y:
-            y = top
-        elif top + ROW_HEIGHT > self.scroll_y + height:
-            y = top + ROW_HEIGHT - height
-            y += -y % ROW_HEIGHT  # a partial row at the bottom, never the lower half of one at the top
-        else:
-            return
-        self.scroll_to(y=max(y, 0), animate=False, force=True, immediate=True)
+        """Scroll just enough to show row ``index`` whole (see ``scroll_showing``)."""
+        y = scroll_showing(index or 0, self.scroll_y, self.scrollable_content_region.height)
+        if y is not None:
+            self.scroll_to(y=y, animate=False, force=True, immediate=True)
 
     def on_resize(self) -> None:
         self._strips.clear()
@@ -113,11 +145,10 @@ class TestimonyList(ScrollView, can_focus=True):
 
     def action_cursor(self, step: int) -> None:
         if self._rows:
-            self.highlighted = 0 if self.highlighted is None else self.highlighted + step
+            self.highlighted = stepped(self.highlighted, step)
 
     def action_page(self, direction: int) -> None:
-        rows = max(1, self.scrollable_content_region.height // ROW_HEIGHT)
-        self.action_cursor(direction * rows)
+        self.action_cursor(direction * rows_per_page(self.scrollable_content_region.height))
 
     def action_first(self) -> None:
         self.highlighted = 0
@@ -130,8 +161,7 @@ class TestimonyList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self._rows[self.highlighted]))
 
     def _row_at(self, y: int) -> int | None:
-        index = (self.scroll_offset.y + y) // ROW_HEIGHT
-        return index if 0 <= index < len(self._rows) else None
+        return row_at(self.scroll_offset.y, y, len(self._rows))
 
     def on_click(self, event: events.Click) -> None:
         if (index := self._row_at(event.y)) is not None:

@@ -7,11 +7,13 @@ import webbrowser
 import pytest
 from textual import events
 
+from testimony_tui.screens.compare import CompareScreen
 from testimony_tui.widgets.panels import EntryPanel
 
 from ..waiting import wait_until
 from .conftest import notifications, ready
 from .test_palette import offered
+from .test_views import pick
 
 
 async def type_filter(pilot, text: str) -> None:
@@ -214,3 +216,87 @@ async def test_a_link_without_a_browser_is_copied_and_shown(app_factory, site_fi
         assert url.startswith("https://")
         assert app.clipboard == url
         assert any(url in message for message in notifications(app))
+
+
+async def test_find_wraps_from_the_last_match_to_the_first_and_back(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("n")  # Daniel Bengtsson: six matches of "futurist"
+        await wait_until(pilot, lambda: app.main.reader.settled, what="the testimony settled")
+        await pilot.press("ctrl+f", *"futurist")
+        pane = app.main.reader_pane
+        await wait_until(pilot, lambda: pane.match_count == 6, what="six matches found")
+        status = pane.find_bar.query_one("#find-status")
+        reader = pane.view
+        with_matches = [panel for panel in reader.panels if panel.count_matches(("futurist",))]
+        first, last = with_matches[0], with_matches[-1]
+        await pilot.press(*["enter"] * 5)
+        assert str(status.render()) == "match 6 of 6"
+        assert last.current == last.count_matches(("futurist",)) - 1
+        await pilot.press("enter")  # past the last: the first
+        assert str(status.render()) == "match 1 of 6"
+        assert first.current == 0 and all(panel.current is None for panel in reader.panels if panel is not first)
+        await pilot.press("up")  # before the first: the last
+        assert str(status.render()) == "match 6 of 6"
+        assert last.current == last.count_matches(("futurist",)) - 1
+        await pilot.press("escape", "n")  # the bar closed, n and N step the same way
+        assert str(status.render()) == "match 1 of 6" and first.current == 0
+        await pilot.press("N")
+        assert str(status.render()) == "match 6 of 6"
+        await pilot.press("ctrl+f", *"cotyledon")  # typed over the old word: from the new one's first match
+        await wait_until(pilot, lambda: pane.match_count > 1, what="cotyledon found")
+        assert str(status.render()) == f"match 1 of {pane.match_count}"
+
+
+async def test_a_match_deep_in_a_long_answer_is_scrolled_into_view(app_factory, tmp_path):
+    paragraphs = "\n\n".join("zebra here" if number == 40 else f"Paragraph {number}." for number in range(60))
+    (tmp_path / "long.md").write_text(
+        f"---\nauthor: Long Answer\nproject: P\n---\n\n## Context\n\n### Which project?\n\n{paragraphs}\n", encoding="utf-8"
+    )
+    (tmp_path / "other.md").write_text(
+        "---\nauthor: Other Author\nproject: P\n---\n\n## Context\n\n### Which project?\n\nNo stripes.\n", encoding="utf-8"
+    )
+    app = app_factory(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        assert app.main.current.author == "Long Answer"
+        await pilot.press("ctrl+f", *"zebra")
+        pane = app.main.reader_pane
+        await wait_until(pilot, lambda: pane.match_count == 1, what="one match found")
+        reader = pane.view
+        panel = next(p for p in reader.panels if p.current is not None)
+        line = panel.current_match_line()
+        assert line > reader.scrollable_content_region.height  # deeper in its panel than a screen
+        y = panel.virtual_region.y + line
+        await wait_until(
+            pilot,
+            lambda: reader.scroll_y <= y < reader.scroll_y + reader.scrollable_content_region.height,
+            what="the match's line on screen",
+        )
+        assert "zebra" in app.export_screenshot()  # on screen, not only by the numbers
+        await pilot.press("escape", "n")  # one match is enough for n to be the find's, not the next testimony
+        assert app.main.current.author == "Long Answer" and pane.match_count == 1
+
+
+async def test_opening_an_answer_without_the_found_word_keeps_the_find(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("n")  # Daniel Bengtsson: six matches of "futurist", none in his tricky parts
+        await wait_until(pilot, lambda: app.main.reader.settled, what="the testimony settled")
+        await pilot.press("ctrl+f", *"futurist")
+        pane = app.main.reader_pane
+        await wait_until(pilot, lambda: pane.match_count == 6, what="six matches found")
+        await pilot.press("enter", "enter")
+        status = pane.find_bar.query_one("#find-status")
+        assert str(status.render()) == "match 3 of 6"
+        app.main.reader.focus()  # the find bar stays open
+        await pilot.press("c")
+        await pick(pilot, "Were there any particularly tricky or painful parts?")
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("tab", "enter")  # Daniel's answer
+        await wait_until(pilot, lambda: not isinstance(app.screen, CompareScreen) and app.main.reader.settled)
+        await wait_until(pilot, lambda: pane.match_count == 6, what="the find kept")
+        assert app.main.current.slug == "daniel-bengtsson"
+        assert str(status.render()) == "match 3 of 6"  # the same match as before

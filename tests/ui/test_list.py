@@ -94,3 +94,39 @@ async def test_rows_stay_whole_at_the_top_whatever_the_height(app_factory, tmp_p
         await wait_until(pilot, lambda: len(app.main.sidebar.shown) == 11, what="the filter applied (0004, 0040 to 0049)")
         await pilot.pause()
         assert options.scroll_y == 0 and options.highlighted == 0
+
+
+async def test_a_click_on_a_scrolled_list_opens_the_row_under_the_mouse(app_factory, tmp_path):
+    app = app_factory(write_many(tmp_path / "many", 60))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        options = app.main.sidebar.option_list
+        await pilot.press("end")  # the list scrolls down to its last row
+        await wait_until(pilot, lambda: options.scroll_y == options.max_scroll_y > 0, what="the list scrolled down")
+        # A line a few rows down that shows an author: the mouse goes there.
+        lines = [options.render_line(y).text.strip() for y in range(options.scrollable_content_region.height)]
+        y = next(y for y in range(4, len(lines)) if lines[y].startswith("Author"))
+        under_the_mouse = lines[y]
+        assert under_the_mouse != "Author 0059"  # not the highlighted row: the click moves the cursor
+        await pilot.click(options, offset=(3, y))
+        await pilot.pause()
+        assert app.main.current.author == under_the_mouse
+        assert options.render_line(y).text.strip() == under_the_mouse  # the list stayed where it was
+
+
+async def test_the_cursor_stops_at_the_last_row_and_enter_opens_it(app_factory, tmp_path):
+    app = app_factory(write_many(tmp_path / "three", 3))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        options = app.main.sidebar.option_list
+        await pilot.press("k", "up")
+        assert options.highlighted == 0  # nothing above the first row
+        await pilot.press("j", "j")
+        assert options.highlighted == 2
+        await pilot.press("j", "down", "pagedown")
+        assert options.highlighted == 2
+        await pilot.press("enter")
+        assert app.main.current.author == "Author 0002"
+        app.main.sidebar.option_list.focus()
+        await pilot.press("end", "down", "enter")
+        assert options.highlighted == 2 and app.main.current.author == "Author 0002"

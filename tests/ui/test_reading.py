@@ -83,10 +83,10 @@ async def test_reader_scroll_keys(app_factory, real_pages):
         assert page > 10
         await pilot.press("b")
         assert reader.scroll_y == 0
-        await pilot.press("G")
-        assert reader.scroll_y == reader.max_scroll_y > 0
+        await pilot.press("G")  # Textual may animate this one: wait for where it ends
+        await wait_until(pilot, lambda: reader.scroll_y == reader.max_scroll_y > 0, what="at the bottom")
         await pilot.press("g")
-        assert reader.scroll_y == 0
+        await wait_until(pilot, lambda: reader.scroll_y == 0, what="back at the top")
 
 
 async def test_section_keys(app_factory, real_pages):
@@ -274,3 +274,41 @@ async def test_enter_in_filter_opens_first_match_and_down_goes_to_list(app_facto
 
 async def test_a_long_question_wraps_under_itself_in_the_outline(app_factory, tmp_path):
     assert wraps_under_itself(await long_question_listed(app_factory, tmp_path, "t"), LONG_QUESTION)
+
+
+async def test_left_bracket_goes_to_the_previous_section_not_the_first(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        reader = app.main.reader
+        reader.focus()
+        headings = [heading.virtual_region.y for heading in reader.headings()]
+        assert len(headings) >= 4 and headings[2] < reader.max_scroll_y
+        await pilot.press(*["right_square_bracket"] * 3)
+        assert reader.scroll_y == headings[2]
+        await pilot.press("left_square_bracket")
+        assert reader.scroll_y == headings[1]
+        await pilot.press("left_square_bracket")
+        assert reader.scroll_y == headings[0]
+        await pilot.press("left_square_bracket")  # above the first heading: the top
+        assert reader.scroll_y == 0
+
+
+async def test_back_and_forward_return_to_the_scroll_place(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        reader = app.main.reader
+        assert slug(app) == "arnaud-morin"
+        reader.scroll_to(y=40, animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.press("down", "enter")  # from the list: the history remembers Arnaud's place
+        await wait_until(pilot, lambda: slug(app) == "daniel-bengtsson" and reader.settled, what="B opened")
+        reader.scroll_to(y=25, animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.press("backspace")
+        await wait_until(pilot, lambda: slug(app) == "arnaud-morin" and reader.settled, what="back to A")
+        assert reader.scroll_y == 40
+        await pilot.press("alt+right")
+        await wait_until(pilot, lambda: slug(app) == "daniel-bengtsson" and reader.settled, what="forward to B")
+        assert reader.scroll_y == 25
