@@ -58,21 +58,21 @@ def test_zip_pages_count_against_the_decompressed_cap(tmp_path, site_fixtures, s
 
 def test_skipping_a_huge_member_ends_at_the_deadline(tmp_path, site_fixtures):
     # 10 GiB of zeros (10 MB): skipping it took about 50 s here before the clock was looked at
-    # while decompressing. The cap is lifted so that only the 1 s deadline can end it.
+    # while decompressing. The cap is lifted so that only the 1 s deadline can end it. The gzip
+    # checksum at the archive's end is wrong: a reader that went on to the end would meet it, and
+    # say the archive is unreadable, not that the sync took too long.
     path = tmp_path / "zeros.tar.gz"
     hostile.tar_gz_of_zeros(path, 10 * 1024 * MiB, {PAGE: _page(site_fixtures)})
     code = (
-        "import sys, time\n"
+        "import sys\n"
         "from pathlib import Path\n"
         "from testimony_tui.sync import Limits, SyncError, sync\n"
-        "started = time.monotonic()\n"
         "try:\n"
         "    sync(sys.argv[1], Path(sys.argv[2]), limits=Limits(seconds=1, decompressed_bytes=10**15))\n"
         "except SyncError as error:\n"
         "    print(error)\n"
-        "print(round(time.monotonic() - started, 1))\n"
     )
-    # The timeout only detects a hang: the sync must end within a second or two of its deadline.
+    # In a process of its own under a timeout that only detects a hang.
     done = subprocess.run(
         [sys.executable, "-c", code, str(path), str(tmp_path / "site")],
         capture_output=True,
@@ -80,9 +80,7 @@ def test_skipping_a_huge_member_ends_at_the_deadline(tmp_path, site_fixtures):
         timeout=60,
         check=True,
     )
-    message, seconds = done.stdout.splitlines()
-    assert message == "sync took longer than 1 s"
-    assert float(seconds) < 5
+    assert done.stdout == "sync took longer than 1 s\n"
     assert not (tmp_path / "site").exists()
 
 
