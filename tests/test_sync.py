@@ -895,6 +895,46 @@ def test_a_disk_refusing_what_no_stage_foresaw_is_one_line(tmp_path, site_fixtur
         sync(str(site_fixtures), tmp_path / "file" / "site")
 
 
+_REFUSED_WITHOUT_A_REASON = """
+import sys
+from pathlib import Path
+
+from testimony_tui.sync import SyncError, sync
+
+refusal = None
+
+
+def refuse(event, args):
+    # The hidden folder of the new set may not be made; the error has no errno, as some file
+    # systems' and libraries' errors have none.
+    if event == "os.mkdir" and Path(args[0]).name.startswith(".site-") and refusal is not None:
+        raise refusal
+
+
+sys.addaudithook(refuse)
+for refusal in (OSError("quota exceeded"), OSError()):
+    try:
+        sync(sys.argv[1], Path(sys.argv[2]))
+    except SyncError as error:
+        print(error)
+"""
+
+
+def test_a_refusal_without_a_reason_from_the_system_is_still_one_line(tmp_path, site_fixtures):
+    # What the error says, or else its kind; never "cannot use None".
+    (tmp_path / "file").write_bytes(b"")
+    with pytest.raises(SyncError):  # in this process too, so that mutmut runs this test
+        sync(str(site_fixtures), tmp_path / "file" / "site")
+    result = subprocess.run(
+        [sys.executable, "-c", _REFUSED_WITHOUT_A_REASON, str(site_fixtures), str(tmp_path / "data" / "site")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["quota exceeded", "OSError"]
+
+
 def test_this_processs_own_leftovers_are_removed(site_fixtures):
     # A sync of this process that ended (an exception, the app's earlier sync) left them.
     data = user_data_dir()
@@ -905,16 +945,31 @@ def test_this_processs_own_leftovers_are_removed(site_fixtures):
     assert not leftover.exists()
 
 
+_HOLD_SIGNALS = """
+import signal, sys
+
+signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())  # each one sent stays pending
+print("ready", flush=True)
+sys.stdin.read()
+print(sorted(signal.Signals(number).name for number in signal.sigpending()))
+"""
+
+
 def test_a_running_processs_leftovers_are_kept_and_the_process_left_alone(site_fixtures):
-    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    # The process holds back every signal: one sent to it is still pending when it looks.
+    alive = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_SIGNALS], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
+        assert alive.stdout.readline() == "ready\n"
         data = user_data_dir()
         data.mkdir(parents=True)
         busy = data / f".site-{alive.pid}-feedface"
         busy.mkdir()
         sync(str(site_fixtures), synced_dir())
         assert busy.is_dir()
-        assert alive.poll() is None  # asked whether it runs (signal 0), not sent a signal
+        out, _ = alive.communicate("", timeout=60)
+        assert out == "[]\n"  # asked whether it runs (signal 0), not sent a signal
     finally:
         alive.kill()
         alive.wait()
