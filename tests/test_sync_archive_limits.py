@@ -102,3 +102,13 @@ def test_tar_archives_within_the_limits_still_sync(tmp_path, site_fixtures, comp
     report = sync(str(path), synced_dir())
     assert report.new == ("testimonials/ada-lovelace.md",)
     assert report.testimonies == 1
+
+
+def test_a_zip_page_longer_than_one_read_is_written_whole(tmp_path, site_fixtures):
+    # Decompressed 1 MiB at a time between two looks at the clock: a page of 2.5 MiB takes three.
+    page = _page(site_fixtures) + b"".join(b"%07d\n" % number for number in range(5 * MiB // 16))
+    path = tmp_path / "pages.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("pages/ada-lovelace.md", page)
+    sync(str(path), synced_dir())
+    assert (synced_dir() / "ada-lovelace.md").read_bytes() == page
