@@ -7,6 +7,7 @@ import io
 import subprocess
 import sys
 import tarfile
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -112,3 +113,18 @@ def test_a_zip_page_longer_than_one_read_is_written_whole(tmp_path, site_fixture
         bundle.writestr("pages/ada-lovelace.md", page)
     sync(str(path), synced_dir())
     assert (synced_dir() / "ada-lovelace.md").read_bytes() == page
+
+
+def test_a_skipped_member_is_read_in_pieces_never_held_whole(tmp_path, site_fixtures):
+    # 32 MiB of zeros no page needs: what is in memory at once stays far below that (tarfile asks
+    # for 10 KB at a time, and each read gives no more).
+    path = tmp_path / "site.tar.gz"
+    path.write_bytes(_tar(site_fixtures, "gz", {"site-HEAD/big.bin": bytes(32 * MiB)}))
+    tracemalloc.start()
+    try:
+        report = sync(str(path), synced_dir())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert report.new == ("testimonials/ada-lovelace.md",)
+    assert peak < 16 * MiB, f"{peak:,} bytes held at once"
