@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import importlib
 import io
+import re
 import resource
 import signal
 import socket
+import subprocess
+import sys
 import tarfile
 import threading
 import zipfile
@@ -173,3 +176,44 @@ def test_a_download_the_disk_refuses_is_named(site_fixtures):
             signal.signal(signal.SIGXFSZ, handler)
     assert str(raised.value).startswith("cannot write ") and str(raised.value).endswith(".download: File too large")
     assert not synced_dir().exists()
+
+
+_NO_SPACE_FOR_THE_DOWNLOAD = """
+import errno, os, sys
+from pathlib import Path
+
+from testimony_tui.sync import SyncError, sync
+
+
+def refuse(event, args):
+    # The disk has no room left for the download's file (and only for it).
+    if event == "open" and str(args[0]).endswith(".download"):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+sys.addaudithook(refuse)
+try:
+    sync(sys.argv[1], Path(sys.argv[2]))
+except SyncError as error:
+    print(error)
+"""
+
+
+def test_a_download_file_the_disk_will_not_make_is_named(tmp_path, site_fixtures):
+    archive = _site(site_fixtures)
+    head = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(archive)
+    target = tmp_path / "data" / "site"
+    with _answering(head + archive) as (url, _):
+        assert sync(url, tmp_path / "other").testimonies == 2  # in this process too, so that mutmut runs this test
+        result = subprocess.run(
+            [sys.executable, "-c", _NO_SPACE_FOR_THE_DOWNLOAD, url, str(target)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(
+        rf"cannot write {re.escape(str(target.parent))}/\.site-[0-9]+-[0-9a-f]{{8}}\.download: No space left on device\n",
+        result.stdout,
+    ), result.stdout
+    assert not target.exists()
