@@ -14,6 +14,7 @@ import re
 import resource
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tarfile
@@ -217,3 +218,70 @@ def test_a_download_file_the_disk_will_not_make_is_named(tmp_path, site_fixtures
         result.stdout,
     ), result.stdout
     assert not target.exists()
+
+
+TLS_CERT = """\
+-----BEGIN CERTIFICATE-----
+MIIBkTCCATagAwIBAgIUGwWSEWstjj/eMoBmLDIcZv/kPJowCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEzMDIwMjEwNloYDzIxMjYxMTA2
+MjAyMTA2WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAAQPzXTS3A+gKOu95iFITeGyuSxZ+b5xALo2dU4CqB6CPQ8KrzaJpimv
+ZqxaJD5YZqClJANFJVd6q14vs1SZRgdXo2QwYjAdBgNVHQ4EFgQUhcKSwDrulDwc
+sJ/TEqQvt5QNoLEwHwYDVR0jBBgwFoAUhcKSwDrulDwcsJ/TEqQvt5QNoLEwDwYD
+VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0kAMEYC
+IQD+rEoPxRh6/v2wsGbCoUG3VUxTosenmbaIWzq2p+QikwIhAJZGGeZ03htBHY0W
+6YGxyIUUWd2nc3H+5NEP1AS3gZrw
+-----END CERTIFICATE-----
+"""
+"""A certificate for 127.0.0.1 until 2126, made with `openssl req -x509 -newkey ec ...`: the test
+trusts it alone (SSL_CERT_FILE)."""
+TLS_KEY = """\
+-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgE216zzV6zYU2u/ov
+TDkE7igrgGekKh0iqZbHpXUNGRyhRANCAAQPzXTS3A+gKOu95iFITeGyuSxZ+b5x
+ALo2dU4CqB6CPQ8KrzaJpimvZqxaJD5YZqClJANFJVd6q14vs1SZRgdX
+-----END PRIVATE KEY-----
+"""
+
+
+def test_an_https_server_that_dribbles_is_cut_at_the_deadline(tmp_path, monkeypatch):
+    # As over http (test_sync.py): a chunk's size line that never ends, a byte every 50 ms, which
+    # only cutting the connection at the deadline ends; here inside TLS.
+    (tmp_path / "cert.pem").write_text(TLS_CERT)
+    (tmp_path / "key.pem").write_text(TLS_KEY)
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "cert.pem"))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    hung_up = threading.Event()
+    done = threading.Event()
+
+    def serve() -> None:
+        try:
+            raw, _ = listener.accept()
+            connection = context.wrap_socket(raw, server_side=True)
+        except OSError:
+            return
+        with connection:
+            connection.recv(65536)
+            connection.sendall(CHUNKED + b"10;")
+            for _ in range(int(HANG / 0.05)):
+                if done.wait(0.05):
+                    return
+                try:
+                    connection.sendall(b"x")
+                except OSError:  # the client hung up
+                    hung_up.set()
+                    return
+
+    threading.Thread(target=serve, daemon=True).start()
+    url = f"https://127.0.0.1:{listener.getsockname()[1]}/site.tar.gz"
+    try:
+        with pytest.raises(SyncError, match=r"^sync took longer than 2 s$"):
+            sync(url, synced_dir(), limits=Limits(seconds=2))
+        assert hung_up.wait(HANG), "the server hung up first"
+    finally:
+        done.set()
+        listener.close()
