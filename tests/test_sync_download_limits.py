@@ -285,3 +285,10 @@ def test_an_https_server_that_dribbles_is_cut_at_the_deadline(tmp_path, monkeypa
     finally:
         done.set()
         listener.close()
+
+
+def test_a_url_is_a_url_whatever_the_case_of_its_scheme(site_fixtures):
+    archive = _site(site_fixtures)
+    head = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(archive)
+    with _answering(head + archive) as (url, _):
+        assert sync(url.replace("http://", "HTTP://"), synced_dir()).testimonies == 2
