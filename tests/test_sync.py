@@ -1259,3 +1259,25 @@ def test_an_https_server_that_does_not_speak_tls_is_one_line():
         with pytest.raises(SyncError) as raised:
             sync(url, synced_dir())
     assert str(raised.value).startswith(f"cannot reach {url}: [SSL") and "\n" not in str(raised.value)
+
+
+def test_a_dead_syncs_leftover_that_cannot_all_be_removed_does_not_stop_the_next(site_fixtures):
+    # What is left of it stays; the sync goes on (in this process first, so that mutmut runs this test).
+    ended = subprocess.Popen([sys.executable, "-c", ""])
+    ended.wait()
+    data = user_data_dir()
+    data.mkdir(parents=True)
+    sync(str(site_fixtures), synced_dir())
+    kept = data / f".site-{ended.pid}-0badcafe" / "kept"
+    kept.mkdir(parents=True)
+    (kept / "old.md").write_bytes(_page(site_fixtures))
+    kept.chmod(0o555)
+    # As root, removing needs the capability to override file modes dropped, as for a user.
+    prefix = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
+    try:
+        process = _subprocess_sync(str(site_fixtures), prefix=prefix)
+        _, err = process.communicate(timeout=60)
+    finally:
+        kept.chmod(0o755)
+    assert process.returncode == 0, err
+    assert (kept / "old.md").exists()
