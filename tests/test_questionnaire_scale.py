@@ -9,7 +9,6 @@ under 2 s).
 from __future__ import annotations
 
 import subprocess
-import time
 
 from testimony_tui.model import Answer, Entry, Format, Paragraph, Section, Span, Testimony
 from testimony_tui.questionnaire import Questionnaire
@@ -54,9 +53,9 @@ def test_rewordings_stay_one_question_among_thousands_of_alike_ones():
         testimony("c", ["Have you faced any blockers?"]),
     ]
     flood = [testimony(f"q{n}", hostile.alike_questions(seed=n)) for n in range(60)]
-    start = time.monotonic()
+    # In this process, for what it groups; the folder of the same size above, under the command's
+    # timeout, is the hang detector.
     questionnaire = Questionnaire.build([*real, *flood])
-    assert time.monotonic() - start < TIMEOUT
     assert set(questionnaire.find("have you faced blockers").wordings) == {
         "Have you faced blockers?",
         "Have you faced blockers? If so, which?",

@@ -106,14 +106,20 @@ def test_serve_shows_the_app_in_a_browser(chromium, site_fixtures, tmp_path):
     try:
         wait_for_port(port, server)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
+            # Playwright's own waits (30 s) are ours here: a loaded machine starts Chromium slowly.
+            browser = playwright.chromium.launch(
+                executable_path=chromium, headless=True, args=CHROMIUM_FLAGS, timeout=TIMEOUT * 1000
+            )
             page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.set_default_timeout(TIMEOUT * 1000)
             page.add_init_script(RECORD_SCREEN)
             page.goto(f"http://127.0.0.1:{port}/")
-            page.wait_for_function("window.__screen.includes('Grace Hopper')", timeout=TIMEOUT * 1000)
-            page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=TIMEOUT * 1000)
-            screen = page.evaluate("window.__screen")
-            assert "Ada Lovelace" in screen and "2 of 2 testimonies" in screen
+            # Each text may come in a frame of its own: wait for all of them, not for the first.
+            shown = " && ".join(
+                f"window.__screen.includes({text!r})" for text in ("Grace Hopper", "Ada Lovelace", "2 of 2 testimonies")
+            )
+            page.wait_for_function(shown)
+            page.wait_for_function("document.body.classList.contains('-first-byte')")
             page.screenshot(path=os.environ.get("TESTIMONY_TUI_SERVE_SCREENSHOT") or tmp_path / "served.png")
             browser.close()
     finally:
@@ -159,8 +165,11 @@ async def test_serve_caps_the_sessions_and_tells_the_next_tab(site_fixtures):
         wait_for_port(port, server)
         async with aiohttp.ClientSession() as session:
             async with session.ws_connect(f"{url}/ws?width=80&height=24") as first:
-                # The first tab's app draws (the first binary frame is its screen) ...
+                # The first tab's app draws (a binary frame is its screen; text frames are
+                # textual-serve's own messages) ...
                 message = await first.receive(timeout=TIMEOUT)
+                while message.type == aiohttp.WSMsgType.TEXT:
+                    message = await first.receive(timeout=TIMEOUT)
                 assert message.type == aiohttp.WSMsgType.BINARY
                 # ... and while it runs, a second tab gets the busy page, not a second app.
                 async with session.get(f"{url}/") as response:

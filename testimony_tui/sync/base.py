@@ -130,13 +130,15 @@ class Metered:
 
 def create(path: Path) -> IO[bytes]:
     try:
-        return open(path, "xb")
+        return open(path, "xb", buffering=0)  # a refused write fails in write(), not when closing
     except OSError as error:
         raise SyncError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def write(file: IO[bytes], data: bytes, path: Path) -> None:
     try:
-        file.write(data)
+        left = memoryview(data)
+        while left:  # an unbuffered write may take only part (up to a file size limit, say)
+            left = left[file.write(left) :]
     except OSError as error:  # disk full, quota, a file size limit
         raise SyncError(f"cannot write {path}: {error.strerror or error}") from None
