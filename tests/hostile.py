@@ -191,46 +191,6 @@ def tar_gz_of_many_members(count: int = 1_000_000) -> bytes:
     return head + block * -(-count // per_block)
 
 
-def slow_server(body: bytes, seconds_per_byte: float):
-    """A web server on 127.0.0.1 sending ``body`` one byte every ``seconds_per_byte`` (20 s in the
-    issue): each wait is shorter than any read timeout, the whole is not. A context manager that
-    gives the archive's URL."""
-    import threading
-    from contextlib import contextmanager
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    closing = threading.Event()
-
-    class Dripping(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            for byte in body:
-                if closing.wait(seconds_per_byte):
-                    return
-                self.wfile.write(bytes([byte]))
-                self.wfile.flush()
-
-        def log_message(self, *args) -> None:
-            pass
-
-    @contextmanager
-    def serving():
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), Dripping)
-        httpd.daemon_threads = True
-        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{httpd.server_address[1]}/site.tar.gz"
-        finally:
-            closing.set()
-            httpd.shutdown()
-            httpd.server_close()
-
-    return serving()
-
-
 TRICKY_MEMBERS = (
     "top/link.md",  # a symbolic link to /etc/passwd
     "top/hard.md",  # a hard link (tar) to the same
