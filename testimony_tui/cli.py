@@ -120,6 +120,7 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         type=_path,
+        default=[],  # optional: argparse would otherwise name PATH among the missing arguments
         metavar="PATH",
         help="testimony files or folders (default: the bundled, synced and $TESTIMONY_TUI_PATH ones)",
     )
@@ -313,7 +314,7 @@ def command_show(args: argparse.Namespace) -> int:
     library = load(args)
     testimony = library.get(args.slug)
     if testimony is None:
-        raise UsageError(f"no testimony named '{args.slug}' (see '{PROG} list')")
+        raise _unknown(library, args.slug)
     if args.json:
         from .serialize import testimony_dict
 
@@ -451,9 +452,21 @@ def _chosen(library: Library, slugs: Sequence[str]) -> list:
     for slug in slugs:
         summary = library.summary(slug)
         if summary is None:
-            raise UsageError(f"no testimony named '{slug}' (see '{PROG} list')")
+            raise _unknown(library, slug)
         chosen.append(summary)
     return chosen
+
+
+def _unknown(library: Library, slug: str) -> UsageError:
+    """No testimony is named ``slug``: say which ones come close, if any do."""
+    similar = [f"'{showable(name)}'" for name in library.similar(slug)]
+    if not similar:
+        hint = f"see '{PROG} list'"
+    elif len(similar) == 1:
+        hint = f"did you mean {similar[0]}?"
+    else:
+        hint = f"did you mean {', '.join(similar[:-1])} or {similar[-1]}?"
+    return UsageError(f"no testimony named '{showable(slug)}' ({hint})")
 
 
 def _check_targets(paths: Sequence[Path], library: Library, force: bool) -> None:

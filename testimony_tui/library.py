@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections import OrderedDict
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from .model import Format, Problem, Summary, Testimony
 from .query import Query, Record, Term
 from .signature import decides, signature
-from .text import showable
+from .text import fold, showable
 
 if TYPE_CHECKING:  # the parsers load lazily: the first screen does not need them
     from .cache import ParseCache
@@ -103,6 +104,19 @@ class Library:
 
     def summary(self, slug: str) -> Summary | None:
         return self._by_slug.get(slug)
+
+    def similar(self, name: str, limit: int = 3) -> list[str]:
+        """The slugs someone who typed ``name`` may have meant: those starting with it, then those
+        holding it (``julia`` for ``julia-kreger``), else the closest spellings."""
+        wanted = fold(name)
+        if not wanted:
+            return []
+        folded = {slug: fold(slug) for slug in self._by_slug}
+        starting = [slug for slug, text in folded.items() if text.startswith(wanted)]
+        holding = [slug for slug, text in folded.items() if wanted in text and slug not in starting]
+        if found := starting + holding:
+            return found[:limit]
+        return difflib.get_close_matches(name, list(self._by_slug), n=limit, cutoff=0.6)
 
     def get(self, slug: str) -> Testimony | None:
         """The whole testimony, answers included."""
