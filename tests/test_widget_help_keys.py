@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from testimony_tui.screens.help import EXTRA_KEYS, HelpScreen, key_rows
+from testimony_tui.screens.help import EXTRA_KEYS, HelpScreen, grouped, key_rows
 
 
 class Owner:
@@ -53,3 +53,8 @@ def test_no_groups_no_rows():
 def test_the_help_screen_lists_the_bindings_then_the_extra_keys():
     screen = HelpScreen([("Anywhere", Other)], {"quit": "ctrl+q"})
     assert screen.rows == [("Anywhere", "ctrl+q", "Quit"), *EXTRA_KEYS]
+
+
+def test_rows_of_one_place_come_together_in_the_order_places_are_first_met():
+    rows = [("Anywhere", "q", "Quit"), ("Reader", "j", "Down"), ("Anywhere", "tab", "Move"), ("Reader", "k", "Up")]
+    assert grouped(rows) == [rows[0], rows[2], rows[1], rows[3]]

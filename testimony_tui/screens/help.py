@@ -41,12 +41,20 @@ def key_rows(groups: list[tuple[str, type]], keymap: Mapping[str, str] | None = 
     return rows
 
 
+def grouped(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """``rows`` with each place's rows together, places in the order first met: one heading each."""
+    places: dict[str, list[tuple[str, str, str]]] = {}
+    for row in rows:
+        places.setdefault(row[0], []).append(row)
+    return [row for place in places.values() for row in place]
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss(None)", "Close")]
 
     def __init__(self, groups: list[tuple[str, type]], keymap: Mapping[str, str] | None = None) -> None:
         super().__init__()
-        self.rows = [*key_rows(groups, keymap), *EXTRA_KEYS]
+        self.rows = grouped([*key_rows(groups, keymap), *EXTRA_KEYS])
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, show_header=True, header_style="bold")
