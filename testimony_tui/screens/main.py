@@ -156,8 +156,12 @@ class MainScreen(Screen[None]):
             self.open(slug)
 
     def action_open_profile(self) -> None:
-        if self.current and is_web_link(self.current.profile_url):
-            self.app.open_url(self.current.profile_url)
+        if self.current is None:
+            return
+        if self.current.profile_url:
+            self.app.open_url(self.current.profile_url)  # which says so if it is no web link
+        else:
+            self.notify(f"{self.current.author} gives no profile link.", title="Profile", markup=False)
 
     async def action_find(self) -> None:
         await self.reader_pane.action_find()
