@@ -104,6 +104,8 @@ class Sidebar(Vertical):
         self.library = Library()
         self.shown: list[Summary] = []
         self._pending: Timer | None = None
+        self._reading: str | None = None
+        self._filtering = False
 
     def compose(self):
         yield FilterInput(placeholder='/ filter: word "phrase" project: -not', id="filter")
@@ -149,7 +151,9 @@ class Sidebar(Vertical):
 
     def apply_filter(self, text: str) -> None:
         query = Query.parse(text)
-        kept = self.highlighted_slug
+        # Leaving a filter puts the cursor back on the testimony being read, not on the first row.
+        kept = self._reading if self._filtering and not query else self.highlighted_slug
+        self._filtering = bool(query)
         self.shown = self.library.filter(query)
         self.option_list.set_rows(self.shown, self._row_maker(query), self._index_of(kept) or 0)
         empty = not self.shown and bool(self.library.testimonies)
@@ -182,7 +186,8 @@ class Sidebar(Vertical):
         return None if options.highlighted is None else options.rows[options.highlighted].slug
 
     def highlight(self, slug: str) -> None:
-        """Move the list's cursor to ``slug`` when it is shown (else to the first row)."""
+        """Move the list's cursor to ``slug``, the testimony being read, when it is shown (else to the first row)."""
+        self._reading = slug
         self.option_list.highlighted = self._index_of(slug) or 0
 
     def neighbour(self, slug: str | None, step: int) -> str | None:
