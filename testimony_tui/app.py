@@ -308,11 +308,11 @@ class TestimonyApp(App[None]):
 
     def _library_loaded(self, library: Library, done: int, total: int) -> None:
         first = not self.library.testimonies and not self._loaded
+        self.progress = (done, total) if done < total else None
         if self.changed:
             self._show_changes(library)
             return
         self.library = library
-        self.progress = (done, total) if done < total else None
         self.main.set_library(library)
         if first:
             self._benchmark_moment("first-rows")  # before the testimony opens, once the rows are on screen
