@@ -423,7 +423,17 @@ class TestimonyApp(App[None]):
     def action_problems(self) -> None:
         from .screens.problems import ProblemsScreen
 
-        self.push_screen(ProblemsScreen(self.library.problems))
+        self.push_screen(ProblemsScreen(self.library.problems), self._open_problem)
+
+    def _open_problem(self, problem: Problem | None) -> None:
+        """Open the testimony a chosen problem is in, when its file gave one."""
+        if problem is None:
+            return
+        testimony = next((t for t in self.library.testimonies if t.source == problem.path), None)
+        if testimony is None:
+            self.notify(f"{problem.shown_path} gave no testimony to open.", title="Problems", markup=False)
+        elif self.main.open(testimony.slug, remember=True):
+            self.main.reader.focus()
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         # The last guard: whatever asks, only web and mail links reach the browser.

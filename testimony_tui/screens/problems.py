@@ -22,7 +22,9 @@ def summary(problems: tuple[Problem, ...]) -> str:
     return f"{counted(len(problems), 'problem')}: {tally(problems)}"
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(ModalScreen[Problem | None]):
+    """The problems; enter dismisses with the highlighted one, for the app to open its testimony."""
+
     BINDINGS = [Binding("escape,exclamation_mark,q", "dismiss(None)", "Close")]
 
     def __init__(self, problems: tuple[Problem, ...]) -> None:
@@ -31,7 +33,7 @@ class ProblemsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="problems-dialog", classes="dialog"):
-            yield Label(Content(summary(self.problems)))
+            yield Label(Content(summary(self.problems) + ("  (enter opens its testimony)" if self.problems else "")))
             yield DataTable(id="problems", cursor_type="row", zebra_stripes=True)
             # The table cuts long paths and messages to fit; the highlighted one is here whole.
             yield Static(id="problem-detail")
@@ -53,3 +55,7 @@ class ProblemsScreen(ModalScreen[None]):
     def _show_whole(self, event: DataTable.RowHighlighted) -> None:
         problem = self.problems[event.cursor_row]
         self.query_one("#problem-detail", Static).update(Content(str(problem)))
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(self.problems[event.cursor_row])
