@@ -242,7 +242,7 @@ async def test_problems_screen_shows_the_highlighted_problem_whole(app_factory, 
         assert app.sub_title.endswith("1 problem (!)")
         await pilot.press("exclamation_mark")
         await pilot.pause()
-        assert str(app.screen.query_one(Label).render()) == "1 problem: 0 errors, 1 warning"
+        assert str(app.screen.query_one(Label).render()) == "1 problem: 0 errors, 1 warning  (enter opens its testimony)"
         [problem] = app.library.problems
         assert problem.message not in app.screen.query_one(DataTable).render_line(1).text
         detail = app.screen.query_one("#problem-detail", Static)
