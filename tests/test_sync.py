@@ -13,7 +13,7 @@ import sys
 import tarfile
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -1141,10 +1141,9 @@ def test_a_url_without_a_host_is_one_line(capsys):
     )
 
 
-def test_a_plain_folder_that_cannot_all_be_removed_still_gives_way(tmp_path, site_fixtures):
-    # The swap is done once the new set is in place: what is left of the old folder is not a failure.
-    sync(str(site_fixtures), tmp_path / "other" / "site")  # in this process too, so that mutmut runs this test
-    kept = synced_dir() / "kept"
+def _sync_past_an_unremovable(site_fixtures: Path, kept: Path, left: Callable[[], Iterable[Path]]) -> tuple[int, str]:
+    """Sync in a child process, as a user would, while ``kept`` (a folder in the way) cannot be
+    emptied; ``left()`` names the folders to make writable again after. The child's code and stderr."""
     kept.mkdir(parents=True)
     (kept / "old.md").write_bytes(_page(site_fixtures))
     kept.chmod(0o555)
@@ -1154,9 +1153,18 @@ def test_a_plain_folder_that_cannot_all_be_removed_still_gives_way(tmp_path, sit
         process = _subprocess_sync(str(site_fixtures), prefix=prefix)
         _, err = process.communicate(timeout=60)
     finally:
-        for folder in user_data_dir().glob(".site-old-*/kept"):
+        for folder in left():
             folder.chmod(0o755)
-    assert process.returncode == 0, err
+    return process.returncode, err
+
+
+def test_a_plain_folder_that_cannot_all_be_removed_still_gives_way(tmp_path, site_fixtures):
+    # The swap is done once the new set is in place: what is left of the old folder is not a failure.
+    sync(str(site_fixtures), tmp_path / "other" / "site")  # in this process too, so that mutmut runs this test
+    code, err = _sync_past_an_unremovable(
+        site_fixtures, synced_dir() / "kept", lambda: user_data_dir().glob(".site-old-*/kept")
+    )
+    assert code == 0, err
     assert _written() == ["ada-lovelace.md", "grace-hopper.md", "testimonials.md"]
 
 
@@ -1269,15 +1277,6 @@ def test_a_dead_syncs_leftover_that_cannot_all_be_removed_does_not_stop_the_next
     data.mkdir(parents=True)
     sync(str(site_fixtures), synced_dir())
     kept = data / f".site-{ended.pid}-0badcafe" / "kept"
-    kept.mkdir(parents=True)
-    (kept / "old.md").write_bytes(_page(site_fixtures))
-    kept.chmod(0o555)
-    # As root, removing needs the capability to override file modes dropped, as for a user.
-    prefix = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
-    try:
-        process = _subprocess_sync(str(site_fixtures), prefix=prefix)
-        _, err = process.communicate(timeout=60)
-    finally:
-        kept.chmod(0o755)
-    assert process.returncode == 0, err
+    code, err = _sync_past_an_unremovable(site_fixtures, kept, lambda: [kept])
+    assert code == 0, err
     assert (kept / "old.md").exists()
