@@ -27,6 +27,7 @@ from testimony_tui.model import Problem
 from testimony_tui.sync import Limits, SyncError, select, sync
 
 from . import hostile
+from .servers import answering
 
 TOP = "eventlet-removal.github.io-main"
 
@@ -1006,36 +1007,10 @@ def _serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
         httpd.server_close()
 
 
-@contextmanager
-def _raw_server(response: bytes) -> Iterator[str]:
-    """A server that answers every request with ``response`` and hangs up."""
-    import socket
-
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-
-    def serve() -> None:
-        while True:
-            try:
-                connection, _ = listener.accept()
-            except OSError:
-                return
-            with connection:
-                connection.recv(65536)
-                connection.sendall(response)
-
-    threading.Thread(target=serve, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/site.tar.gz"
-    finally:
-        listener.close()
-
-
 def test_a_chunked_download_cut_short_is_one_line(tmp_path):
     body = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n0123456789abcdef\r\n100\r\n0123456789"
     cut = r"^the download was cut short \([0-9,]+ bytes received\)$"
-    with _raw_server(body) as url, pytest.raises(SyncError, match=cut):
+    with answering(body) as (url, _), pytest.raises(SyncError, match=cut):
         sync(url, synced_dir())
 
 
@@ -1262,7 +1237,7 @@ def test_the_server_is_told_who_asks(tmp_path, site_fixtures):
 
 
 def test_an_https_server_that_does_not_speak_tls_is_one_line():
-    with _raw_server(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n") as url:
+    with answering(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n") as (url, _):
         url = url.replace("http://", "https://")
         with pytest.raises(SyncError) as raised:
             sync(url, synced_dir())

@@ -20,8 +20,6 @@ import sys
 import tarfile
 import threading
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,11 +27,10 @@ import pytest
 from testimony_tui.locations import synced_dir
 from testimony_tui.sync import Limits, SyncError, base, sync
 
+from .servers import HANG, answering
+
 download = importlib.import_module("testimony_tui.sync.download")  # the module, not its function
 
-HANG = 20
-"""How long the test server waits for a client that should have given up long before: a hang
-detector, not a measure of speed."""
 
 
 def _site(site_fixtures: Path) -> bytes:
@@ -45,42 +42,6 @@ def _site(site_fixtures: Path) -> bytes:
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
     return buffer.getvalue()
-
-
-@contextmanager
-def _answering(response: bytes, *, then_wait: bool = False) -> Iterator[tuple[str, threading.Event]]:
-    """A server on 127.0.0.1 answering ``response`` (status line, headers, body) to every request; with ``then_wait``, it then sends nothing until the client hangs up (at most ``HANG``
-    seconds). Yields the URL and an event set when the client hung up while it waited."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    hung_up = threading.Event()
-
-    def serve() -> None:
-        while True:
-            try:
-                connection, _ = listener.accept()
-            except OSError:
-                return
-            with connection:
-                connection.recv(65536)
-                connection.sendall(response)
-                if then_wait:
-                    connection.settimeout(HANG)
-                    try:
-                        gone = connection.recv(1) == b""
-                    except TimeoutError:
-                        gone = False
-                    except OSError:
-                        gone = True
-                    if gone:
-                        hung_up.set()
-
-    threading.Thread(target=serve, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/site.tar.gz", hung_up
-    finally:
-        listener.close()
 
 
 def _chunked(body: bytes) -> bytes:
@@ -100,7 +61,7 @@ def test_the_documented_figures():
 def test_a_download_of_unsaid_size_may_reach_the_cap_not_pass_it(monkeypatch, site_fixtures):
     archive = _site(site_fixtures)
     monkeypatch.setattr(download, "MAX_DOWNLOAD_BYTES", len(archive) - 1)
-    with _answering(CHUNKED + _chunked(archive)) as (url, _):
+    with answering(CHUNKED + _chunked(archive)) as (url, _):
         with pytest.raises(SyncError, match=f"^the archive is larger than the {len(archive) - 1:,} bytes allowed$"):
             sync(url, synced_dir())
         assert not synced_dir().exists()
@@ -114,7 +75,7 @@ def test_a_server_silent_longer_than_a_read_may_wait_fails_the_download(monkeypa
     archive = _site(site_fixtures)
     monkeypatch.setattr(download, "TIMEOUT_SECONDS", 0.1)
     head = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(archive)
-    with _answering(head + archive[: len(archive) // 2], then_wait=True) as (url, hung_up):
+    with answering(head + archive[: len(archive) // 2], then_wait=True) as (url, hung_up):
         with pytest.raises(SyncError, match=f"^the download from {url} failed: timed out$"):
             sync(url, synced_dir(), limits=Limits(seconds=600))
         assert hung_up.wait(HANG), "the client waited for the server instead"
@@ -123,7 +84,7 @@ def test_a_server_silent_longer_than_a_read_may_wait_fails_the_download(monkeypa
 def test_a_server_that_never_answers_fails_the_download(monkeypatch):
     # The connection is accepted, the request read, and nothing is said back.
     monkeypatch.setattr(download, "TIMEOUT_SECONDS", 0.1)
-    with _answering(b"", then_wait=True) as (url, hung_up):
+    with answering(b"", then_wait=True) as (url, hung_up):
         with pytest.raises(SyncError, match=f"^the download from {url} failed: timed out$"):
             sync(url, synced_dir(), limits=Limits(seconds=600))
         assert hung_up.wait(HANG), "the client waited for the server instead"
@@ -167,7 +128,7 @@ def test_a_download_the_disk_refuses_is_named(site_fixtures):
     head = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(archive)
     soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    with _answering(head + archive) as (url, _):
+    with answering(head + archive) as (url, _):
         resource.setrlimit(resource.RLIMIT_FSIZE, (1024, hard))
         try:
             with pytest.raises(SyncError) as raised:
@@ -204,7 +165,7 @@ def test_a_download_file_the_disk_will_not_make_is_named(tmp_path, site_fixtures
     archive = _site(site_fixtures)
     head = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(archive)
     target = tmp_path / "data" / "site"
-    with _answering(head + archive) as (url, _):
+    with answering(head + archive) as (url, _):
         assert sync(url, tmp_path / "other").testimonies == 2  # in this process too, so that mutmut runs this test
         result = subprocess.run(
             [sys.executable, "-c", _NO_SPACE_FOR_THE_DOWNLOAD, url, str(target)],
@@ -290,5 +251,5 @@ def test_an_https_server_that_dribbles_is_cut_at_the_deadline(tmp_path, monkeypa
 def test_a_url_is_a_url_whatever_the_case_of_its_scheme(site_fixtures):
     archive = _site(site_fixtures)
     head = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(archive)
-    with _answering(head + archive) as (url, _):
+    with answering(head + archive) as (url, _):
         assert sync(url.replace("http://", "HTTP://"), synced_dir()).testimonies == 2
