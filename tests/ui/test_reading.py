@@ -83,7 +83,7 @@ async def test_reader_scroll_keys(app_factory, real_pages):
         assert page > 10
         await pilot.press("b")
         assert reader.scroll_y == 0
-        await pilot.press("G")  # Textual may animate this one: wait for where it ends
+        await pilot.press("G")  # the end is scrolled to after the next refresh: wait for it
         await wait_until(pilot, lambda: reader.scroll_y == reader.max_scroll_y > 0, what="at the bottom")
         await pilot.press("g")
         await wait_until(pilot, lambda: reader.scroll_y == 0, what="back at the top")
