@@ -3,7 +3,7 @@ from __future__ import annotations
 import threading
 import webbrowser
 from collections.abc import AsyncIterator
-from contextlib import closing
+from contextlib import asynccontextmanager, closing
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -26,6 +26,15 @@ async def ready(app: TestimonyApp, pilot, timeout: float = TIMEOUT) -> None:
     # A testimony mounts its first panels, then the rest, then scrolls to a remembered place.
     await wait_until(pilot, lambda: app.main.reader.settled, timeout, what="the testimony settled")
     await pilot.pause()
+
+
+@asynccontextmanager
+async def reading(app: TestimonyApp, size: tuple[int, int] = (80, 24)) -> AsyncIterator:
+    """``app`` running, its first testimony shown and the reader focused: the pilot."""
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        app.main.reader.focus()
+        yield pilot
 
 
 RAISED: WeakKeyDictionary[App, list[str]] = WeakKeyDictionary()

@@ -12,7 +12,7 @@ from testimony_tui.widgets.reader import Reader
 from testimony_tui.widgets.sidebar import FilterInput, TestimonyList
 
 from ..waiting import wait_until
-from .conftest import LONG_QUESTION, long_question_listed, ready, wraps_under_itself
+from .conftest import LONG_QUESTION, long_question_listed, reading, ready, wraps_under_itself
 from .test_palette import best_offered
 
 
@@ -70,10 +70,8 @@ async def test_slash_escape_tab(app_factory, site_fixtures):
 
 async def test_reader_scroll_keys(app_factory, real_pages):
     app = app_factory(real_pages)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(app, pilot)
+    async with reading(app) as pilot:
         reader = app.main.reader
-        reader.focus()
         await pilot.press("j")
         assert reader.scroll_y == 1
         await pilot.press("k")
@@ -91,10 +89,8 @@ async def test_reader_scroll_keys(app_factory, real_pages):
 
 async def test_section_keys(app_factory, real_pages):
     app = app_factory(real_pages)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(app, pilot)
+    async with reading(app) as pilot:
         reader = app.main.reader
-        reader.focus()
         headings = [heading.virtual_region.y for heading in reader.headings()]
         await pilot.press("right_square_bracket")
         assert reader.scroll_y == headings[0]
@@ -278,10 +274,8 @@ async def test_a_long_question_wraps_under_itself_in_the_outline(app_factory, tm
 
 async def test_left_bracket_goes_to_the_previous_section_not_the_first(app_factory, real_pages):
     app = app_factory(real_pages)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(app, pilot)
+    async with reading(app) as pilot:
         reader = app.main.reader
-        reader.focus()
         headings = [heading.virtual_region.y for heading in reader.headings()]
         assert len(headings) >= 4 and headings[2] < reader.max_scroll_y
         await pilot.press(*["right_square_bracket"] * 3)

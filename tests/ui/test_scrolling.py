@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..waiting import wait_until
-from .conftest import ready
+from .conftest import reading, ready
 
 KEYS = ["space", "space", "b", "G", "g", "pagedown", "pageup", "end", "home", "j", "k"]
 
@@ -21,10 +21,8 @@ def scroll_places(reader) -> list[float]:
 
 async def test_every_scroll_key_jumps_in_one_step(app_factory, real_pages):
     app = app_factory(real_pages)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(app, pilot)
+    async with reading(app) as pilot:
         reader = app.main.reader
-        reader.focus()
         seen = scroll_places(reader)
         for key in KEYS:
             before = reader.scroll_y
