@@ -54,8 +54,41 @@ def link_problems(text: str, href: str) -> list[tuple[int | None, str]]:
     ],
 )
 def test_a_link_that_shows_one_address_and_goes_to_another_is_a_warning(text, href):
-    # On the line of the question whose answer holds the link.
-    assert link_problems(text, href) == [(3, f"the link text shows {text} but the link goes to {href}")]
+    # On the line of the link, the line under its question.
+    assert link_problems(text, href) == [(4, f"the link text shows {text} but the link goes to {href}")]
+
+
+def test_a_link_problem_is_on_the_line_of_its_link_not_of_an_earlier_same_text():
+    page = (
+        "<div><h2>A</h2><p>Working on P</p></div>\n<h3>S</h3>\n"
+        "<div><h3>Q?</h3>\n<p>Before: https://a.example</p>\n<p>x</p>\n"
+        "<p><a href='https://b.example'>https://a.example</a></p></div>\n"
+    )
+    # Not on line 4, where the same text comes outside a link.
+    assert [p.line for p in parse_text(page, SOURCE).problems] == [6]
+
+
+def test_a_link_problem_is_never_placed_before_its_question():
+    page = (
+        "<div><h2>A</h2><p>Working on P</p></div>\n<h3>S</h3>\n"
+        "<div><h3>First?</h3>\n<p><a href='https://a.example'>https://a.example</a></p></div>\n"
+        "<div><h3>Q?</h3>\n<p><a href='https://b.example'>https://a.example</a></p></div>\n"
+    )
+    assert [p.line for p in parse_text(page, SOURCE).problems] == [6]
+
+
+def test_a_markdown_link_problem_is_on_the_line_of_its_link():
+    page = "---\nauthor: A\nproject: P\n---\n## S\n### Q?\n\nSee\n[https://a.example](https://b.example)\n"
+    assert [p.line for p in parse_text(page, SOURCE).problems] == [9]
+
+
+def test_a_link_problem_whose_text_cannot_be_found_stays_on_its_question():
+    # "&amp;" in the page is "&" in the text: not found as written, so the question's line.
+    page = (
+        "<div><h2>A</h2><p>Working on P</p></div>\n<h3>S</h3>\n"
+        "<div><h3>Q?</h3>\n<p><a href='https://b.example'>https://a.example/?a&amp;b</a></p></div>\n"
+    )
+    assert [p.line for p in parse_text(page, SOURCE).problems] == [3]
 
 
 @pytest.mark.parametrize(
@@ -83,12 +116,30 @@ def test_without_an_author_or_a_project_the_file_name_stands_in_with_warnings_at
     ]
 
 
-def test_a_profile_link_showing_another_address_is_a_warning_at_the_body():
-    page = FRONT + "<div><h2>A</h2><a href='https://b.example'>https://a.example</a><p>Working on P</p></div>"
+def test_a_profile_link_showing_another_address_is_a_warning_at_the_link():
+    page = FRONT + "<div>\n<h2>A</h2>\n<a href='https://b.example'>https://a.example</a>\n<p>Working on P</p></div>"
     page += "\n<h3>S</h3>\n<div><h3>Q?</h3><p>a</p></div>\n"
     assert [(p.line, p.message) for p in parse_text(page, SOURCE).problems] == [
-        (3, "the link text shows https://a.example but the link goes to https://b.example")
+        (6, "the link text shows https://a.example but the link goes to https://b.example")
     ]
+
+
+def test_a_profile_without_a_project_is_a_warning_at_the_authors_heading():
+    page = FRONT + "<div>\n\n<h2>A</h2>\n<a href='https://a.example'>me</a>\n</div>"
+    page += "\n<h3>S</h3>\n<div><h3>Q?</h3><p>a</p></div>\n"
+    assert [(p.line, p.message) for p in parse_text(page, SOURCE).problems] == [
+        (6, "no project found (a 'Working on ...' line, or 'project:' in the front matter)")
+    ]
+
+
+def test_the_real_profile_link_warning_is_on_the_line_of_the_link(real_pages):
+    from testimony_tui.parsing import parse_file
+
+    result = parse_file(real_pages / "dmitry-tantsur.md")
+    lines = (real_pages / "dmitry-tantsur.md").read_text(encoding="utf-8").splitlines()
+    [problem] = result.problems
+    assert problem.line == 19
+    assert '<a href="https://jay.jvf.cc/"' in lines[problem.line - 1]
 
 
 @pytest.mark.parametrize("extra", [0, 1])

@@ -126,7 +126,7 @@ def test_dmitry_merged_question_and_profile_link_warning(real_pages):
     assert merged.plain.startswith("The RPC bus.")
     assert merged.blocks[1].plain == "Julia and I also spent quite some time polishing the Conductor thread pool."
     warning = next(problem for problem in result.problems if "link text" in problem.message)
-    assert warning.severity == "warning" and warning.line == 11
+    assert warning.severity == "warning" and warning.line == 19  # the line of the <a>
     assert "https://jay.jvf.cc/" in warning.message
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model import Entry, Format, Problem, Section, Severity, Span, Testimony
 from ..parsed import ParsedFile  # and PARSER_VERSION, which keys the cache: bump it when parsing changes
 from ..text import clean, showable, strip_controls
-from .draft import Draft
+from .draft import Draft, line_of
 from .html import MAX_TAGS, normalize_link
 from .markdown import is_markdown_testimony, parse_markdown_body
 from .page import Page, PageError, meta_list, meta_text, read_text, split_page
@@ -59,6 +59,11 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
     def report(line: int | None, severity: Severity, message: str) -> None:
         problems.append(Problem(source, line, severity, message))
 
+    def check_link(span: Span, near: int | None) -> None:
+        if message := _link_problem(span):
+            # On the line of the link itself, else of what holds it (looked up only for a problem).
+            report(line_of(page.body, page.body_line, clean(span.text), near) or near, "warning", message)
+
     for line, message in draft.warnings:
         report(line, "warning", message)
     sections = [section for section in draft.sections if section.entries]
@@ -79,9 +84,10 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
         # Controls go before title case: "n<ESC>]52;...<BEL>ame" is "Name", not "NAme".
         author = clean(strip_controls(path.stem).replace("-", " ").replace("_", " ")).title()
         report(page.body_line, "warning", f"no author found; showing '{author}' from the file name")
+    profile_line = draft.profile_line or page.body_line
     if not profile.project:
-        report(page.body_line, "warning", "no project found (a 'Working on ...' line, or 'project:' in the front matter)")
-    _check_link_text(Span(profile.profile_text, href=profile.profile_url), page.body_line, report)
+        report(profile_line, "warning", "no project found (a 'Working on ...' line, or 'project:' in the front matter)")
+    check_link(Span(profile.profile_text, href=profile.profile_url), profile_line)
     seen: dict[str, int | None] = {}
     for section in sections:
         for entry in section.entries:
@@ -92,7 +98,7 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
             if not entry.answer:
                 report(entry.line, "warning", f"the question '{entry.question}' has an empty answer")
             for span in entry.answer.links:
-                _check_link_text(span, entry.line, report)
+                check_link(span, entry.line)
     meta = page.meta
     testimony = Testimony(
         slug=slug,
@@ -116,10 +122,11 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
     return ParsedFile(source, testimony, problems=tuple(problems))
 
 
-def _check_link_text(span: Span, line: int | None, report) -> None:
-    """Warn when a link shows one address but goes to another."""
+def _link_problem(span: Span) -> str | None:
+    """What is wrong with a link that shows one address but goes to another."""
     text = clean(span.text)
     if not span.href or not text.lower().startswith(("http://", "https://", "www.")):
-        return
+        return None
     if normalize_link(text).rstrip("/").lower() != span.href.rstrip("/").lower():
-        report(line, "warning", f"the link text shows {text} but the link goes to {span.href}")
+        return f"the link text shows {text} but the link goes to {span.href}"
+    return None

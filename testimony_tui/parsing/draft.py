@@ -46,6 +46,8 @@ class Draft:
     summaries: dict[str, str] | None = None
     """Set when the page is the site's index: testimony slug to its summary card's text."""
     questions: int = 0
+    profile_line: int | None = None
+    """The line of the author's heading, where problems of the profile are reported."""
 
     def add_entry(self, entry: DraftEntry) -> None:
         self.questions += 1
@@ -88,3 +90,22 @@ class LineFinder:
         self._counted = position
         self._cursor = position + len(needle)
         return self._line
+
+
+def line_of(body: str, first_line: int, text: str, after: int | None) -> int | None:
+    """The line of ``text`` in ``body`` (whose first line is ``first_line``), searched from line
+    ``after`` on: first as a link's text (after an HTML tag's ``>`` or a Markdown ``[``), then as
+    it comes. None when it is not there as written (an entity, say). Only problems look things up
+    this way, so a scan per lookup is fine."""
+    needle = text[:40]
+    if not needle or after is None:
+        return None
+    start = 0
+    for _ in range(after - first_line):
+        start = body.find("\n", start) + 1
+        if not start:
+            return None
+    for candidate in (f">{needle}", f"[{needle}", needle):
+        if (position := body.find(candidate, start)) >= 0:
+            return first_line + body.count("\n", 0, position)
+    return None

@@ -44,8 +44,8 @@ def parse_site_body(page: Page) -> Draft:
     profile_block = None
     if heading is not None:
         profile_block = heading.parent
-        draft = Draft(profile=_read_profile(heading))
-        lines.find(draft.profile.author)
+        profile = _read_profile(heading)
+        draft = Draft(profile=profile, profile_line=lines.find(profile.author))
     _assemble(list(_events(root, profile_block, 0)), draft, lines)
     return draft
 
