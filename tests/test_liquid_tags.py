@@ -116,3 +116,16 @@ def test_liquid_in_markdown_testimonies_is_resolved():
         ("guide", f"{SITE_URL}/guide/openstack/"),
     ]
     assert answer.plain == "Ada and guide x"
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("a{% raw %}{{ x }} {% link y %}{% endraw %}b{{ z }}", "a{{ x }} {% link y %}b"),
+        ("{%- raw -%}1{% endraw %}{% raw %}2{%endraw%}", "12"),
+        ("{% raw %}never closed {{ x }}", "never closed "),
+    ],
+    ids=["kept", "twice", "unclosed"],
+)
+def test_raw_text_is_kept_as_it_is(text, resolved):
+    assert resolve_liquid(text) == resolved

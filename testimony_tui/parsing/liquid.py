@@ -14,6 +14,8 @@ from ..model import IN_APP_SCHEME, SITE_URL
 
 _COMMENT_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+_RAW_OPEN = re.compile(r"\{%-?\s*raw\s*-?%\}")
+_RAW_CLOSE = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _CLOSING = {"{{": "}}", "{%": "%}"}
 _TAGS = {
     frozenset(_CLOSING): re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S),
@@ -93,7 +95,14 @@ def _resolve_until_unclosed(text: str, tags: re.Pattern[str]) -> tuple[str, int]
 
 
 def resolve_liquid(text: str) -> str:
-    """Replace ``{% link %}`` tags by their targets and drop every other Liquid tag."""
+    """Replace ``{% link %}`` tags by their targets and drop every other Liquid tag; what is
+    between ``{% raw %}`` and ``{% endraw %}`` is text, kept as it is."""
     if "{" not in text:
         return text
-    return _resolve_tags(_drop_comments(text))
+    out: list[str] = []
+    position = 0
+    # Each search starts where the last ended: an opening that never closes ends the scan.
+    while (opening := _RAW_OPEN.search(text, position)) and (closing := _RAW_CLOSE.search(text, opening.end())):
+        out += (_resolve_tags(_drop_comments(text[position : opening.start()])), text[opening.end() : closing.start()])
+        position = closing.end()
+    return "".join(out) + _resolve_tags(_drop_comments(text[position:]))
