@@ -15,6 +15,7 @@ from typing import Any
 from .model import (
     Answer,
     Block,
+    CodeBlock,
     Entry,
     Format,
     ListBlock,
@@ -130,6 +131,8 @@ def _testimony(t: Testimony) -> dict[str, Any]:
 def _block(block: Block) -> list[Any]:
     if isinstance(block, Paragraph):
         return ["p", [[s.text, s.bold | (s.italic << 1) | (s.code << 2), s.href] for s in block.spans]]
+    if isinstance(block, CodeBlock):
+        return ["c", block.text, block.language]
     return ["l", block.ordered, block.start, [[_block(b) for b in item] for item in block.items]]
 
 
@@ -228,4 +231,6 @@ def _decode_block(data: list[Any]) -> Block:
     if data[0] == "l":
         ordered, start = bool(data[1]), _int(data[2])
         return ListBlock(ordered, tuple(tuple(map(_decode_block, item)) for item in data[3]), start)
+    if data[0] == "c":
+        return CodeBlock(_str(data[1]), _str(data[2]))
     raise ValueError("unknown block")

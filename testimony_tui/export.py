@@ -12,7 +12,7 @@ from typing import Any
 
 from .markdown import answer_markdown, testimony_markdown
 from .markdown import escape as markdown_escape
-from .model import IN_APP_SCHEME, Block, Entry, Paragraph, Span, Testimony, is_web_link
+from .model import IN_APP_SCHEME, Block, CodeBlock, Entry, Paragraph, Span, Testimony, is_web_link
 from .questionnaire import Answer, Comparison
 from .serialize import dumps, testimony_dict
 from .text import strip_controls
@@ -130,6 +130,9 @@ def _entry_html(entry: Entry, heading: str, slugs: set[str], *, asked: str = "")
 def _block_html(block: Block, slugs: set[str]) -> str:
     if isinstance(block, Paragraph):
         return f"<p>{_spans_html(block.spans, slugs)}</p>"
+    if isinstance(block, CodeBlock):
+        language = f' class="language-{_text(block.language)}"' if block.language else ""
+        return f"<pre><code{language}>{_text(block.text)}</code></pre>"
     tag = "ol" if block.ordered else "ul"
     start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
     items = "".join(

@@ -10,7 +10,7 @@ import re
 
 import yaml
 
-from .model import Answer, Block, ListBlock, Paragraph, Span, Testimony
+from .model import Answer, Block, CodeBlock, ListBlock, Paragraph, Span, Testimony
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -74,7 +74,19 @@ def _indent(text: str, width: int) -> str:
 def block(node: Block) -> str:
     if isinstance(node, Paragraph):
         return inline(node.spans)
+    if isinstance(node, CodeBlock):
+        return code_block(node)
     return list_block(node)
+
+
+def code_block(node: CodeBlock) -> str:
+    """A fenced block, its fence longer than any run of backticks in it; Liquid in it is kept from
+    Jekyll (and from our own reading) by ``{% raw %}``, on the fence lines so that no line is added."""
+    longest = max((len(run) for run in re.findall("`+", node.text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    if "{{" in node.text or "{%" in node.text:
+        return f"{fence}{node.language}{{% raw %}}\n{node.text}\n{{% endraw %}}{fence}"
+    return f"{fence}{node.language}\n{node.text}\n{fence}"
 
 
 def list_block(node: ListBlock) -> str:

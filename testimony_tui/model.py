@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from functools import cached_property
@@ -68,17 +68,30 @@ class ListBlock:
     start: int = 1
 
 
-Block: TypeAlias = Paragraph | ListBlock
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    """Preformatted text (``<pre>``, a Markdown code block): its lines and spaces exactly as written."""
+
+    text: str
+    language: str = ""
+    """The language it is written in, when the page says (``class="language-python"``)."""
+
+    @property
+    def plain(self) -> str:
+        return self.text
 
 
-def iter_paragraphs(blocks: tuple[Block, ...]):
-    """Every paragraph, depth first, nested list items included."""
+Block: TypeAlias = Paragraph | ListBlock | CodeBlock
+
+
+def iter_texts(blocks: tuple[Block, ...]) -> Iterator[Paragraph | CodeBlock]:
+    """Every paragraph and code block, depth first, nested list items included."""
     for block in blocks:
-        if isinstance(block, Paragraph):
-            yield block
-        else:
+        if isinstance(block, ListBlock):
             for item in block.items:
-                yield from iter_paragraphs(item)
+                yield from iter_texts(item)
+        else:
+            yield block
 
 
 @dataclass(frozen=True)
@@ -88,14 +101,15 @@ class Answer:
     @cached_property
     def plain(self) -> str:
         """The answer as plain text, one paragraph or list item a line."""
-        return "\n".join(paragraph.plain for paragraph in iter_paragraphs(self.blocks))
+        return "\n".join(text.plain for text in iter_texts(self.blocks))
 
     @property
     def links(self) -> list[Span]:
         return [
             span
-            for paragraph in iter_paragraphs(self.blocks)
-            for span in paragraph.spans
+            for text in iter_texts(self.blocks)
+            if isinstance(text, Paragraph)
+            for span in text.spans
             if span.href
         ]
 

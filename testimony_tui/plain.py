@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .model import Block, ListBlock, Paragraph, Testimony, is_web_link
+from .model import Block, CodeBlock, ListBlock, Paragraph, Testimony, is_web_link
 
 
 def _paragraph(paragraph: Paragraph) -> str:
@@ -37,10 +37,13 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
 def blocks_text(blocks: tuple[Block, ...], width: int, indent: str = "") -> list[str]:
     lines: list[str] = []
     for block in blocks:
-        if lines and isinstance(block, Paragraph):
+        if lines and not isinstance(block, ListBlock):
             lines.append("")
         if isinstance(block, Paragraph):
             lines.extend(_wrap(_paragraph(block), width, indent, indent))
+        elif isinstance(block, CodeBlock):
+            # As written: code is not wrapped, and its spaces are its meaning.
+            lines.extend((indent + "  " + line).rstrip() for line in block.text.split("\n"))
         else:
             lines.extend(_list_text(block, width, indent))
     return lines

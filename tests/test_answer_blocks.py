@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markdown_it.common.normalize_url import normalizeLink
 
-from testimony_tui.model import ListBlock, Paragraph, Span
+from testimony_tui.model import CodeBlock, ListBlock, Paragraph, Span
 from testimony_tui.parsing import parse_text
 from testimony_tui.parsing.html import MAX_DEPTH, MAX_LIST_DEPTH, normalize_link, resolve_href
 
@@ -178,3 +178,36 @@ def test_an_item_past_the_limit_with_two_lists_keeps_all_its_parts():
     sixth = "<li>a<ul><li>x</li></ul>b<ul><li>y</li></ul>c</li>"
     blocks = site_answer("<ul><li>" * 5 + "<ul>" + sixth + "</ul>" + "</li></ul>" * 5)
     assert str(shape(blocks)).endswith("[[['a'], ['x'], ['b'], ['y'], ['c']]]]]]]]]]]]]")
+
+
+def test_preformatted_text_keeps_its_lines_and_spaces():
+    html = '<p>Before</p><pre><code class="language-python">def f():\n    return 1 &lt; 2\n\nx = f()\n</code></pre>'
+    assert site_answer(html)[1] == CodeBlock("def f():\n    return 1 < 2\n\nx = f()", "python")
+
+
+def test_highlighted_code_as_jekyll_writes_it_is_one_block_in_its_language():
+    html = (
+        '<div class="language-yaml highlighter-rouge"><div class="highlight"><pre class="highlight"><code>'
+        '<span class="na">a</span><span class="pi">:</span> 1\n  <span class="na">b</span>: 2\n</code></pre></div></div>'
+    )
+    assert site_answer(html) == (CodeBlock("a: 1\n  b: 2", "yaml"),)
+
+
+@pytest.mark.parametrize(
+    ("html", "blocks"),
+    [
+        ("<pre> \n </pre><p>a</p>", (Paragraph((Span("a"),)),)),
+        ("<pre>a\x1b]52;c;eA==\x07b</pre>", (CodeBlock("ab"),)),
+        ('<pre class="language-x&lt;y">x</pre>', (CodeBlock("x"),)),
+        ("<ul><li>item<pre>x  y</pre></li></ul>", (ListBlock(False, ((Paragraph((Span("item"),)), CodeBlock("x  y")),)),)),
+    ],
+    ids=["blank", "controls", "no-language", "in-a-list"],
+)
+def test_preformatted_edges(html, blocks):
+    assert site_answer(html) == blocks
+
+
+def test_a_markdown_code_block_is_one_block_with_its_lines():
+    page = "---\nauthor: A\nproject: P\n---\n## S\n### Q?\n\n```sh\npip install x\n  --upgrade\n```\n\n    indented\n    code\n"
+    (section,) = parse_text(page, "a.md").testimony.sections
+    assert section.entries[0].answer.blocks == (CodeBlock("pip install x\n  --upgrade", "sh"), CodeBlock("indented\ncode"))

@@ -8,7 +8,19 @@ import json
 import pytest
 
 from testimony_tui.codec import IndexedFile, decode, decode_index, encode, encode_index
-from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Problem, Section, Span, Summary, Testimony
+from testimony_tui.model import (
+    Answer,
+    CodeBlock,
+    Entry,
+    Format,
+    ListBlock,
+    Paragraph,
+    Problem,
+    Section,
+    Span,
+    Summary,
+    Testimony,
+)
 from testimony_tui.parsed import ParsedFile
 
 PATH = "/pages/ann.md"
@@ -54,6 +66,7 @@ TESTIMONY = Testimony(
                         (
                             ListBlock(True, ((Paragraph((Span("third"),)),), (Paragraph((Span("fourth"),)),)), start=3),
                             ListBlock(False, ((Paragraph((Span("outer"),)), ListBlock(False, ((Paragraph((Span("inner"),)),),))),)),
+                            CodeBlock("def f():\n    return 1", "python"),
                         )
                     ),
                 ),

@@ -23,7 +23,18 @@ from testimony_tui.commands import in_order
 from testimony_tui.insights import Technology
 from testimony_tui.library import Library
 from testimony_tui.markdown import testimony_markdown
-from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Summary, Testimony
+from testimony_tui.model import (
+    Answer,
+    CodeBlock,
+    Entry,
+    Format,
+    ListBlock,
+    Paragraph,
+    Section,
+    Span,
+    Summary,
+    Testimony,
+)
 from testimony_tui.parsing import parse_text
 from testimony_tui.parsing.html import blocks_from_nodes, element_children, normalize_link
 from testimony_tui.parsing.page import PageError, decode
@@ -301,8 +312,16 @@ def spans(draw):
     return tuple(out)
 
 
+CODE_LINE = st.text(alphabet=st.sampled_from(" ab#*-_<>&{}[]`~\\é"), max_size=12)
+CODE = st.builds(
+    CodeBlock,
+    text=st.lists(CODE_LINE, min_size=1, max_size=4).map("\n".join).filter(lambda text: text.strip()),
+    language=st.sampled_from(["", "python", "c++"]),
+)
+
+
 def blocks(depth: int = 0):
-    paragraph = spans().map(Paragraph)
+    paragraph = spans().map(Paragraph) | CODE
     if depth >= 1:
         return st.lists(paragraph, min_size=1, max_size=3).map(tuple)
     items = st.lists(blocks(depth + 1), min_size=1, max_size=3).map(tuple)

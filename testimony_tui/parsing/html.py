@@ -17,6 +17,7 @@ from ..model import (
     LINE_BREAK,
     SITE_URL,
     Block,
+    CodeBlock,
     ListBlock,
     Paragraph,
     Span,
@@ -136,6 +137,10 @@ class _BlockBuilder:
         elif tag in LIST_TAGS:
             self.flush()
             self.blocks.append(build_list(node, depth + 1, self._lists + 1))
+        elif tag == "pre":
+            self.flush()
+            if code := code_block(node):
+                self.blocks.append(code)
         elif tag in BLOCK_TAGS:
             self.flush()
             if not self.add_lone_text(node, style):
@@ -143,6 +148,24 @@ class _BlockBuilder:
                 self.flush()
         else:
             self.add_nodes(_children(node), depth + 1, _styled(style, node))
+
+
+_LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]{1,30})(?:\s|$)")
+
+
+def code_block(node: LexborNode) -> CodeBlock | None:
+    """A ``<pre>`` as it is written: every line and space kept (the final line break is the
+    block's end, not a line of it); None when it holds only white space."""
+    text = strip_controls(node.text(deep=True)).removesuffix("\n")
+    if text.isspace() or not text:
+        return None
+    # Where the language is said: <pre><code class="language-x">, or Jekyll's highlighter
+    # <div class="language-x"><div class="highlight"><pre>.
+    parent = node.parent
+    around = (node, node.css_first("code"), parent, parent.parent if parent is not None else None)
+    classes = " ".join(element.attributes.get("class") or "" for element in around if element is not None)
+    language = match.group(1) if (match := _LANGUAGE.search(classes)) else ""
+    return CodeBlock(text, language)
 
 
 def _children(node: LexborNode) -> Iterable[LexborNode]:

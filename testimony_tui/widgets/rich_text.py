@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Block, ListBlock, Paragraph, Span
+from ..model import Block, CodeBlock, ListBlock, Paragraph, Span
 from ..query import match_spans
 
 CURRENT_MATCH_META = "current_match"
@@ -50,10 +51,23 @@ class Renderer:
     def blocks(self, blocks: tuple[Block, ...]) -> RenderableType:
         parts: list[RenderableType] = []
         for block in blocks:
-            if parts and isinstance(block, Paragraph):
+            if parts and not isinstance(block, ListBlock):
                 parts.append(Text())
-            parts.append(self.paragraph(block) if isinstance(block, Paragraph) else self.list(block))
+            if isinstance(block, Paragraph):
+                parts.append(self.paragraph(block))
+            elif isinstance(block, CodeBlock):
+                parts.append(self.code(block))
+            else:
+                parts.append(self.list(block))
         return Group(*parts)
+
+    def code(self, block: CodeBlock) -> Padding:
+        """Preformatted: its line breaks and spaces as written, on a shaded block as wide as the
+        panel; a line too long folds, never lost."""
+        style = self._style("code")
+        result = Text(block.text, style=style, overflow="fold", no_wrap=False)
+        self._highlight(result)
+        return Padding(result, (0, 1), style=style, expand=True)
 
     def list(self, block: ListBlock) -> Table:
         grid = Table.grid(padding=(0, 1, 0, 0))

@@ -1,0 +1,23 @@
+"""The reader shows preformatted text line by line, its indentation kept."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+
+from testimony_tui.widgets.panels import EntryPanel
+
+from ..test_code_blocks import PAGE
+from .conftest import ready
+
+
+async def test_the_reader_shows_each_line_of_a_code_block_with_its_indent(app_factory, tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "ada.md").write_text(PAGE, encoding="utf-8")
+    app = app_factory(tmp_path / "pages")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(app, pilot)
+        panel = app.main.reader.query_one(EntryPanel)
+        # Each line inside the border, the padding, and the code block's own column of padding.
+        lines = [strip.text[3:-2].rstrip() for strip in panel.render_lines(Region(0, 0, *panel.outer_size))]
+        start = lines.index("def f():")
+        assert lines[start : start + 4] == ["def f():", "    return `x` < 2", "", "# {{ not liquid }}"]
