@@ -31,14 +31,7 @@ class FindInput(Input):
 class FindBar(Horizontal):
     BINDINGS = [
         Binding("enter,down", "step(1)", "Next match", tooltip="Go to the next match", id="find_next"),
-        Binding(
-            "shift+enter,up",
-            "step(-1)",
-            "Previous match",
-            key_display="⇧+enter",
-            tooltip="Go to the previous match",
-            id="find_previous",
-        ),
+        Binding("shift+enter,up", "step(-1)", "Previous match", tooltip="Go to the previous match", id="find_previous"),
         Binding("escape", "close", "Close", tooltip="Close find and clear its highlights", id="find_close"),
     ]
 

@@ -81,3 +81,23 @@ async def test_the_current_match_sits_under_its_question(app_factory, real_pages
         assert on_screen(reader, title_y), (reader.scroll_y, title_y, match_y)
         screen = app.export_screenshot().replace("&#160;", " ")
         assert "Were there any particularly" in screen and "trickier" in screen
+
+
+async def test_a_searchs_words_are_stepped_with_ctrl_g_and_cleared_with_escape(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with reading(app, (100, 35)) as pilot:
+        await pilot.press("s", *"cotyledon spawn")
+        await wait_until(pilot, lambda: len(getattr(app.screen, "hits", ())) == 2, what="two answers found")
+        await pilot.press("enter", "down", "enter")  # Daniel's "Have you faced blockers?"
+        pane = app.main.reader_pane
+        await wait_until(pilot, lambda: app.main.current.slug == "daniel-bengtsson" and pane.match_count > 1)
+        assert not pane.find_bar.has_class("-visible")  # highlighted with the find bar closed
+        first = pane.match_index
+        await pilot.press("ctrl+g")
+        assert pane.match_index == (first + 1) % pane.match_count
+        await pilot.press("shift+f3", "shift+f3")
+        assert pane.match_index == (first - 1) % pane.match_count
+        await pilot.press("escape")
+        assert pane.match_count == 0 and all(not panel.needles for panel in app.main.reader.panels)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.main.current.slug == "dmitry-tantsur", what="the next testimony")
