@@ -148,3 +148,47 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             merged.append((start, end))
     return merged
 
+
+
+def find_phrases(typed: str) -> tuple[str, ...]:
+    """What find looks for when ``typed`` is typed into its bar: the text as typed, as one phrase
+    (folded, its white space single spaces), or several phrases separated by ``|``, any of them.
+
+    No query syntax: quotes, ``-`` and ``field:`` are text to find, as in a browser's find.
+    """
+    phrases = (" ".join(fold(part).split()) for part in typed.split("|"))
+    return tuple(phrase for phrase in phrases if phrase)
+
+
+def phrase_spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Offsets in ``text`` (not folded) of every case- and accent-insensitive match of ``phrases``
+    (folded, single-spaced), where any run of white space in ``text`` (a line break, two spaces)
+    matches a phrase's one space."""
+    if not phrases or not text:
+        return []
+    folded, offsets = _fold_with_offsets(text)
+    folded, offsets = _single_spaced(folded, offsets)
+    spans: list[tuple[int, int]] = []
+    for phrase in phrases:
+        start = folded.find(phrase)
+        while start >= 0 and phrase:
+            end = start + len(phrase)
+            spans.append((offsets[start], offsets[end - 1] + 1))
+            start = folded.find(phrase, end)
+    return _merge(spans)
+
+
+def _single_spaced(folded: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """``folded`` with each run of white space as one space, and the offsets of what is kept."""
+    if "  " not in folded and folded.isprintable():
+        return folded, offsets
+    kept: list[str] = []
+    kept_offsets: list[int] = []
+    for char, offset in zip(folded, offsets, strict=True):
+        if char.isspace():
+            if kept and kept[-1] == " ":
+                continue
+            char = " "
+        kept.append(char)
+        kept_offsets.append(offset)
+    return "".join(kept), kept_offsets

@@ -1,4 +1,4 @@
-"""Stepping in the reader and the sidebar: sections with ] and [, matches with n and N, the
+"""Stepping in the reader and the sidebar: sections with ] and [, matches, the
 find bar's status, the next and previous testimony. Expected values are written out by hand or
 come from a model built here."""
 
@@ -64,20 +64,24 @@ def test_previous_is_the_nearest_heading_above_and_next_the_nearest_below(headin
 
 
 @pytest.mark.parametrize(
-    ("y", "scroll_y", "height", "to"),
+    ("y", "top", "scroll_y", "height", "to"),
     [
-        (10, 10, 20, None),  # on the top line
-        (28, 10, 20, None),  # on the last line but one
-        (29, 10, 20, 26),  # on the last line (the find bar may cover it): scrolled, three lines of context
-        (30, 10, 20, 27),
-        (9, 10, 20, 6),  # above
-        (2, 10, 20, 0),  # never above the top
-        (3, 10, 20, 0),
-        (4, 10, 20, 1),
+        (10, 0, 10, 21, None),  # on the top line: in view, left where it is
+        (29, 0, 10, 21, None),  # on the last line but one
+        (30, 0, 10, 21, 23),  # on the last line (the find bar's edge): a third down the view (7 lines)
+        (31, 0, 10, 21, 24),
+        (50, 20, 60, 21, 43),  # above, its question far above it: a third down
+        (100, 90, 10, 21, 90),  # its question would be cut at a third down: from its panel's top
+        (100, 93, 10, 21, 93),
+        (100, 94, 10, 21, 93),  # its panel's top is in view at a third down: there
+        (100, 80, 10, 21, 93),  # panel and match do not both fit: a third down
+        (100, 81, 10, 21, 81),  # they just fit, the match on the last line but one
+        (5, 0, 10, 21, 0),  # never above the top
+        (6, 1, 40, 21, 0),
     ],
 )
-def test_a_match_is_scrolled_into_view_with_context_above(y, scroll_y, height, to):
-    assert scroll_revealing(y, scroll_y, height) == to
+def test_a_match_is_scrolled_a_third_down_under_its_question(y, top, scroll_y, height, to):
+    assert scroll_revealing(y, top, scroll_y, height) == to
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,8 @@
-"""A panel view with its find bar: keeps the find state and steps through matches."""
+"""A panel view with its find bar: keeps the find state and steps through matches.
+
+Find is modeless: no key changes meaning while matches are shown (``n`` stays the next testimony).
+The find bar steps with its own keys; ctrl+g / f3 step anywhere in the pane, which matters for
+the words a search hands over (highlighted with the bar closed)."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ..query import Query
+from ..query import Query, find_phrases
 from .findbar import FindBar
 from .reader import PanelView
 
@@ -29,9 +33,16 @@ def kept_match(index: int, count: int, keep: bool) -> int:
 
 class FindPane(Vertical):
     BINDINGS = [
-        Binding("n", "find_step(1)", "Next match", show=False),
-        Binding("N", "find_step(-1)", "Previous match", show=False),
-        Binding("escape", "clear_find", "Clear find", show=False),
+        Binding("ctrl+g,f3", "find_step(1)", "Next match", show=False, tooltip="Go to the next match", id="match_next"),
+        Binding(
+            "ctrl+shift+g,shift+f3",
+            "find_step(-1)",
+            "Previous match",
+            show=False,
+            tooltip="Go to the previous match",
+            id="match_previous",
+        ),
+        Binding("escape", "clear_find", "Clear find", show=False, tooltip="Clear the highlights", id="clear_find"),
     ]
 
     match_count: reactive[int] = reactive(0)
@@ -52,19 +63,22 @@ class FindPane(Vertical):
     def content_changed(self, highlight: str = "", start: Widget | None = None) -> None:
         """The view shows something new: find again (``highlight``, or what the find bar holds).
 
-        With ``start``, the current match is the first one in that panel.
+        With ``start``, the current match is the first one in that panel. A ``highlight`` (what a
+        search looked for) is a query: any of its words and phrases; the find bar's text is a phrase.
         """
         needles = Query.parse(highlight).highlights if highlight else ()
-        text = self.find_bar.text if self.find_bar.has_class("-visible") else ""
-        if needles or text:
-            self.view.when_ready(partial(self._find, needles or Query.parse(text).highlights, not needles, start))
+        typed = find_phrases(self.find_bar.text) if self.find_bar.has_class("-visible") else ()
+        if needles or typed:
+            self.view.when_ready(partial(self._find, needles or typed, not needles, start))
         else:
             self.match_count = 0
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # With nothing found, n and escape belong to the screen (next testimony, and so on).
-        if action in ("find_step", "clear_find"):
+        # With nothing found or open, escape belongs to the screen (compare's "Back").
+        if action == "find_step":
             return self.match_count > 0
+        if action == "clear_find":
+            return self.match_count > 0 or self.find_bar.has_class("-visible")
         return True
 
     async def action_find(self) -> None:
@@ -77,8 +91,14 @@ class FindPane(Vertical):
             self._show_status()
 
     def action_clear_find(self) -> None:
+        """Close the find bar and clear the highlights: one press, no state left behind."""
+        had_focus = self.find_bar.has_focus_within
+        self.find_bar.close()
         self.view.clear_find()
         self.match_count = 0
+        if had_focus:
+            self.view.focus()
+        self.refresh_bindings()
 
     def _find(self, needles: tuple[str, ...], keep_index: bool = False, start: Widget | None = None) -> None:
         self.match_count = self.view.find(needles)
@@ -95,7 +115,7 @@ class FindPane(Vertical):
 
     @on(FindBar.Changed)
     def _find_changed(self, event: FindBar.Changed) -> None:
-        self._find(Query.parse(event.text).highlights if event.text.strip() else ())
+        self._find(find_phrases(event.text))
 
     @on(FindBar.Step)
     def _find_step(self, event: FindBar.Step) -> None:
@@ -103,5 +123,4 @@ class FindPane(Vertical):
 
     @on(FindBar.Closed)
     def _find_closed(self) -> None:
-        self.view.focus()
-        self.refresh_bindings()
+        self.action_clear_find()

@@ -1,4 +1,5 @@
-"""The find bar under the reader: type to highlight, enter / shift+enter to step through matches."""
+"""The find bar under the reader: type to highlight, enter / shift+enter to step through matches,
+escape to close it and clear the highlights. Its keys are in the footer while it has focus."""
 
 from __future__ import annotations
 
@@ -17,11 +18,21 @@ def status_text(text: str, index: int, count: int) -> str:
     return f"match {index + 1} of {count}" if count else "no match"
 
 
+class FindInput(Input):
+    """The find bar's box. Its enter is the bar's "Next match", shown in the footer: Input's own
+    enter (submit) would hide that key there."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit":
+            return False
+        return super().check_action(action, parameters)
+
+
 class FindBar(Horizontal):
     BINDINGS = [
-        Binding("enter,down", "step(1)", "Next match", show=False),
-        Binding("shift+enter,up", "step(-1)", "Previous match", show=False),
-        Binding("escape", "close", "Close find", show=False),
+        Binding("enter,down", "step(1)", "Next match", tooltip="Go to the next match", id="find_next"),
+        Binding("shift+enter,up", "step(-1)", "Previous match", tooltip="Go to the previous match", id="find_previous"),
+        Binding("escape", "close", "Close", tooltip="Close find and clear its highlights", id="find_close"),
     ]
 
     class Changed(Message):
@@ -44,16 +55,21 @@ class FindBar(Horizontal):
         return ()
 
     async def open(self) -> None:
+        """Show the bar and focus its box; what it held before is found again (and selected)."""
         self.add_class("-visible")
         if not self.children:
             await self.mount_all(
                 [
                     Label(Content("Find:")),
-                    Input(placeholder="text in this testimony", id="find-input", select_on_focus=True),
+                    FindInput(placeholder="text in this testimony", id="find-input", select_on_focus=True),
                     Label(Content(self._status), id="find-status"),
                 ]
             )
-        self.query_one(Input).focus()
+        elif self.text.strip():
+            self.post_message(self.Changed(self.text))
+        box = self.query_one(Input)
+        box.focus()
+        box.select_all()  # also when it had the focus already: what is typed next replaces it
 
     @property
     def text(self) -> str:
@@ -72,14 +88,12 @@ class FindBar(Horizontal):
         event.stop()
         self.post_message(self.Changed(event.value))
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Step(1))
-
     def action_step(self, direction: int) -> None:
         self.post_message(self.Step(direction))
 
-    def action_close(self) -> None:
+    def close(self) -> None:
+        """Hide the bar (its text is kept for the next ctrl+f)."""
         self.remove_class("-visible")
+
+    def action_close(self) -> None:
         self.post_message(self.Closed())

@@ -35,12 +35,20 @@ def section_target(offsets: list[int], top: float, direction: int) -> int | None
     return above[-1] if above else 0
 
 
-def scroll_revealing(y: int, scroll_y: float, height: int) -> int | None:
-    """Where to scroll so that line ``y`` is in a view ``height`` lines tall (not on its last line),
-    three lines under the top for context; None when it already is."""
+def scroll_revealing(y: int, top: int, scroll_y: float, height: int) -> int | None:
+    """Where to scroll so that line ``y`` (a match) is in a view ``height`` lines tall, not on its
+    last line (the find bar's edge); None when it already is.
+
+    The match goes a third down the view, where the eye looks, with what leads to it above; and
+    if its panel's ``top`` (the frame over its question) would be above the view while both fit,
+    the view starts there instead: a match is read with its question.
+    """
     if scroll_y <= y < scroll_y + height - 1:
         return None
-    return max(y - 3, 0)
+    third = max(y - height // 3, 0)
+    if top < third and y - top < height - 1:
+        return max(top, 0)
+    return third
 
 
 class PanelView(VerticalScroll, can_focus=True):
@@ -203,8 +211,9 @@ class PanelView(VerticalScroll, can_focus=True):
         self.call_after_refresh(self._scroll_to_match, target)
 
     def _scroll_to_match(self, panel: TextPanel) -> None:
-        y = panel.virtual_region.y + panel.current_match_line()
-        if (to := scroll_revealing(y, self.scroll_y, self.scrollable_content_region.height)) is not None:
+        top = panel.virtual_region.y
+        y = top + panel.current_match_line()
+        if (to := scroll_revealing(y, top, self.scroll_y, self.scrollable_content_region.height)) is not None:
             self.scroll_to(y=to, animate=False)
 
     def clear_find(self) -> None:

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Block, CodeBlock, ListBlock, Paragraph, Span
-from ..query import match_spans
+from ..query import phrase_spans
 
 CURRENT_MATCH_META = "current_match"
 
@@ -91,7 +91,7 @@ class Renderer:
     def _highlight(self, text: Text) -> None:
         if not self.needles:
             return
-        for start, end in match_spans(text.plain, self.needles):
+        for start, end in phrase_spans(text.plain, self.needles):
             if self.matches == self.current:
                 style = self._style("current-match") + Style(meta={CURRENT_MATCH_META: True})
             else:
