@@ -74,7 +74,7 @@ class InsightList(OptionList):
         Binding("home,g", "screen.edge(-1)", "Top", show=False),
     ]
 
-    def __init__(self, *options: Option, id: str | None = None) -> None:
+    def __init__(self, *options: Option | None, id: str | None = None) -> None:
         super().__init__(*options, id=id)
         self._kept = self.highlighted
         self.highlighted = None  # until focused
@@ -177,10 +177,10 @@ class InsightsScreen(Screen[Opening | None]):
                 yield Label(Content(title), classes="insight-title")
                 yield Chart(bars) if bars else Label(Content("nothing to count"), classes="insight-empty")
             yield Label(Content("How long it took, in their words"), classes="insight-title")
-            yield InsightList(
-                *[Option(duration_prompt(duration)) for duration in self.durations],
-                id="durations",
-            )
+            options: list[Option | None] = []
+            for duration in self.durations:
+                options += [None, Option(duration_prompt(duration))] if options else [Option(duration_prompt(duration))]
+            yield InsightList(*options, id="durations")  # a rule (None) between two people
         yield Footer()
 
     def on_mount(self) -> None:
