@@ -82,12 +82,14 @@ _REFUSED = re.compile(
 """What turns down what comes just before it ("gunicorn was not an option", "gevent didn't work")."""
 WORDS_BEFORE = 6
 WORDS_AFTER = 4
+NEAR = 80
+"""Characters looked at either side: more than those words take, and a short read for thousands of texts."""
 
 
 def _turned_down(text: str, start: int, end: int) -> bool:
     """Whether the clause around ``text[start:end]`` says it was not used, near it."""
-    before = _CLAUSE_BREAK.split(text[max(0, start - 200) : start])[-1].split()[-WORDS_BEFORE:]
-    after = _CLAUSE_BREAK.split(text[end : end + 200])[0].split()[:WORDS_AFTER]
+    before = _CLAUSE_BREAK.split(text[max(0, start - NEAR) : start])[-1].split()[-WORDS_BEFORE:]
+    after = _CLAUSE_BREAK.split(text[end : end + NEAR])[0].split()[:WORDS_AFTER]
     for n, word in enumerate(before):
         if _REFUSAL.fullmatch(word.strip("\"'“”‘’")) and _COMPARING.isdisjoint(before[n + 1 :]):
             return True
