@@ -66,6 +66,7 @@ class InsightList(OptionList):
     keys go on from one list to the next, and only the focused list shows a highlight."""
 
     BINDINGS = [
+        Binding("enter", "select", "Open at this answer"),
         Binding("down,j", "step(1)", "Down", show=False),
         Binding("up,k", "step(-1)", "Up", show=False),
         Binding("pagedown,space", "screen.page(1)", "Page down", show=False),
@@ -117,6 +118,8 @@ class InsightList(OptionList):
 
 class Chart(InsightList):
     """A bar chart whose bars can be chosen."""
+
+    BINDINGS = [Binding("enter", "select", "Who is behind it")]
 
     def __init__(self, bars: list[Bar], *, id: str | None = None) -> None:
         largest = max((bar.count for bar in bars), default=1)
