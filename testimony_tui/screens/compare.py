@@ -14,12 +14,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Header, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..library import Library
 from ..model import Summary
 from ..questionnaire import Answer, Comparison, Question
+from ..text import fold
 from ..widgets.find_pane import FindPane
 from ..widgets.footer import Footer
 from ..widgets.panels import EntryPanel
@@ -77,17 +78,26 @@ class CompareView(PanelView):
 
 
 class QuestionPicker(ModalScreen[Question | None]):
-    """Choose a question of the questionnaire, with how many testimonies answered it."""
+    """Choose a question of the questionnaire, with how many testimonies answered it; typing narrows them."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
+    BINDINGS = [
+        Binding("escape", "clear_or_close", "Clear / close"),
+        # From the box too: the list's keys without leaving what is typed.
+        Binding("down", "move('cursor_down')", "Next question", show=False),
+        Binding("up", "move('cursor_up')", "Previous question", show=False),
+        Binding("pagedown", "move('page_down')", "Page down", show=False),
+        Binding("pageup", "move('page_up')", "Page up", show=False),
+        Binding("enter", "choose", "Compare", priority=True),
+    ]
 
     def __init__(self, library: Library, testimonies: list[Summary]) -> None:
         super().__init__()
         self.questionnaire = library.questionnaire
         self.testimonies = testimonies
+        self.options: list[tuple[str, Option]] = []
+        """Each question's folded label, and its row."""
 
     def compose(self) -> ComposeResult:
-        options = []
         counts = self.questionnaire.answered_counts(self.testimonies)
         for number, (question, answered) in enumerate(zip(self.questionnaire.questions, counts, strict=True)):
             # Two columns: a question that wraps stays clear of the counts.
@@ -95,10 +105,39 @@ class QuestionPicker(ModalScreen[Question | None]):
             label.add_column(justify="right", style="dim", no_wrap=True, min_width=5)
             label.add_column()
             label.add_row(f"{answered:,}/{len(self.testimonies):,}", Text(question.label))
-            options.append(Option(label, id=str(number)))
+            self.options.append((fold(question.label), Option(label, id=str(number))))
         with Vertical(id="picker-dialog", classes="dialog"):
             yield Label(Content("Compare the answers to which question?"))
-            yield OptionList(*options)
+            yield Input(placeholder="type to narrow the questions", id="picker-filter")
+            yield OptionList(*[option for _, option in self.options])
+
+    @property
+    def _list(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    @on(Input.Changed, "#picker-filter")
+    def _narrow(self, event: Input.Changed) -> None:
+        words = fold(event.value).split()
+        shown = [option for label, option in self.options if all(word in label for word in words)]
+        self._list.clear_options()
+        self._list.add_options(shown or [Option(Content("No question has these words."), disabled=True)])
+        self._list.highlighted = 0 if shown else None
+
+    def action_move(self, action: str) -> None:
+        getattr(self._list, f"action_{action}")()
+
+    def action_choose(self) -> None:
+        options = self._list
+        if options.highlighted is not None and not options.get_option_at_index(options.highlighted).disabled:
+            options.action_select()
+
+    def action_clear_or_close(self) -> None:
+        box = self.query_one(Input)
+        if box.value:
+            box.value = ""
+            box.focus()
+        else:
+            self.dismiss(None)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

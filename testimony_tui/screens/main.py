@@ -228,8 +228,12 @@ class MainScreen(Screen[None]):
     def _show_insights(self, testimonies: list[Summary], charts: list, stated: list) -> None:
         from .insights import InsightsScreen
 
-        screen = InsightsScreen(testimonies, charts, stated)
-        self.app.push_screen(screen, lambda slug: slug and self.open(slug, remember=True))
+        def opened(opening) -> None:
+            """A bar's testimony at its top; a quote's at the answer it comes from."""
+            if opening is not None and self.open(opening.slug, at=opening.at, remember=True):
+                self.reader.focus()
+
+        self.app.push_screen(InsightsScreen(testimonies, charts, stated), opened)
 
     def action_export(self) -> None:
         from ..export import export_testimonies
