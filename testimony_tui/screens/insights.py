@@ -156,6 +156,10 @@ class WhoScreen(ModalScreen[str | None]):
 class InsightsScreen(Screen[Opening | None]):
     """One page of charts and quotes; dismisses with the testimony to open, or None."""
 
+    # Focused in on_mount: the default focus scrolls the first list's top to the page's top,
+    # hiding the title above it.
+    AUTO_FOCUS = ""
+
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Back"),
         Binding("tab", "app.focus_next", "Next chart"),
@@ -188,6 +192,8 @@ class InsightsScreen(Screen[Opening | None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"insights across {counted(len(self.testimonies), 'testimony', 'testimonies')}"
+        if lists := self.lists:
+            self.call_after_refresh(self._highlight, lists[0], 0)  # once laid out: where the rows are
 
     @property
     def page(self) -> VerticalScroll:

@@ -152,3 +152,15 @@ async def test_insights_keep_a_readable_measure(app_factory, real_pages):
         screen = await insights(app, pilot)
         widest = max(len(line) for found in screen.query(InsightList) for line in lines(found))
         assert 60 < widest <= 88
+
+
+async def test_the_first_screen_starts_at_the_top_with_the_first_charts_title(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await insights(app, pilot)
+        assert screen.page.scroll_y == 0
+        first = screen.lists[0]
+        assert first.has_focus and first.highlighted == 0
+        page = screen.page.region
+        shown, _ = screen.get_widget_at(page.x + 3, page.y + 1)  # under the title's margin
+        assert shown.has_class("insight-title") and "Testimonies per project" in str(shown.render())

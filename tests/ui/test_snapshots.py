@@ -9,6 +9,7 @@ import pytest
 from testimony_tui.app import make_app
 from testimony_tui.locations import bundled_data_dir
 
+from ..waiting import wait_until
 from .conftest import ready
 
 SIZE = (100, 35)
@@ -111,3 +112,54 @@ def test_insights_screen(snap_compare, app_for, monkeypatch, tests_dir):
         await pilot.pause()
 
     assert snap_compare(app_for(Path("fixtures/site")), terminal_size=SIZE, run_before=insights)
+
+
+# Every screen a reader spends time in, at the smallest supported terminal and a roomy one, in
+# both themes (issue 17): what each looks like was looked at when these were written.
+
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
+
+async def _reader(pilot) -> None:
+    await loaded(pilot)
+    pilot.app.main.reader.focus()
+
+
+async def _find(pilot) -> None:
+    await loaded(pilot)
+    await pilot.press("ctrl+f", *"eventlet", "enter")
+    find_bar = pilot.app.main.reader_pane.find_bar
+    find_bar.query_one("#find-input").cursor_blink = False
+    await wait_until(pilot, lambda: "match 2 of" in find_bar.query_one("#find-status").render().plain, what="the second match")
+
+
+async def _help(pilot) -> None:
+    await loaded(pilot)
+    await pilot.press("question_mark")
+
+
+async def _compare(pilot) -> None:
+    await loaded(pilot)
+    await pilot.press("c")
+    await pilot.press(*"replace eventlet", "enter")
+    await wait_until(pilot, lambda: pilot.app.screen.query("AnswerPanel:focus"), what="the answers, the first focused")
+
+
+async def _insights(pilot) -> None:
+    await loaded(pilot)
+    await pilot.press("i")
+    await wait_until(pilot, lambda: type(pilot.app.screen).__name__ == "InsightsScreen", what="insights")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+SCREENS = {"reader": _reader, "find": _find, "help": _help, "compare": _compare, "insights": _insights}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_reading_screens(snap_compare, app_for, real_pages, screen, size, theme):
+    app = app_for(real_pages, theme=THEMES[theme])
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=SCREENS[screen])
