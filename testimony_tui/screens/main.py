@@ -20,6 +20,9 @@ from ..widgets.panels import TextPanel
 from ..widgets.reader import Reader
 from ..widgets.sidebar import Sidebar
 
+PANES = "#testimonies, #reader"
+"""What tab and shift+tab go between: the filter is reached by "/" (in it letters are text)."""
+
 KEYS_AT_THE_LATEST = 0.5
 """Seconds after which the footer shows its keys even if no testimony has been read yet (a slow disk)."""
 
@@ -34,6 +37,9 @@ class MainScreen(Screen[None]):
         Binding(
             "slash", "focus_filter", "Filter", key_display="/", priority=True, tooltip="Focus the filter box", id="filter"
         ),
+        # Only the list and the reader: Textual's tab would also stop in the filter (where letters are text).
+        Binding("tab", "focus_pane(1)", "Next pane (list, reader)", show=False, id="next_pane"),
+        Binding("shift+tab", "focus_pane(-1)", "Previous pane", show=False, id="previous_pane"),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, tooltip="Hide or show the sidebar", id="sidebar"),
         Binding("t", "outline", "Outline", show=False, tooltip="Sections and questions of this testimony", id="outline"),
         Binding("ctrl+f", "find", "Find", tooltip="Find text in this testimony", id="find"),
@@ -145,6 +151,12 @@ class MainScreen(Screen[None]):
     def action_focus_filter(self) -> None:
         self.show_sidebar = True
         self.set_focus(self.sidebar.filter_input)  # now: ``focus()`` would wait behind the keys queued
+
+    def action_focus_pane(self, direction: int) -> None:
+        if direction > 0:
+            self.focus_next(PANES)
+        else:
+            self.focus_previous(PANES)
 
     def action_toggle_sidebar(self) -> None:
         self.show_sidebar = not self.show_sidebar

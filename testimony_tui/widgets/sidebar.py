@@ -63,16 +63,32 @@ def neighbour(slugs: Sequence[str], slug: str | None, step: int) -> str | None:
 
 
 class FilterInput(Input):
+    """The filter box: reached by "/", left by escape (once empty) or enter (which opens)."""
+
+    # Shown: the footer says how to get out. Escape clears first, and only an empty box is left.
     BINDINGS = [
-        Binding("escape", "leave", "Clear filter / leave", show=False),
-        Binding("down", "app.focus_next", "To the list", show=False),
+        Binding("enter", "submit", "Open", tooltip="Open the highlighted testimony"),
+        Binding("escape", "clear", "Clear", tooltip="Clear the filter"),
+        Binding("escape", "leave", "Leave", tooltip="Back to the list"),
+        Binding("down", "leave(True)", "To the list"),
     ]
 
-    def action_leave(self) -> None:
-        if self.value:
-            self.value = ""
-        else:
-            self.screen.focus_next()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear":
+            return bool(self.value)
+        if action == "leave" and not parameters:
+            return not self.value  # escape clears first (down leaves anyway)
+        return True
+
+    def watch_value(self, old: str, new: str) -> None:
+        if bool(old) != bool(new):
+            self.refresh_bindings()  # escape: Clear or Leave
+
+    def action_clear(self) -> None:
+        self.value = ""
+
+    def action_leave(self, anyway: bool = False) -> None:
+        self.screen.focus_next()  # the list (or, when nothing matches, the reader)
 
 
 SYNC_HINT = Content.assemble(
