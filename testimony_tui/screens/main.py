@@ -16,7 +16,7 @@ from ..library import Library
 from ..model import IN_APP_SCHEME, Summary, Testimony, is_web_link
 from ..widgets.find_pane import FindPane
 from ..widgets.footer import Footer
-from ..widgets.panels import TextPanel
+from ..widgets.panels import ProfilePanel, TextPanel
 from ..widgets.reader import Reader
 from ..widgets.sidebar import Sidebar
 
@@ -49,6 +49,7 @@ class MainScreen(Screen[None]):
         Binding("e", "export", "Export", show=False, tooltip="Write this testimony to a file", id="export"),
         Binding("n", "step_testimony(1)", "Next testimony", show=False, id="next"),
         Binding("p", "step_testimony(-1)", "Previous testimony", show=False, id="previous"),
+        Binding("K", "toggle_profile", "Whole profile: every keyword, the whole summary", show=False, id="profile"),
         Binding("o", "open_profile", "Open profile link", show=False, id="open_profile"),
         Binding("backspace,alt+left", "back", "Back", show=False, id="back"),
         Binding("alt+right", "forward", "Forward", show=False, id="forward"),
@@ -167,6 +168,10 @@ class MainScreen(Screen[None]):
         if slug is not None:
             self.open(slug)
 
+    def action_toggle_profile(self) -> None:
+        for panel in self.reader.query(ProfilePanel):
+            panel.expanded = not panel.expanded
+
     def action_open_profile(self) -> None:
         if self.current is None:
             return
@@ -271,7 +276,7 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_filter" and isinstance(self.focused, Input):
             return False  # a "/" typed in a text box is text
-        if action in ("outline", "find", "step_testimony", "open_profile", "export") and self.current is None:
+        if action in ("outline", "find", "step_testimony", "open_profile", "toggle_profile", "export") and self.current is None:
             return None if action in ("outline", "find") else False
         if action == "back" and not self.history.can_go_back:
             return False

@@ -62,6 +62,12 @@ def neighbour(slugs: Sequence[str], slug: str | None, step: int) -> str | None:
     return slugs[index] if 0 <= index < len(slugs) else None
 
 
+FILTER_SYNTAX = (
+    'Filter: word  "a phrase"  project:ironic  author:…  org:…  keyword:…  -word (not).\n'
+    "Every term must match; case and accents do not matter."
+)
+
+
 class FilterInput(Input):
     """The filter box: reached by "/", left by escape (once empty) or enter (which opens)."""
 
@@ -124,7 +130,8 @@ class Sidebar(Vertical):
         self._filtering = False
 
     def compose(self):
-        yield FilterInput(placeholder='/ filter: word "phrase" project: -not', id="filter")
+        # Short enough to show whole in the narrowest sidebar (24 columns); the syntax is a hover away.
+        yield FilterInput(placeholder="/ filter", id="filter", tooltip=Content(FILTER_SYNTAX))
         yield TestimonyList(id="testimonies")
         yield Static(id="no-match")
         yield Static(SYNC_HINT, id="sync-hint")
