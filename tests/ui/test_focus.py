@@ -136,3 +136,16 @@ def _distance(a: Color, b: Color) -> int:
 def _near(a: Color, b: Color) -> bool:
     """The same colour, but for rounding."""
     return _distance(a, b) <= 3
+
+
+@pytest.mark.parametrize("key", ["t", "question_mark", "exclamation_mark", "c"])
+async def test_a_dialog_shows_its_own_keys_in_the_footer(app_factory, real_pages, key):
+    app = app_factory(real_pages)
+    async with reading(app) as pilot:
+        await pilot.press(key)
+        dialog = app.screen
+        assert dialog is not app.main
+        await wait_until(pilot, lambda: "Close" in descriptions(app), what="the dialog's keys in its footer")
+        assert "Compare" not in descriptions(app)  # the main screen's keys do nothing here
+        footer = dialog.query_one("Footer")
+        assert footer.region.bottom == 24 and footer.region.width == 80  # drawn at the bottom, whole
