@@ -124,6 +124,12 @@ class ProfilePanel(TextPanel):
         super().__init__()
         self.testimony = testimony
 
+    def watch_needles(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        if (parent_watch := getattr(super(), "watch_needles", None)) is not None:
+            parent_watch(old, new)
+        if bool(old) != bool(new):
+            self.refresh(layout=True)  # find unfolds the card, and closing it folds it again: other heights
+
     def build(self, renderer: Renderer) -> RenderableType:
         testimony = self.testimony
         width = self.content_region.width

@@ -129,3 +129,14 @@ async def test_compare_shows_all_its_keys_whole_at_80_columns(app_factory, real_
         for key in keys:
             assert 0 < key.region.width and key.region.right <= palette.region.x, key.description
         assert palette.region.right <= 80
+
+
+async def test_find_unfolds_the_profile_to_show_a_match_in_it(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with reading(app, (80, 24)) as pilot:
+        await open_dmitry(app, pilot)
+        assert "commitee" not in "".join(reader_lines(app))  # the last keyword, folded away
+        await pilot.press("ctrl+f", *"commitee")
+        pane = app.main.reader_pane
+        await wait_until(pilot, lambda: pane.match_count >= 1, what="the folded keyword found")
+        await wait_until(pilot, lambda: "commitee" in "".join(reader_lines(app)), what="the match shown")
