@@ -125,8 +125,8 @@ class ProfilePanel(TextPanel):
         self.testimony = testimony
 
     def watch_needles(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
-        if (parent_watch := getattr(super(), "watch_needles", None)) is not None:
-            parent_watch(old, new)
+        if (panel_watch := getattr(super(), "watch_needles", None)) is not None:  # should panels get one
+            panel_watch(old, new)
         if bool(old) != bool(new):
             self.refresh(layout=True)  # find unfolds the card, and closing it folds it again: other heights
 
@@ -156,7 +156,7 @@ class ProfilePanel(TextPanel):
             if value.plain:
                 grid.add_row(label, value)
         if grid.row_count:
-            parts += [Text(), grid] if not folded else [grid]
+            parts += [grid] if folded else [Text(), grid]
         if testimony.summary:
             summary = clipped(testimony.summary, width, SUMMARY_LINES) if folded else testimony.summary
             parts += [Text(), renderer.text(summary)]

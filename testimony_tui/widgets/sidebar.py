@@ -94,6 +94,7 @@ class FilterInput(Input):
         self.value = ""
 
     def action_leave(self, anyway: bool = False) -> None:
+        """Out of the box (``anyway``: down, which leaves a box that is not empty too)."""
         self.screen.focus_next()  # the list (or, when nothing matches, the reader)
 
 
