@@ -14,7 +14,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.theme import Theme
 from textual.timer import Timer
 
@@ -111,6 +111,7 @@ class TestimonyApp(App[None]):
                 break
         self._apply_keys()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.screen_change_signal.subscribe(self, self._dialog_footer)
         self.sub_title = "loading…"
         if self._state_warning:
             self.notify(self._state_warning, severity="warning", markup=False)
@@ -387,6 +388,14 @@ class TestimonyApp(App[None]):
         if warning and not self._save_warned:
             self._save_warned = True  # once is enough: the app works on without saving
             self.notify(warning, severity="warning", markup=False)
+
+    def _dialog_footer(self, screen: Screen) -> None:
+        """A dialog shows its own keys at the bottom: the footer of the screen under it (dimmed,
+        and out of reach) showed keys that do nothing there."""
+        from .widgets.footer import Footer
+
+        if isinstance(screen, ModalScreen) and not isinstance(screen, SystemModalScreen) and not screen.query(Footer):
+            screen.mount(Footer())
 
     def _theme_changed(self, theme: Theme) -> None:
         self.save_state()

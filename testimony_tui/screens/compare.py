@@ -147,11 +147,12 @@ class QuestionPicker(ModalScreen[Question | None]):
 class CompareScreen(Screen[Place | None]):
     """Dismisses with the place to open, or None when closed."""
 
+    # What fits 80 columns with the answer's own enter and the palette: export is in help.
     BINDINGS = [
         Binding("escape,q", "dismiss(None)", "Back"),
-        Binding("c", "pick", "Other question"),
+        Binding("c", "pick", "Question", tooltip="Compare the answers to another question"),
         Binding("ctrl+f", "find", "Find"),
-        Binding("e", "export", "Export"),
+        Binding("e", "export", "Export", show=False, tooltip="Write every answer shown to a file"),
         Binding("tab", "app.focus_next", "Next answer", show=False),
     ]
 

@@ -14,7 +14,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 EXTRA_KEYS = [
-    ("Anywhere", "tab / shift+tab", "Move between sidebar and reader"),
     ("Anywhere", "ctrl+p", "Command palette: open a testimony, jump, run any action, change theme"),
     ("Reader", "click a link", "Web links open in the browser; testimony links open here"),
 ]

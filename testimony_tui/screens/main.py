@@ -16,9 +16,12 @@ from ..library import Library
 from ..model import IN_APP_SCHEME, Summary, Testimony, is_web_link
 from ..widgets.find_pane import FindPane
 from ..widgets.footer import Footer
-from ..widgets.panels import TextPanel
+from ..widgets.panels import ProfilePanel, TextPanel
 from ..widgets.reader import Reader
 from ..widgets.sidebar import Sidebar
+
+PANES = "#testimonies, #reader"
+"""What tab and shift+tab go between: the filter is reached by "/" (in it letters are text)."""
 
 KEYS_AT_THE_LATEST = 0.5
 """Seconds after which the footer shows its keys even if no testimony has been read yet (a slow disk)."""
@@ -34,6 +37,9 @@ class MainScreen(Screen[None]):
         Binding(
             "slash", "focus_filter", "Filter", key_display="/", priority=True, tooltip="Focus the filter box", id="filter"
         ),
+        # Only the list and the reader: Textual's tab would also stop in the filter (where letters are text).
+        Binding("tab", "focus_pane(1)", "Next pane (list, reader)", show=False, id="next_pane"),
+        Binding("shift+tab", "focus_pane(-1)", "Previous pane", show=False, id="previous_pane"),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, tooltip="Hide or show the sidebar", id="sidebar"),
         Binding("t", "outline", "Outline", show=False, tooltip="Sections and questions of this testimony", id="outline"),
         Binding("ctrl+f", "find", "Find", tooltip="Find text in this testimony", id="find"),
@@ -43,6 +49,7 @@ class MainScreen(Screen[None]):
         Binding("e", "export", "Export", show=False, tooltip="Write this testimony to a file", id="export"),
         Binding("n", "step_testimony(1)", "Next testimony", show=False, id="next"),
         Binding("p", "step_testimony(-1)", "Previous testimony", show=False, id="previous"),
+        Binding("K", "toggle_profile", "Whole profile: every keyword, the whole summary", show=False, id="profile"),
         Binding("o", "open_profile", "Open profile link", show=False, id="open_profile"),
         Binding("backspace,alt+left", "back", "Back", show=False, id="back"),
         Binding("alt+right", "forward", "Forward", show=False, id="forward"),
@@ -146,6 +153,12 @@ class MainScreen(Screen[None]):
         self.show_sidebar = True
         self.set_focus(self.sidebar.filter_input)  # now: ``focus()`` would wait behind the keys queued
 
+    def action_focus_pane(self, direction: int) -> None:
+        if direction > 0:
+            self.focus_next(PANES)
+        else:
+            self.focus_previous(PANES)
+
     def action_toggle_sidebar(self) -> None:
         self.show_sidebar = not self.show_sidebar
         self.app.save_state()
@@ -154,6 +167,10 @@ class MainScreen(Screen[None]):
         slug = self.sidebar.neighbour(self.current.slug if self.current else None, step)
         if slug is not None:
             self.open(slug)
+
+    def action_toggle_profile(self) -> None:
+        for panel in self.reader.query(ProfilePanel):
+            panel.expanded = not panel.expanded
 
     def action_open_profile(self) -> None:
         if self.current is None:
@@ -263,7 +280,7 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "focus_filter" and isinstance(self.focused, Input):
             return False  # a "/" typed in a text box is text
-        if action in ("outline", "find", "step_testimony", "open_profile", "export") and self.current is None:
+        if action in ("outline", "find", "step_testimony", "open_profile", "toggle_profile", "export") and self.current is None:
             return None if action in ("outline", "find") else False
         if action == "back" and not self.history.can_go_back:
             return False

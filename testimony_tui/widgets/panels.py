@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Sequence
+from functools import partial
+
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.table import Table
@@ -77,33 +82,84 @@ class TextPanel(Widget):
             self.post_message(self.LinkClicked(self._links[index]))
 
 
+def folded_keywords(keywords: Sequence[str], width: int) -> str:
+    """``keywords`` on one line ``width`` cells wide: as many whole ones as fit, then how many more."""
+    joined = ", ".join(keywords)
+    if cell_len(joined) <= width:
+        return joined
+    for shown in range(len(keywords) - 1, 0, -1):
+        line = f"{', '.join(keywords[:shown])} … +{len(keywords) - shown} more"
+        if cell_len(line) <= width:
+            return line
+    return f"… +{len(keywords)} more"
+
+
+def clipped(text: str, width: int, lines: int) -> str:
+    """``text`` wrapped at ``width``, its first ``lines`` lines: the last ends in "…" when more is left."""
+    wrap = partial(textwrap.wrap, break_on_hyphens=False, break_long_words=False)  # never mid-word
+    wrapped = wrap(text, width)
+    if len(wrapped) <= lines:
+        return text
+    last = wrap(wrapped[lines - 1], max(width - 2, 1))[0]  # room for " …"
+    return " ".join([*wrapped[: lines - 1], last]) + " …"
+
+
+SUMMARY_LINES = 2
+"""Lines of the summary in the folded profile: with the rest of the card, the first question still
+shows on the first screen at 80x24."""
+
+
 class ProfilePanel(TextPanel):
-    """Who wrote the testimony: author, role, organization, project, profile link, summary."""
+    """Who wrote the testimony: author, role, organization, project, profile link, summary.
+
+    Folded (unless ``expanded``, or while find highlights), the keywords take one line and the
+    summary two: on a small terminal the card would fill the first screen.
+    """
+
+    LABELS = ("Organization", "Project", "Profile", "Keywords")
+
+    expanded: reactive[bool] = reactive(False, layout=True)
 
     def __init__(self, testimony: Testimony) -> None:
         super().__init__()
         self.testimony = testimony
 
+    def watch_needles(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        if (panel_watch := getattr(super(), "watch_needles", None)) is not None:  # should panels get one
+            panel_watch(old, new)
+        if bool(old) != bool(new):
+            self.refresh(layout=True)  # find unfolds the card, and closing it folds it again: other heights
+
     def build(self, renderer: Renderer) -> RenderableType:
         testimony = self.testimony
+        width = self.content_region.width
+        folded = not self.expanded and not renderer.needles and width > 0  # find shows it all
         parts: list[RenderableType] = [renderer.text(testimony.author, "title")]
         if testimony.role:
             parts.append(renderer.text(testimony.role))
         grid = Table.grid(padding=(0, 1, 0, 0))
         grid.add_column(style=self.get_component_rich_style("panel--label"), no_wrap=True)
         grid.add_column(ratio=1)
-        for label, value in (
-            ("Organization", renderer.text(testimony.organization)),
-            ("Project", renderer.text(testimony.project)),
-            ("Profile", self._profile_link(renderer)),
-            ("Keywords", renderer.text(", ".join(testimony.keywords))),
+        keywords = ", ".join(testimony.keywords)
+        if folded:
+            keywords = folded_keywords(testimony.keywords, width - max(map(len, self.LABELS)) - 1)
+        for label, value in zip(
+            self.LABELS,
+            (
+                renderer.text(testimony.organization),
+                renderer.text(testimony.project),
+                self._profile_link(renderer),
+                renderer.text(keywords),
+            ),
+            strict=True,
         ):
             if value.plain:
                 grid.add_row(label, value)
         if grid.row_count:
-            parts += [Text(), grid]
+            parts += [grid] if folded else [Text(), grid]
         if testimony.summary:
-            parts += [Text(), renderer.text(testimony.summary)]
+            summary = clipped(testimony.summary, width, SUMMARY_LINES) if folded else testimony.summary
+            parts += [Text(), renderer.text(summary)]
         return Group(*parts)
 
     def _profile_link(self, renderer: Renderer) -> Text:

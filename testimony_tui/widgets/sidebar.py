@@ -62,17 +62,40 @@ def neighbour(slugs: Sequence[str], slug: str | None, step: int) -> str | None:
     return slugs[index] if 0 <= index < len(slugs) else None
 
 
+FILTER_SYNTAX = (
+    'Filter: word  "a phrase"  project:ironic  author:…  org:…  keyword:…  -word (not).\n'
+    "Every term must match; case and accents do not matter."
+)
+
+
 class FilterInput(Input):
+    """The filter box: reached by "/", left by escape (once empty) or enter (which opens)."""
+
+    # Shown: the footer says how to get out. Escape clears first, and only an empty box is left.
     BINDINGS = [
-        Binding("escape", "leave", "Clear filter / leave", show=False),
-        Binding("down", "app.focus_next", "To the list", show=False),
+        Binding("enter", "submit", "Open", tooltip="Open the highlighted testimony"),
+        Binding("escape", "clear", "Clear", tooltip="Clear the filter"),
+        Binding("escape", "leave", "Leave", tooltip="Back to the list"),
+        Binding("down", "leave(True)", "To the list"),
     ]
 
-    def action_leave(self) -> None:
-        if self.value:
-            self.value = ""
-        else:
-            self.screen.focus_next()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear":
+            return bool(self.value)
+        if action == "leave" and not parameters:
+            return not self.value  # escape clears first (down leaves anyway)
+        return True
+
+    def watch_value(self, old: str, new: str) -> None:
+        if bool(old) != bool(new):
+            self.refresh_bindings()  # escape: Clear or Leave
+
+    def action_clear(self) -> None:
+        self.value = ""
+
+    def action_leave(self, anyway: bool = False) -> None:
+        """Out of the box (``anyway``: down, which leaves a box that is not empty too)."""
+        self.screen.focus_next()  # the list (or, when nothing matches, the reader)
 
 
 SYNC_HINT = Content.assemble(
@@ -108,7 +131,8 @@ class Sidebar(Vertical):
         self._filtering = False
 
     def compose(self):
-        yield FilterInput(placeholder='/ filter: word "phrase" project: -not', id="filter")
+        # Short enough to show whole in the narrowest sidebar (24 columns); the syntax is a hover away.
+        yield FilterInput(placeholder="/ filter", id="filter", tooltip=Content(FILTER_SYNTAX))
         yield TestimonyList(id="testimonies")
         yield Static(id="no-match")
         yield Static(SYNC_HINT, id="sync-hint")

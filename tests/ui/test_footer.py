@@ -31,9 +31,10 @@ async def test_the_footer_shows_the_keys_of_what_has_focus(app_factory):
         assert all(0 < key.region.width and key.region.right <= palette.region.x for key in keys)
 
         # In the filter box letters (and "/") are text: their keys leave the footer, and come back after.
+        # The ways out of the box take their place.
         app.main.sidebar.filter_input.focus()
         await pilot.pause()
-        assert descriptions(app) == ["Find", "Help"]
+        assert descriptions(app) == ["To the list", "Open", "Leave", "Find", "Help"]
         app.main.reader.focus()
         await pilot.pause()
         assert descriptions(app) == ["Filter", "Find", "Compare", "Search", "Insights", "Quit", "Help"]

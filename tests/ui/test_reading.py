@@ -170,8 +170,8 @@ async def test_web_link_click_goes_to_browser(app_factory, site_fixtures, opened
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         profile = app.main.reader.panels[0]
-        # Row 6 of the profile panel: "Profile      https://example.org/ada"
-        assert await pilot.click(profile, offset=(2 + len("Organization ") + 3, 6))
+        # Row 5 of the (folded) profile panel: "Profile      https://example.org/ada"
+        assert await pilot.click(profile, offset=(2 + len("Organization ") + 3, 5))
         assert opened_urls == ["https://example.org/ada"]
 
 
