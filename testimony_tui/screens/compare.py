@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
@@ -125,7 +125,8 @@ class CompareScreen(Screen[Place | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(id="compare-question")
+        with Center(id="compare-head"):  # over the column of answers, centred as it is
+            yield Label(id="compare-question")
         yield FindPane(self.view, id="compare-pane")
         yield Footer()
 
