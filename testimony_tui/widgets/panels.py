@@ -22,7 +22,7 @@ class TextPanel(Widget):
     COMPONENT_CLASSES = {
         "panel--title",
         "panel--label",
-        "panel--link",
+        "panel--link-marker",
         "panel--code",
         "panel--marker",
         "panel--match",
