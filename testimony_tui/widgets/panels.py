@@ -7,13 +7,14 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.content import Content
+from textual.geometry import Offset
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
 from ..model import Entry, Paragraph, Span, Testimony, is_web_link
-from .rich_text import CURRENT_MATCH_META, Renderer
+from .rich_text import CURRENT_MATCH_META, LINK_META, Renderer
 
 
 class TextPanel(Widget):
@@ -71,6 +72,23 @@ class TextPanel(Widget):
             if any(segment.style and segment.style.meta.get(CURRENT_MATCH_META) for segment in line):
                 return number + self.styles.gutter.top
         return 0
+
+    @property
+    def links(self) -> list[str]:
+        """The targets of the panel's links as drawn, in reading order."""
+        return self._links
+
+    def link_places(self) -> dict[int, list[Offset]]:
+        """Where each link is drawn: the first cell of each of its lines, from the panel's corner."""
+        places: dict[int, list[Offset]] = {}
+        for y in range(self.size.height):
+            x = 0
+            for segment in self.render_line(y):
+                index = segment.style.meta.get(LINK_META) if segment.style else None
+                if index is not None and (not places.get(index) or places[index][-1].y != y):
+                    places.setdefault(index, []).append(Offset(x, y))
+                x += segment.cell_length
+        return places
 
     def action_follow_link(self, index: int) -> None:
         if 0 <= index < len(self._links):

@@ -8,11 +8,12 @@ from rich.segment import Segment
 from rich.style import Style
 
 from testimony_tui.model import Paragraph, Span
+from testimony_tui.screens.links import LinkHints, hint_labels
 from testimony_tui.widgets.panels import EntryPanel, TextPanel
 from testimony_tui.widgets.rich_text import IN_APP_MARKER, WEB_MARKER, Renderer
 
 from ..waiting import wait_until
-from .conftest import reading
+from .conftest import notifications, reading
 
 
 def segments(panel: TextPanel) -> list[Segment]:
@@ -72,3 +73,93 @@ def test_markers_are_neither_found_nor_counted():
     assert text.plain == f"see Ada's story{IN_APP_MARKER}. And"
     assert renderer.matches == 1
     assert renderer.links == ["testimony:ada"]  # one link of two spans: one label, one marker
+
+
+def test_hint_labels_are_single_keys_while_they_suffice_and_never_start_one_another():
+    assert hint_labels(3) == ["a", "s", "d"]
+    many = hint_labels(30)
+    assert len(set(many)) == 30
+    assert not any(one != other and other.startswith(one) for one in many for other in many)
+
+
+def hints(app) -> dict[str, str]:
+    """What each label on screen follows: its link's target."""
+    screen = app.screen
+    assert isinstance(screen, LinkHints)
+    return {label: link.panel.links[link.index] for label, link in screen.hints.items()}
+
+
+async def test_f_labels_the_links_on_screen_and_a_label_opens_its_testimony(app_factory, site_fixtures, opened_urls):
+    app = app_factory(site_fixtures)
+    async with reading(app, (100, 35)) as pilot:
+        await show(app, pilot, "grace-hopper")
+        app.main.reader.focus()
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        await pilot.pause()
+        assert hints(app) == {"a": "https://example.org/grace", "s": "testimony:ada-lovelace"}
+        # Each label is drawn over the first letter of its link.
+        for label, link in app.screen.hints.items():
+            widget, _ = app.screen.get_widget_at(*link.place)
+            assert str(widget.render()) == label
+            line = link.panel.render_line(link.place.y - link.panel.region.y).text
+            assert line[link.place.x - link.panel.region.x :].startswith(("https://example.org/grace", "Ada's story"))
+        await pilot.press("s")
+        await wait_until(pilot, lambda: app.main.current.slug == "ada-lovelace", what="Ada's testimony opened")
+        assert opened_urls == []
+        await pilot.press("backspace")  # as after a click: the way back is remembered
+        assert app.main.current.slug == "grace-hopper"
+
+
+async def test_a_label_of_a_web_link_goes_to_the_browser(app_factory, site_fixtures, opened_urls):
+    app = app_factory(site_fixtures)
+    async with reading(app, (100, 35)) as pilot:
+        await show(app, pilot, "grace-hopper")
+        app.main.reader.focus()
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        await pilot.press("a")
+        await wait_until(pilot, lambda: opened_urls == ["https://example.org/grace"], what="the profile link opened")
+        assert app.screen is app.main
+        assert app.main.current.slug == "grace-hopper"
+
+
+async def test_escape_cancels_and_other_keys_do_nothing_meanwhile(app_factory, site_fixtures, opened_urls):
+    app = app_factory(site_fixtures)
+    async with reading(app, (100, 35)) as pilot:
+        await show(app, pilot, "grace-hopper")
+        app.main.reader.focus()
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        await pilot.press("q", "n", "x")  # no such labels: not quit, not the next testimony either
+        assert isinstance(app.screen, LinkHints)
+        assert app.is_running
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is app.main, what="the labels gone")
+        assert app.main.current.slug == "grace-hopper"
+        assert opened_urls == []
+
+
+async def test_only_the_links_on_screen_are_labelled(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with reading(app, (80, 24)) as pilot:  # Arnaud Morin: his profile link on the first screen
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        assert hints(app) == {"a": "https://www.arnaudmorin.fr/"}
+        await pilot.press("escape")
+        reader = app.main.reader
+        wiki = next(panel for panel in reader.panels if "https://wiki.openstack.org/wiki/Eventlet-removal" in panel.links)
+        reader.scroll_to_widget(wiki, animate=False, top=True)
+        await pilot.pause()
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        assert hints(app) == {"a": "https://wiki.openstack.org/wiki/Eventlet-removal"}
+
+
+async def test_f_with_no_link_on_screen_says_so(app_factory, tmp_path):
+    (tmp_path / "plain.md").write_text("<div><h2>A</h2><p>Working on P</p></div><h3>S</h3><div><h3>Q?</h3><p>a</p></div>")
+    app = app_factory(tmp_path)
+    async with reading(app, (100, 35)) as pilot:
+        await pilot.press("f")
+        await wait_until(pilot, lambda: "No link on the screen." in notifications(app), what="said so")
+        assert app.screen is app.main
