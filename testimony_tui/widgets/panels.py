@@ -81,12 +81,13 @@ class TextPanel(Widget):
     def link_places(self) -> dict[int, list[Offset]]:
         """Where each link is drawn: the first cell of each of its lines, from the panel's corner."""
         places: dict[int, list[Offset]] = {}
-        for y in range(self.size.height):
-            x = 0
-            for segment in self.render_line(y):
+        gutter = self.styles.gutter
+        for y in range(self.content_region.height):
+            x = gutter.left
+            for segment in self.render_line(y):  # the content's lines: inside frame and padding
                 index = segment.style.meta.get(LINK_META) if segment.style else None
-                if index is not None and (not places.get(index) or places[index][-1].y != y):
-                    places.setdefault(index, []).append(Offset(x, y))
+                if index is not None and (not places.get(index) or places[index][-1].y != y + gutter.top):
+                    places.setdefault(index, []).append(Offset(x, y + gutter.top))
                 x += segment.cell_length
         return places
 
