@@ -18,11 +18,11 @@ from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..library import Library
-from ..model import Summary
+from ..model import IN_APP_SCHEME, Summary
 from ..questionnaire import Answer, Comparison, Question
 from ..widgets.find_pane import FindPane
 from ..widgets.footer import Footer
-from ..widgets.panels import EntryPanel
+from ..widgets.panels import EntryPanel, TextPanel
 from ..widgets.reader import PanelView
 
 
@@ -114,6 +114,7 @@ class CompareScreen(Screen[Place | None]):
         Binding("ctrl+f", "find", "Find"),
         Binding("e", "export", "Export"),
         Binding("tab", "app.focus_next", "Next answer", show=False),
+        Binding("f", "link_hints", "Follow a link", show=False, tooltip="Label the links on screen: type one's label to follow it"),
     ]
 
     def __init__(self, library: Library, testimonies: list[Summary], question: Question) -> None:
@@ -180,6 +181,19 @@ class CompareScreen(Screen[Place | None]):
             Comparison(question, ()).slug,
             lambda format: export_comparison(library.questionnaire.compare(question, library.full(testimonies)), format),
         )
+
+    def action_link_hints(self) -> None:
+        from .links import follow_hints
+
+        follow_hints(self.view)
+
+    @on(TextPanel.LinkClicked)
+    def _link(self, event: TextPanel.LinkClicked) -> None:
+        """The main screen follows links, as from the reader: a testimony opens there, in place of compare."""
+        event.stop()
+        if event.href.startswith(IN_APP_SCHEME):
+            self.dismiss(None)
+        self.app.main.post_message(TextPanel.LinkClicked(event.href))
 
     @on(AnswerPanel.Chosen)
     def _chosen(self, event: AnswerPanel.Chosen) -> None:

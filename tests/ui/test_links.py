@@ -8,12 +8,14 @@ from rich.segment import Segment
 from rich.style import Style
 
 from testimony_tui.model import Paragraph, Span
+from testimony_tui.screens.compare import CompareScreen
 from testimony_tui.screens.links import LinkHints, hint_labels
 from testimony_tui.widgets.panels import EntryPanel, TextPanel
 from testimony_tui.widgets.rich_text import IN_APP_MARKER, WEB_MARKER, Renderer
 
 from ..waiting import wait_until
 from .conftest import notifications, reading
+from .test_views import pick
 
 
 def segments(panel: TextPanel) -> list[Segment]:
@@ -168,3 +170,37 @@ async def test_f_with_no_link_on_screen_says_so(app_factory, tmp_path):
         await pilot.press("f")
         await wait_until(pilot, lambda: "No link on the screen." in notifications(app), what="said so")
         assert app.screen is app.main
+
+
+async def labelled_in_compare(app, pilot, question: str) -> dict[str, str]:
+    await pilot.press("c")
+    await pick(pilot, question)
+    assert isinstance(app.screen, CompareScreen)
+    await wait_until(pilot, lambda: app.screen.view.settled and app.screen.view.panels, what="the answers shown")
+    await pilot.pause()
+    await pilot.press("f")
+    await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+    return hints(app)
+
+
+async def test_in_compare_a_label_opens_the_linked_testimony_in_the_reader(app_factory, site_fixtures, opened_urls):
+    app = app_factory(site_fixtures)
+    async with reading(app, (100, 35)) as pilot:
+        assert app.main.current.slug == "ada-lovelace"
+        labelled = await labelled_in_compare(app, pilot, "Which project did you migrate?")
+        assert labelled == {"a": "testimony:ada-lovelace"}  # Grace's answer: "see Ada's story"
+        app.main.open("grace-hopper")  # so that the link's effect shows
+        await pilot.press("a")
+        await wait_until(pilot, lambda: app.screen is app.main, what="compare closed")
+        await wait_until(pilot, lambda: app.main.current.slug == "ada-lovelace", what="Ada's testimony opened")
+        assert opened_urls == []
+
+
+async def test_in_compare_a_web_link_goes_to_the_browser(app_factory, real_pages, opened_urls):
+    app = app_factory(real_pages)
+    async with reading(app, (100, 35)) as pilot:
+        labelled = await labelled_in_compare(app, pilot, "How did the migration process go? Where did you start?")
+        wiki = next(label for label, href in labelled.items() if href == "https://wiki.openstack.org/wiki/Eventlet-removal")
+        await pilot.press(wiki)
+        await wait_until(pilot, lambda: opened_urls == ["https://wiki.openstack.org/wiki/Eventlet-removal"], what="opened")
+        assert isinstance(app.screen, CompareScreen)
