@@ -114,7 +114,7 @@ class CompareScreen(Screen[Place | None]):
         Binding("ctrl+f", "find", "Find"),
         Binding("e", "export", "Export"),
         Binding("tab", "app.focus_next", "Next answer", show=False),
-        Binding("f", "link_hints", "Follow a link", show=False, tooltip="Label the links on screen: type one's label to follow it"),
+        Binding("f", "link_hints", "Follow a link", show=False, tooltip="Label the links on screen: type one's label to follow it", id="follow_link"),
     ]
 
     def __init__(self, library: Library, testimonies: list[Summary], question: Question) -> None:

@@ -46,7 +46,7 @@ class MainScreen(Screen[None]):
         Binding("o", "open_profile", "Open profile link", show=False, id="open_profile"),
         Binding("backspace,alt+left", "back", "Back", show=False, id="back"),
         Binding("alt+right", "forward", "Forward", show=False, id="forward"),
-        Binding("f", "link_hints", "Follow a link", show=False, tooltip="Label the links on screen: type one's label to follow it", id="follow"),
+        Binding("f", "link_hints", "Follow a link", show=False, tooltip="Label the links on screen: type one's label to follow it", id="follow_link"),
     ]
 
     show_sidebar: reactive[bool] = reactive(True)
