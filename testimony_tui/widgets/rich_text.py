@@ -9,6 +9,7 @@ goes: :data:`IN_APP_MARKER` another testimony, :data:`WEB_MARKER` the web browse
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
 
 from rich.console import Group, RenderableType
 from rich.style import Style
@@ -54,15 +55,15 @@ class Renderer:
 
     def paragraph(self, paragraph: Paragraph) -> Text:
         result = Text(overflow="fold")  # long URLs wrap instead of being cut
-        ends: list[tuple[int, str]] = []
-        """Where each link ends, and its marker."""
-        for number, span in enumerate(paragraph.spans):
-            if span.href and (number == 0 or paragraph.spans[number - 1].href != span.href):
-                self.links.append(span.href)  # a link of several spans (bold inside) is one link
-            result.append(span.text, self._span_style(span))
-            following = paragraph.spans[number + 1] if number + 1 < len(paragraph.spans) else None
-            if span.href and (following is None or following.href != span.href):
-                ends.append((len(result), link_marker(span.href)))
+        ends: list[tuple[int, str]] = []  # where each link ends, and its marker
+        # Spans in a row with one target are one link (a bold word inside it makes two spans).
+        for href, spans in groupby(paragraph.spans, key=lambda span: span.href):
+            if href:
+                self.links.append(href)
+            for span in spans:
+                result.append(span.text, self._span_style(span))
+            if href:
+                ends.append((len(result), link_marker(href)))
         self._highlight(result)  # before the markers go in: find never sees them
         return self._marked(result, ends)
 

@@ -11,7 +11,7 @@ from testimony_tui.model import Paragraph, Span
 from testimony_tui.screens.compare import CompareScreen
 from testimony_tui.screens.links import LinkHints, hint_labels
 from testimony_tui.widgets.panels import EntryPanel, TextPanel
-from testimony_tui.widgets.rich_text import IN_APP_MARKER, WEB_MARKER, Renderer
+from testimony_tui.widgets.rich_text import IN_APP_MARKER, WEB_MARKER, Renderer, link_marker
 
 from ..waiting import wait_until
 from .conftest import notifications, reading
@@ -75,6 +75,30 @@ def test_markers_are_neither_found_nor_counted():
     assert text.plain == f"see Ada's story{IN_APP_MARKER}. And"
     assert renderer.matches == 1
     assert renderer.links == ["testimony:ada"]  # one link of two spans: one label, one marker
+
+
+@pytest.mark.parametrize(
+    ("href", "marker"),
+    [
+        ("testimony:ada", IN_APP_MARKER),
+        ("https://example.org", WEB_MARKER),
+        ("HTTP://EXAMPLE.ORG", WEB_MARKER),
+        ("mailto:a@example.org", WEB_MARKER),
+        ("ftp://example.org", ""),  # goes nowhere from here: no promise made
+    ],
+)
+def test_each_kind_of_link_has_its_marker(href, marker):
+    assert link_marker(href) == marker
+
+
+def test_links_side_by_side_keep_their_own_markers_and_indices():
+    spans = (Span("a", href="testimony:x"), Span("b", href="https://b.example"), Span(" c"))
+    renderer = Renderer(lambda _: Style())
+    text = renderer.paragraph(Paragraph(spans))
+    assert text.plain == f"a{IN_APP_MARKER}b{WEB_MARKER} c"
+    assert renderer.links == ["testimony:x", "https://b.example"]
+    clicks = {text.plain[span.start : span.end]: span.style.meta["@click"] for span in text.spans if span.style.meta}
+    assert clicks == {"a": "follow_link(0)", "b": "follow_link(1)"}  # the markers are no part of the links
 
 
 def test_hint_labels_are_single_keys_while_they_suffice_and_never_start_one_another():
