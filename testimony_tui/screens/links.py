@@ -82,10 +82,16 @@ class LinkHints(ModalScreen[Link | None]):
 
     def compose(self) -> ComposeResult:
         for label, link in self.hints.items():
-            hint = Static(Content(label), classes="hint")
+            hint = Static(Content(label), classes="hint", name=label)
             hint.styles.offset = link.place  # data, not looks: where that link is
             yield hint
         yield Footer()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a label follows its link; anywhere else, none."""
+        event.stop()
+        widget, _ = self.get_widget_at(event.screen_x, event.screen_y)
+        self.dismiss(self.hints.get(widget.name or ""))
 
     def on_key(self, event: events.Key) -> None:
         if not (event.character and event.character.lower() in HINT_KEYS):

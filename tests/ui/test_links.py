@@ -155,6 +155,23 @@ async def test_a_label_of_a_web_link_goes_to_the_browser(app_factory, site_fixtu
         assert app.main.current.slug == "grace-hopper"
 
 
+async def test_a_click_on_a_label_follows_its_link_and_elsewhere_none(app_factory, site_fixtures, opened_urls):
+    app = app_factory(site_fixtures)
+    async with reading(app, (100, 35)) as pilot:
+        await show(app, pilot, "grace-hopper")
+        app.main.reader.focus()
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        await pilot.click(offset=(0, 10))  # the sidebar, under the labels' screen
+        await wait_until(pilot, lambda: app.screen is app.main, what="the labels gone")
+        assert app.main.current.slug == "grace-hopper"
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        await pilot.click(offset=app.screen.hints["s"].place)  # the label over "Ada's story"
+        await wait_until(pilot, lambda: app.main.current.slug == "ada-lovelace", what="Ada's testimony opened")
+        assert opened_urls == []
+
+
 async def test_escape_cancels_and_other_keys_do_nothing_meanwhile(app_factory, site_fixtures, opened_urls):
     app = app_factory(site_fixtures)
     async with reading(app, (100, 35)) as pilot:
