@@ -45,6 +45,7 @@ class TestimonyApp(App[None]):
         "screens/main.tcss",
         "screens/dialogs.tcss",
         "screens/views.tcss",
+        "screens/links.tcss",
         "widgets/sidebar.tcss",
         "widgets/reader.tcss",
     ]

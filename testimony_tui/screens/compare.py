@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
@@ -18,12 +18,12 @@ from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..library import Library
-from ..model import Summary
+from ..model import IN_APP_SCHEME, Summary
 from ..questionnaire import Answer, Comparison, Question
 from ..text import fold
 from ..widgets.find_pane import FindPane
 from ..widgets.footer import Footer
-from ..widgets.panels import EntryPanel
+from ..widgets.panels import EntryPanel, TextPanel
 from ..widgets.reader import PanelView
 
 
@@ -154,6 +154,7 @@ class CompareScreen(Screen[Place | None]):
         Binding("ctrl+f", "find", "Find"),
         Binding("e", "export", "Export", show=False, tooltip="Write every answer shown to a file"),
         Binding("tab", "app.focus_next", "Next answer", show=False),
+        Binding("f", "link_hints", "Follow a link", show=False, tooltip="Label the links on screen: type one's label to follow it", id="follow_link"),
     ]
 
     def __init__(self, library: Library, testimonies: list[Summary], question: Question) -> None:
@@ -165,7 +166,8 @@ class CompareScreen(Screen[Place | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(id="compare-question")
+        with Center(id="compare-head"):  # over the column of answers, centred as it is
+            yield Label(id="compare-question")
         yield FindPane(self.view, id="compare-pane")
         yield Footer()
 
@@ -219,6 +221,19 @@ class CompareScreen(Screen[Place | None]):
             Comparison(question, ()).slug,
             lambda format: export_comparison(library.questionnaire.compare(question, library.full(testimonies)), format),
         )
+
+    def action_link_hints(self) -> None:
+        from .links import follow_hints
+
+        follow_hints(self.view)
+
+    @on(TextPanel.LinkClicked)
+    def _link(self, event: TextPanel.LinkClicked) -> None:
+        """The main screen follows links, as from the reader: a testimony opens there, in place of compare."""
+        event.stop()
+        if event.href.startswith(IN_APP_SCHEME):
+            self.dismiss(None)
+        self.app.main.post_message(TextPanel.LinkClicked(event.href))
 
     @on(AnswerPanel.Chosen)
     def _chosen(self, event: AnswerPanel.Chosen) -> None:

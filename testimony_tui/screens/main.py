@@ -53,6 +53,7 @@ class MainScreen(Screen[None]):
         Binding("o", "open_profile", "Open profile link", show=False, id="open_profile"),
         Binding("backspace,alt+left", "back", "Back", show=False, id="back"),
         Binding("alt+right", "forward", "Forward", show=False, id="forward"),
+        Binding("f", "link_hints", "Follow a link", show=False, tooltip="Label the links on screen: type one's label to follow it", id="follow_link"),
     ]
 
     show_sidebar: reactive[bool] = reactive(True)
@@ -148,6 +149,11 @@ class MainScreen(Screen[None]):
             self.open(event.href.removeprefix(IN_APP_SCHEME), remember=True)
         elif is_web_link(event.href):
             self.app.open_url(event.href)
+
+    def action_link_hints(self) -> None:
+        from .links import follow_hints
+
+        follow_hints(self.reader)
 
     def action_focus_filter(self) -> None:
         self.show_sidebar = True

@@ -12,13 +12,14 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.content import Content
+from textual.geometry import Offset
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
 from ..model import Entry, Paragraph, Span, Testimony, is_web_link
-from .rich_text import CURRENT_MATCH_META, Renderer
+from .rich_text import CURRENT_MATCH_META, LINK_META, Renderer
 
 
 class TextPanel(Widget):
@@ -27,7 +28,7 @@ class TextPanel(Widget):
     COMPONENT_CLASSES = {
         "panel--title",
         "panel--label",
-        "panel--link",
+        "panel--link-marker",
         "panel--code",
         "panel--marker",
         "panel--match",
@@ -76,6 +77,24 @@ class TextPanel(Widget):
             if any(segment.style and segment.style.meta.get(CURRENT_MATCH_META) for segment in line):
                 return number + self.styles.gutter.top
         return 0
+
+    @property
+    def links(self) -> list[str]:
+        """The targets of the panel's links as drawn, in reading order."""
+        return self._links
+
+    def link_places(self) -> dict[int, list[Offset]]:
+        """Where each link is drawn: the first cell of each of its lines, from the panel's corner."""
+        places: dict[int, list[Offset]] = {}
+        gutter = self.styles.gutter
+        for y in range(self.content_region.height):
+            x = gutter.left
+            for segment in self.render_line(y):  # the content's lines: inside frame and padding
+                index = segment.style.meta.get(LINK_META) if segment.style else None
+                if index is not None and (not places.get(index) or places[index][-1].y != y + gutter.top):
+                    places.setdefault(index, []).append(Offset(x, y + gutter.top))
+                x += segment.cell_length
+        return places
 
     def action_follow_link(self, index: int) -> None:
         if 0 <= index < len(self._links):

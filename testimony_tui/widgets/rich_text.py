@@ -2,12 +2,14 @@
 
 Nothing from a file is ever parsed as markup here: text goes into :class:`rich.text.Text` with
 ``append``. Links become click actions that carry only an index into :attr:`Renderer.links`,
-so no text from a file ever reaches an action string.
+so no text from a file ever reaches an action string. A marker after each link says where it
+goes: :data:`IN_APP_MARKER` another testimony, :data:`WEB_MARKER` the web browser.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -15,10 +17,21 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Block, CodeBlock, ListBlock, Paragraph, Span
+from ..model import IN_APP_SCHEME, Block, CodeBlock, ListBlock, Paragraph, Span, is_web_link
 from ..query import phrase_spans
 
 CURRENT_MATCH_META = "current_match"
+LINK_META = "link"
+"""The meta key of a link's text: its index in :attr:`Renderer.links` (where hints find links)."""
+IN_APP_MARKER = "→"
+WEB_MARKER = "↗"
+
+
+def link_marker(href: str) -> str:
+    """What follows a link's text: where it goes (nothing for a link that goes nowhere here)."""
+    if href.startswith(IN_APP_SCHEME):
+        return IN_APP_MARKER
+    return WEB_MARKER if is_web_link(href) else ""
 
 
 class Renderer:
@@ -43,9 +56,29 @@ class Renderer:
 
     def paragraph(self, paragraph: Paragraph) -> Text:
         result = Text(overflow="fold")  # long URLs wrap instead of being cut
-        for span in paragraph.spans:
-            result.append(span.text, self._span_style(span))
-        self._highlight(result)
+        ends: list[tuple[int, str]] = []  # where each link ends, and its marker
+        # Spans in a row with one target are one link (a bold word inside it makes two spans).
+        for href, spans in groupby(paragraph.spans, key=lambda span: span.href):
+            if href:
+                self.links.append(href)
+            for span in spans:
+                result.append(span.text, self._span_style(span))
+            if href:
+                ends.append((len(result), link_marker(href)))
+        self._highlight(result)  # before the markers go in: find never sees them
+        return self._marked(result, ends)
+
+    def _marked(self, text: Text, ends: list[tuple[int, str]]) -> Text:
+        """``text`` with each of its links followed by its marker."""
+        if not any(marker for _, marker in ends):
+            return text
+        pieces = text.divide(offset for offset, _ in ends)
+        result = Text(overflow="fold")
+        style = self._style("link-marker")
+        for piece, (_, marker) in zip(pieces, ends, strict=False):
+            result.append_text(piece)
+            result.append(marker, style)
+        result.append_text(pieces[-1])
         return result
 
     def blocks(self, blocks: tuple[Block, ...]) -> RenderableType:
@@ -84,8 +117,9 @@ class Renderer:
         if span.code:
             style += self._style("code")
         if span.href:
-            self.links.append(span.href)
-            style += self._style("link") + Style(meta={"@click": f"follow_link({len(self.links) - 1})"})
+            # Textual paints text with a click action as a link (TextPanel's link-* styles).
+            index = len(self.links) - 1
+            style += Style(meta={"@click": f"follow_link({index})", LINK_META: index})
         return style
 
     def _highlight(self, text: Text) -> None:
