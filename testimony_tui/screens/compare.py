@@ -81,13 +81,15 @@ class QuestionPicker(ModalScreen[Question | None]):
     """Choose a question of the questionnaire, with how many testimonies answered it; typing narrows them."""
 
     BINDINGS = [
-        Binding("escape", "clear_or_close", "Clear / close"),
+        # Escape clears what is typed first; the footer says which it does now.
+        Binding("escape", "clear", "Clear"),
+        Binding("escape", "dismiss(None)", "Close"),
         # From the box too: the list's keys without leaving what is typed.
         Binding("down", "move('cursor_down')", "Next question", show=False),
         Binding("up", "move('cursor_up')", "Previous question", show=False),
         Binding("pagedown", "move('page_down')", "Page down", show=False),
         Binding("pageup", "move('page_up')", "Page up", show=False),
-        Binding("enter", "choose", "Compare", priority=True),
+        Binding("enter", "choose", "Choose", priority=True),
     ]
 
     def __init__(self, library: Library, testimonies: list[Summary]) -> None:
@@ -122,6 +124,7 @@ class QuestionPicker(ModalScreen[Question | None]):
         self._list.clear_options()
         self._list.add_options(shown or [Option(Content("No question has these words."), disabled=True)])
         self._list.highlighted = 0 if shown else None
+        self.refresh_bindings()  # escape: Clear or Close
 
     def action_move(self, action: str) -> None:
         getattr(self._list, f"action_{action}")()
@@ -131,13 +134,15 @@ class QuestionPicker(ModalScreen[Question | None]):
         if options.highlighted is not None and not options.get_option_at_index(options.highlighted).disabled:
             options.action_select()
 
-    def action_clear_or_close(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("clear", "dismiss"):
+            return bool(self.query_one(Input).value) == (action == "clear")
+        return True
+
+    def action_clear(self) -> None:
         box = self.query_one(Input)
-        if box.value:
-            box.value = ""
-            box.focus()
-        else:
-            self.dismiss(None)
+        box.value = ""
+        box.focus()
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
