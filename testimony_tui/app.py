@@ -219,7 +219,7 @@ class TestimonyApp(App[None]):
         """The config's ``[keys]``: other keys for actions, by binding id."""
         if not self.config.keys:
             return
-        known = {binding.id for owner in (TestimonyApp, MainScreen) for binding in owner.BINDINGS if binding.id}
+        known = {binding.id for _, owner in key_groups() for binding in owner.BINDINGS if isinstance(binding, Binding) and binding.id}
         unknown = sorted(set(self.config.keys) - known)
         if unknown:
             self.notify(
@@ -406,29 +406,9 @@ class TestimonyApp(App[None]):
         self.exit()
 
     def action_help(self) -> None:
-        from .screens.compare import AnswerPanel, CompareScreen
         from .screens.help import HelpScreen
-        from .screens.insights import InsightsScreen
-        from .screens.search import SearchScreen
-        from .widgets.find_pane import FindPane
-        from .widgets.findbar import FindBar
-        from .widgets.reader import Reader
-        from .widgets.sidebar import FilterInput, TestimonyList
 
-        groups = [
-            ("Anywhere", TestimonyApp),
-            ("Anywhere", MainScreen),
-            ("Filter box", FilterInput),
-            ("Sidebar", TestimonyList),
-            ("Reader", FindPane),
-            ("Reader", Reader),
-            ("Find bar", FindBar),
-            ("Compare", CompareScreen),
-            ("Compare", AnswerPanel),
-            ("Search", SearchScreen),
-            ("Insights", InsightsScreen),
-        ]
-        self.push_screen(HelpScreen(groups, self.config.keys))
+        self.push_screen(HelpScreen(key_groups(), self.config.keys))
 
     def action_problems(self) -> None:
         from .screens.problems import ProblemsScreen
@@ -487,3 +467,31 @@ class TestimonyApp(App[None]):
 def make_app(paths: Iterable[Path] = (), **kwargs) -> TestimonyApp:
     """The one way the CLI and the tests build the app."""
     return TestimonyApp(paths, **kwargs)
+
+
+def key_groups() -> list[tuple[str, type]]:
+    """Where each class's keys work, in the order the help screen lists them: the one table the
+    help screen, the config's ``[keys]`` and the README's key table (by a test) follow."""
+    from .screens.compare import AnswerPanel, CompareScreen
+    from .screens.insights import Chart, InsightList, InsightsScreen
+    from .screens.search import SearchScreen
+    from .widgets.find_pane import FindPane
+    from .widgets.findbar import FindBar
+    from .widgets.reader import Reader
+    from .widgets.sidebar import FilterInput, TestimonyList
+
+    return [
+        ("Anywhere", TestimonyApp),
+        ("Anywhere", MainScreen),
+        ("Filter box", FilterInput),
+        ("Sidebar", TestimonyList),
+        ("Reader", FindPane),
+        ("Reader", Reader),
+        ("Find bar", FindBar),
+        ("Compare", CompareScreen),
+        ("Compare", AnswerPanel),
+        ("Search", SearchScreen),
+        ("Insights", InsightsScreen),
+        ("Insights", Chart),
+        ("Insights", InsightList),
+    ]

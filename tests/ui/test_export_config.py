@@ -7,6 +7,7 @@ from testimony_tui.parsing import parse_file
 from testimony_tui.screens.compare import CompareScreen, QuestionPicker
 from testimony_tui.screens.help import HelpScreen
 
+from ..waiting import wait_until
 from .conftest import notifications, ready
 
 
@@ -75,3 +76,17 @@ async def test_config_theme_and_keys(app_factory, site_fixtures):
         assert isinstance(help_screen, HelpScreen)
         rows = {description: keys for _, keys, description in help_screen.rows}
         assert rows["Compare"] == "C" and rows["Search"] == "ctrl+s / s"
+
+
+async def test_keys_of_the_find_bar_and_of_links_can_be_rebound_too(app_factory, site_fixtures):
+    # Every binding with an id in the help screen, not only the main screen's, takes [keys].
+    config = Config(keys={"find_next": "ctrl+n", "follow_link": "L"})
+    app = app_factory(site_fixtures, config=config)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        assert not any("Unknown actions" in message for message in notifications(app))
+        await pilot.press("ctrl+f", *"the")
+        status = app.main.reader_pane.find_bar.query_one("#find-status")
+        await wait_until(pilot, lambda: "match 1 of" in str(status.render()), what="the first match")
+        await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: "match 2 of" in str(status.render()), what="the second match, by ctrl+n")
