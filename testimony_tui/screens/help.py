@@ -15,7 +15,7 @@ from textual.widgets import Label, Static
 
 EXTRA_KEYS = [
     ("Anywhere", "ctrl+p", "Command palette: open a testimony, jump, run any action, change theme"),
-    ("Reader", "click a link", "Web links open in the browser; testimony links open here"),
+    ("Reader", "click a link", "A link marked ↗ opens in the web browser; one marked → opens that testimony here"),
 ]
 
 
