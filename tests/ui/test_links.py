@@ -43,6 +43,15 @@ async def show(app, pilot, slug: str) -> None:
     await pilot.pause()
 
 
+async def label_links(app, pilot, slug: str = "") -> None:
+    """``f`` in the reader (showing ``slug`` first, if given), and wait for the labels."""
+    if slug:
+        await show(app, pilot, slug)
+        app.main.reader.focus()
+    await pilot.press("f")
+    await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+
+
 def first_answer(app) -> EntryPanel:
     return next(panel for panel in app.main.reader.panels if isinstance(panel, EntryPanel))
 
@@ -123,10 +132,7 @@ def hints(app) -> dict[str, str]:
 async def test_f_labels_the_links_on_screen_and_a_label_opens_its_testimony(app_factory, site_fixtures, opened_urls):
     app = app_factory(site_fixtures)
     async with reading(app, (100, 35)) as pilot:
-        await show(app, pilot, "grace-hopper")
-        app.main.reader.focus()
-        await pilot.press("f")
-        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        await label_links(app, pilot, "grace-hopper")
         await pilot.pause()
         assert hints(app) == {"a": "https://example.org/grace", "s": "testimony:ada-lovelace"}
         # Each label is drawn over the first letter of its link.
@@ -145,10 +151,7 @@ async def test_f_labels_the_links_on_screen_and_a_label_opens_its_testimony(app_
 async def test_a_label_of_a_web_link_goes_to_the_browser(app_factory, site_fixtures, opened_urls):
     app = app_factory(site_fixtures)
     async with reading(app, (100, 35)) as pilot:
-        await show(app, pilot, "grace-hopper")
-        app.main.reader.focus()
-        await pilot.press("f")
-        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        await label_links(app, pilot, "grace-hopper")
         await pilot.press("a")
         await wait_until(pilot, lambda: opened_urls == ["https://example.org/grace"], what="the profile link opened")
         assert app.screen is app.main
@@ -158,15 +161,11 @@ async def test_a_label_of_a_web_link_goes_to_the_browser(app_factory, site_fixtu
 async def test_a_click_on_a_label_follows_its_link_and_elsewhere_none(app_factory, site_fixtures, opened_urls):
     app = app_factory(site_fixtures)
     async with reading(app, (100, 35)) as pilot:
-        await show(app, pilot, "grace-hopper")
-        app.main.reader.focus()
-        await pilot.press("f")
-        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        await label_links(app, pilot, "grace-hopper")
         await pilot.click(offset=(0, 10))  # the sidebar, under the labels' screen
         await wait_until(pilot, lambda: app.screen is app.main, what="the labels gone")
         assert app.main.current.slug == "grace-hopper"
-        await pilot.press("f")
-        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        await label_links(app, pilot)
         await pilot.click(offset=app.screen.hints["s"].place)  # the label over "Ada's story"
         await wait_until(pilot, lambda: app.main.current.slug == "ada-lovelace", what="Ada's testimony opened")
         assert opened_urls == []
@@ -175,10 +174,7 @@ async def test_a_click_on_a_label_follows_its_link_and_elsewhere_none(app_factor
 async def test_escape_cancels_and_other_keys_do_nothing_meanwhile(app_factory, site_fixtures, opened_urls):
     app = app_factory(site_fixtures)
     async with reading(app, (100, 35)) as pilot:
-        await show(app, pilot, "grace-hopper")
-        app.main.reader.focus()
-        await pilot.press("f")
-        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        await label_links(app, pilot, "grace-hopper")
         await pilot.press("q", "n", "x")  # no such labels: not quit, not the next testimony either
         assert isinstance(app.screen, LinkHints)
         assert app.is_running
@@ -191,16 +187,14 @@ async def test_escape_cancels_and_other_keys_do_nothing_meanwhile(app_factory, s
 async def test_only_the_links_on_screen_are_labelled(app_factory, real_pages):
     app = app_factory(real_pages)
     async with reading(app, (80, 24)) as pilot:  # Arnaud Morin: his profile link on the first screen
-        await pilot.press("f")
-        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        await label_links(app, pilot)
         assert hints(app) == {"a": "https://www.arnaudmorin.fr/"}
         await pilot.press("escape")
         reader = app.main.reader
         wiki = next(panel for panel in reader.panels if "https://wiki.openstack.org/wiki/Eventlet-removal" in panel.links)
         reader.scroll_to_widget(wiki, animate=False, top=True)
         await pilot.pause()
-        await pilot.press("f")
-        await wait_until(pilot, lambda: isinstance(app.screen, LinkHints), what="the links labelled")
+        await label_links(app, pilot)
         assert hints(app) == {"a": "https://wiki.openstack.org/wiki/Eventlet-removal"}
 
 
