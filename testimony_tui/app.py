@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -445,23 +446,43 @@ class TestimonyApp(App[None]):
                 )
 
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
+        from .screens.help import key_text
+
         yield from super().get_system_commands(screen)
-        if isinstance(screen, MainScreen):
-            yield SystemCommand("Filter testimonies", "Focus the filter box (/)", screen.action_focus_filter)
-            yield SystemCommand("Toggle sidebar", "Hide or show the list (ctrl+b)", screen.action_toggle_sidebar)
-            yield SystemCommand("Outline", "Sections and questions of the open testimony (t)", screen.action_outline)
-            yield SystemCommand("Find in testimony", "Highlight text in the reader (ctrl+f)", screen.action_find)
-            yield SystemCommand("Next testimony", "Open the next one in the list (n)", lambda: screen.action_step_testimony(1))
-            yield SystemCommand("Previous testimony", "Open the previous one (p)", lambda: screen.action_step_testimony(-1))
-            yield SystemCommand("Open profile link", "In the web browser (o)", screen.action_open_profile)
-            yield SystemCommand("Back", "Return from a followed link (backspace)", screen.action_back)
-            yield SystemCommand("Compare answers", "Every testimony's answer to one question (c)", screen.action_compare)
-            yield SystemCommand("Search all answers", "Across every testimony (s)", screen.action_search)
-            yield SystemCommand("Export testimony", "Write it to a file (e)", screen.action_export)
-            yield SystemCommand("Insights", "Projects, organizations, technologies, durations (i)", screen.action_insights)
-        yield SystemCommand("Sync testimonies", "Get the site's current testimonies (testimony-tui sync)", self.action_sync)
-        yield SystemCommand("Problems", "Files skipped or with warnings (!)", self.action_problems)
-        yield SystemCommand("Help", "All keys (?)", self.action_help)
+        bindings = {binding.id: binding for binding in [*MainScreen.BINDINGS, *TestimonyApp.BINDINGS] if isinstance(binding, Binding)}
+        for title, what, binding_id in PALETTE:
+            if binding_id == "sync":
+                yield SystemCommand(title, what, self.action_sync)
+                continue
+            binding = bindings[binding_id]
+            target = screen if binding in MainScreen.BINDINGS else self
+            if target is screen and not isinstance(screen, MainScreen):
+                continue
+            # The keys the user has (the config's [keys] included), never a hard-coded default.
+            help = f"{what} ({key_text(binding, self.config.keys)})"
+            yield SystemCommand(title, help, partial(target.run_action, binding.action))
+
+
+PALETTE = [
+    # (title, what it does, the id of the binding it runs: its keys are said after what it does)
+    ("Filter testimonies", "Focus the filter box", "filter"),
+    ("Toggle sidebar", "Hide or show the list", "sidebar"),
+    ("Outline", "Sections and questions of the open testimony", "outline"),
+    ("Find in testimony", "Highlight text in the reader", "find"),
+    ("Follow a link", "Label the links on screen, type a label to follow it", "follow_link"),
+    ("Whole profile", "Every keyword and the whole summary, or folded again", "profile"),
+    ("Next testimony", "Open the next one in the list", "next"),
+    ("Previous testimony", "Open the previous one", "previous"),
+    ("Open profile link", "In the web browser", "open_profile"),
+    ("Back", "Return from a followed link", "back"),
+    ("Compare answers", "Every testimony's answer to one question", "compare"),
+    ("Search all answers", "Across every testimony", "search"),
+    ("Export testimony", "Write it to a file", "export"),
+    ("Insights", "Projects, organizations, technologies, durations", "insights"),
+    ("Sync testimonies", "Get the site's current testimonies (testimony-tui sync)", "sync"),
+    ("Problems", "Files skipped or with warnings", "problems"),
+    ("Help", "All keys", "help"),
+]
 
 
 def make_app(paths: Iterable[Path] = (), **kwargs) -> TestimonyApp:

@@ -11,7 +11,7 @@ import pytest
 from textual.binding import Binding
 
 from testimony_tui.app import key_groups
-from testimony_tui.screens.help import EXTRA_KEYS, _keys
+from testimony_tui.screens.help import EXTRA_KEYS, key_text
 
 KEY = re.compile(r"`([^`]+)`")
 
@@ -28,7 +28,7 @@ def readme_rows(readme: str) -> list[tuple[list[str], list[str]]]:
 
 def shown_keys(binding: Binding) -> list[str]:
     """The keys as the help screen shows them."""
-    return _keys(binding, {}).split(" / ")
+    return key_text(binding, {}).split(" / ")
 
 
 def bound_keys(binding: Binding) -> set[str]:

@@ -19,7 +19,8 @@ EXTRA_KEYS = [
 ]
 
 
-def _keys(binding: Binding, keymap: Mapping[str, str]) -> str:
+def key_text(binding: Binding, keymap: Mapping[str, str]) -> str:
+    """The keys of ``binding`` as the user has them: the config's ``keymap`` wins over the default."""
     if binding.id in keymap:
         keys = keymap[binding.id]
     elif binding.key_display:
@@ -36,7 +37,7 @@ def key_rows(groups: list[tuple[str, type]], keymap: Mapping[str, str] | None = 
     for where, owner in groups:
         for binding in owner.BINDINGS:
             if isinstance(binding, Binding) and binding.description:
-                rows.append((where, _keys(binding, keymap or {}), binding.description))
+                rows.append((where, key_text(binding, keymap or {}), binding.description))
     return rows
 
 

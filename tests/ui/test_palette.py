@@ -63,3 +63,21 @@ async def test_a_name_that_starts_with_the_query_is_offered_first_among_many(app
         await pilot.press("ctrl+p", *"tas")
         found = await listed(app, pilot, lambda found: len(found) == 5, prefix="Open ")
         assert found[0] == "Open Zed Tasman — Project · Org"
+
+
+async def test_palette_commands_say_the_keys_the_user_has_and_run_their_action(app_factory, site_fixtures):
+    from testimony_tui.config import Config
+    from testimony_tui.screens.compare import QuestionPicker
+
+    app = app_factory(site_fixtures, config=Config(keys={"compare": "C", "sidebar": "ctrl+t"}))
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        helps = {command.title: command.help for command in app.get_system_commands(app.main)}
+        assert helps["Compare answers"].endswith("(C)")  # rebound: not the default (c)
+        assert helps["Toggle sidebar"].endswith("(ctrl+t)")
+        assert helps["Follow a link"].endswith("(f)") and helps["Whole profile"].endswith("(K)")
+        assert helps["Help"].endswith("(?)")
+        await pilot.press("ctrl+p", *"Compare answers")
+        await wait_until(pilot, lambda: best_offered(app) == "Compare answers", what="the command offered")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, QuestionPicker), what="the question picker")
