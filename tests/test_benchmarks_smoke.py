@@ -1,5 +1,5 @@
 """The benchmark suite still runs (N = 50, one repetition). It asserts no time: figures are for
-the README, targets are judged by the suite itself."""
+docs/performance.md, targets are judged by the suite itself."""
 
 from __future__ import annotations
 

@@ -1103,7 +1103,7 @@ def test_the_announced_size_at_each_boundary(capsys, server, site_fixtures, leng
 
 
 def test_the_default_limits_are_the_documented_ones():
-    # The figures the README's Safety section gives: 200 MiB unpacked, 50,000 entries, 120 s.
+    # The figures docs/safety.md gives: 200 MiB unpacked, 50,000 entries, 120 s.
     assert Limits() == Limits(unpacked_bytes=200 * 1024 * 1024, members=50_000, seconds=120)
 
 

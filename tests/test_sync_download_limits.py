@@ -2,7 +2,7 @@
 not say it, the silence a download waits through, the pages a sync writes, the decompressed total
 at its exact boundary, and a disk refusing the download's own file.
 
-The figures themselves are the README's (Safety, Limits); the tests lower them where the real ones
+The figures themselves are docs/safety.md's (Limits); the tests lower them where the real ones
 would need 200 MB, 30 s of silence or a folder of 50,001 pages.
 """
 
@@ -53,7 +53,7 @@ CHUNKED = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r
 
 
 def test_the_documented_figures():
-    # README, Safety: silence from the server 30 s, the download 200 MB, 50,000 pages (the same as
+    # docs/safety.md, Limits: silence from the server 30 s, the download 200 MB, 50,000 pages (the same as
     # the archive entries, which archives meet first).
     assert (download.TIMEOUT_SECONDS, base.MAX_DOWNLOAD_BYTES, base.MAX_PAGES) == (30, 200 * 1024 * 1024, 50_000)
 
