@@ -1,0 +1,191 @@
+"""The commands that read the library: list, show, check, compare, questions, search."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..text import showable, strip_controls
+from ..words import counted
+from .arguments import PROG, UsageError, add_json
+from .output import emit, emit_json, tell, width
+
+if TYPE_CHECKING:
+    from ..library import Library
+
+
+def load(args: argparse.Namespace) -> Library:
+    """The library for a command: the given paths (which must exist) or the defaults."""
+    from ..library import load_library
+    from ..loader import open_cache
+    from ..locations import bundled_data_dir, default_paths
+
+    cache = open_cache(args.config.cache and not args.no_cache)
+    if args.paths:
+        check_paths(args.paths)
+        return load_library(args.paths, explicit=True, cache=cache)
+    return load_library(default_paths(args.config.paths), fallback=[bundled_data_dir()], cache=cache)
+
+
+def check_paths(paths: Sequence[Path]) -> None:
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {showable(missing[0])}")
+
+
+def unknown(library: Library, slug: str) -> UsageError:
+    """No testimony is named ``slug``: say which ones come close, if any do."""
+    similar = [f"'{showable(name)}'" for name in library.similar(slug)]
+    if not similar:
+        hint = f"see '{PROG} list'"
+    elif len(similar) == 1:
+        hint = f"did you mean {similar[0]}?"
+    else:
+        hint = f"did you mean {', '.join(similar[:-1])} or {similar[-1]}?"
+    return UsageError(f"no testimony named '{showable(slug)}' ({hint})")
+
+
+def list_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--filter", metavar="QUERY", default="", help="only testimonies matching QUERY")
+    add_json(parser)
+
+
+def show_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("slug", metavar="SLUG", help="the testimony's name (its file name without extension)")
+    output = parser.add_mutually_exclusive_group()
+    add_json(output)
+    output.add_argument("--markdown", action="store_true", help="print it in the Markdown testimony format")
+
+
+def check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    add_json(parser)
+
+
+def compare_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("question", metavar="QUESTION", help="any wording of a question (see 'questions')")
+    parser.add_argument("--filter", metavar="QUERY", default="", help="only testimonies matching QUERY")
+    add_json(parser)
+
+
+def search_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", metavar="QUERY", help='words, "phrases", project:, author:, org:, keyword:, -not')
+    add_json(parser)
+
+
+def command_list(args: argparse.Namespace) -> int:
+    from ..serialize import testimony_dict
+
+    library = load(args)
+    testimonies = library.filter(args.filter)
+    if args.json:
+        emit_json([testimony_dict(testimony, sections=False) for testimony in testimonies])
+        return 0
+    rows = [(t.author, t.project, t.organization, t.slug) for t in testimonies]
+    if not rows:
+        tell("no testimony matches" + (f" '{args.filter}'" if args.filter else ""))
+        return 0
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    for row in rows:
+        emit("  ".join(value.ljust(width) for value, width in zip(row[:3], widths, strict=True)) + "  " + row[3])
+    return 0
+
+
+def command_show(args: argparse.Namespace) -> int:
+    library = load(args)
+    testimony = library.get(args.slug)
+    if testimony is None:
+        raise unknown(library, args.slug)
+    if args.json:
+        from ..serialize import testimony_dict
+
+        emit_json(testimony_dict(testimony))
+    elif args.markdown:
+        from ..markdown import testimony_markdown
+
+        sys.stdout.write(testimony_markdown(testimony))
+    else:
+        from ..plain import testimony_text
+
+        sys.stdout.write(strip_controls(testimony_text(testimony, width())))
+    return 0
+
+
+def command_check(args: argparse.Namespace) -> int:
+    from ..model import tally
+    from ..serialize import problem_dict
+
+    library = load(args)
+    problems = library.problems
+    if args.json:
+        emit_json([problem_dict(problem) for problem in problems])
+    else:
+        for problem in problems:
+            emit(str(problem))
+        testimonies = counted(len(library.testimonies), "testimony", "testimonies")
+        tell(f"{counted(library.files, 'file')}, {testimonies}: {tally(problems)}")
+    if library.errors:
+        return 1
+    return 1 if args.strict and problems else 0
+
+
+def command_compare(args: argparse.Namespace) -> int:
+    from ..plain import blocks_text
+
+    library = load(args)
+    questionnaire = library.questionnaire
+    question = questionnaire.find(args.question)
+    if question is None:
+        raise UsageError(f"no question like '{args.question}' (see '{PROG} questions')")
+    comparison = questionnaire.compare(question, library.full(library.filter(args.filter)))
+    if args.json:
+        from ..export import comparison_dict
+
+        emit_json(comparison_dict(comparison))
+        return 0
+    columns = width()
+    emit(question.label)
+    for answer in comparison.answers:
+        emit()
+        emit(f"== {answer.testimony.author}" + (f" ({answer.testimony.project})" if answer.testimony.project else ""))
+        if answer.entry.question != question.label:
+            emit(f"   asked as: {answer.entry.question}")
+        for line in blocks_text(answer.entry.answer.blocks, columns, "   "):
+            emit(line)
+    if comparison.unanswered:
+        emit()
+        emit("Not answered by: " + ", ".join(testimony.author for testimony in comparison.unanswered))
+    return 0
+
+
+def command_questions(args: argparse.Namespace) -> int:
+    library = load(args)
+    questionnaire = library.questionnaire
+    rows = list(zip(questionnaire.questions, questionnaire.answered_counts(library.testimonies), strict=True))
+    if args.json:
+        emit_json([{"question": q.label, "wordings": list(q.wordings), "answers": n} for q, n in rows])
+    else:
+        for question, answered in rows:
+            emit(f"{answered:3}  {question.label}")
+    return 0
+
+
+def command_search(args: argparse.Namespace) -> int:
+    library = load(args)
+    hits = library.search(args.query)
+    if args.json:
+        emit_json(
+            [
+                {"slug": h.slug, "section": h.section, "question": h.question, "snippet": h.snippet}
+                for h in hits
+            ]
+        )
+        return 0
+    for hit in hits:
+        emit(f"{hit.author} · {hit.section} · {hit.question}")
+        emit(f"    {hit.snippet}")
+    tell(counted(len(hits), "answer matches", "answers match"))
+    return 0
