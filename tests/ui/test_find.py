@@ -3,6 +3,8 @@ the current match shown under its question."""
 
 from __future__ import annotations
 
+import pytest
+from textual.color import Color
 from textual.widgets._footer import FooterKey
 
 from ..waiting import wait_until
@@ -101,3 +103,31 @@ async def test_a_searchs_words_are_stepped_with_ctrl_g_and_cleared_with_escape(a
         assert pane.match_count == 0 and all(not panel.needles for panel in app.main.reader.panels)
         await pilot.press("n")
         await wait_until(pilot, lambda: app.main.current.slug == "dmitry-tantsur", what="the next testimony")
+
+
+def _luminance(color: Color) -> float:
+    def channel(value: int) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = color.rgb
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+
+def contrast(one: Color, other: Color) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_the_current_match_reads_clearly_in_every_theme(app_factory, real_pages, theme):
+    app = app_factory(real_pages)
+    async with reading(app, (100, 35)) as pilot:
+        app.theme = theme
+        await pilot.press("ctrl+f", *"eventlet")
+        await wait_until(pilot, lambda: status(app.main.reader_pane).startswith("match 1"), what="the first match")
+        panel = next(panel for panel in app.main.reader.panels if panel.current is not None)
+        segments = [segment for line in app.console.render_lines(panel.render(), app.console.options.update_width(60)) for segment in line]
+        [current] = [segment for segment in segments if segment.style and segment.style.meta.get("current_match")]
+        style = current.style
+        assert contrast(Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)) >= 4.5

@@ -106,7 +106,7 @@ async def test_the_focused_pane_has_a_bright_frame_the_other_a_dim_one_in_the_sa
         await pilot.pause()
         sidebar, pane = app.main.sidebar, app.main.reader_pane
         regions = (sidebar.region, pane.region, app.main.reader.content_region)
-        accent = app.current_theme.to_color_system().accent
+        accent = Color.parse(app.theme_variables["border"])  # Textual's colour of a focused frame
         background = Color.parse(app.current_theme.background or "black")
 
         app.main.reader.focus()
