@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.style import Style
 from rich.table import Table
@@ -32,6 +33,44 @@ def link_marker(href: str) -> str:
     if href.startswith(IN_APP_SCHEME):
         return IN_APP_MARKER
     return WEB_MARKER if is_web_link(href) else ""
+
+
+CONTINUED = "↪ "
+"""Starts the rest of a code line too long for the panel, under the line's own indent."""
+
+
+def wrapped_code_line(line: Text, width: int, marker: Style) -> list[Text]:
+    """``line`` in pieces of at most ``width`` cells: the first as it starts, the others after its
+    indent and :data:`CONTINUED`, so that wrapped code keeps the shape of its indentation (a
+    wrapped line at column 0 would read as another statement)."""
+    if line.cell_len <= width:
+        return [line]
+    plain = line.plain
+    indent = min(len(plain) - len(plain.lstrip(" ")), width // 2)
+    lead = Text(" " * indent) + Text(CONTINUED, style=marker)
+    room = max(width - lead.cell_len, 1)
+    pieces = [line[:width]]
+    pieces += [lead + line[start : start + room] for start in range(width, len(plain), room)]
+    return pieces
+
+
+class CodeLines:
+    """A code block's lines, each wrapped by :func:`wrapped_code_line` at the width it is given."""
+
+    def __init__(self, text: Text, marker: Style) -> None:
+        self.text = text
+        self.marker = marker
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width, 1)
+        lines = [piece for line in self.text.split("\n", allow_blank=True) for piece in wrapped_code_line(line, width, self.marker)]
+        joined = Text("\n").join(lines)
+        joined.overflow = "fold"  # wide characters can still outgrow a line: never lost
+        yield joined
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest = max((line.cell_len for line in self.text.split("\n", allow_blank=True)), default=1)
+        return Measurement(min(longest, 8), longest)
 
 
 class Renderer:
@@ -96,11 +135,11 @@ class Renderer:
 
     def code(self, block: CodeBlock) -> Padding:
         """Preformatted: its line breaks and spaces as written, on a shaded block as wide as the
-        panel; a line too long folds, never lost."""
+        panel; a line too long goes on under its own indent (see :class:`CodeLines`)."""
         style = self._style("code")
-        result = Text(block.text, style=style, overflow="fold", no_wrap=False)
+        result = Text(block.text, style=style)
         self._highlight(result)
-        return Padding(result, (0, 1), style=style, expand=True)
+        return Padding(CodeLines(result, self._style("marker")), (0, 1), style=style, expand=True)
 
     def list(self, block: ListBlock) -> Table:
         grid = Table.grid(padding=(0, 1, 0, 0))
