@@ -52,7 +52,7 @@ class TestimonyApp(App[None]):
     ]
     COMMANDS = App.COMMANDS | {TestimonyCommands, OutlineCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Quit (your place is remembered)", id="quit"),
+        Binding("q", "quit", "Quit", show=False, tooltip="Quit (your place is remembered)", id="quit"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
         Binding("exclamation_mark", "problems", "Problems", key_display="!", show=False, id="problems"),
     ]
@@ -498,7 +498,7 @@ def key_groups() -> list[tuple[str, type]]:
     from .screens.search import SearchScreen
     from .widgets.find_pane import FindPane
     from .widgets.findbar import FindBar
-    from .widgets.reader import Reader
+    from .widgets.reader import PanelView, Reader
     from .widgets.sidebar import FilterInput, TestimonyList
 
     return [
@@ -507,6 +507,7 @@ def key_groups() -> list[tuple[str, type]]:
         ("Filter box", FilterInput),
         ("Sidebar", TestimonyList),
         ("Reader", FindPane),
+        ("Reader", PanelView),
         ("Reader", Reader),
         ("Find bar", FindBar),
         ("Compare", CompareScreen),

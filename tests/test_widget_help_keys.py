@@ -58,3 +58,8 @@ def test_the_help_screen_lists_the_bindings_then_the_extra_keys():
 def test_rows_of_one_place_come_together_in_the_order_places_are_first_met():
     rows = [("Anywhere", "q", "Quit"), ("Reader", "j", "Down"), ("Anywhere", "tab", "Move"), ("Reader", "k", "Up")]
     assert grouped(rows) == [rows[0], rows[2], rows[1], rows[3]]
+
+
+def test_a_row_met_twice_is_listed_once():
+    rows = [("Reader", "]", "Next section"), ("Reader", "j", "Down"), ("Reader", "]", "Next section")]
+    assert grouped(rows) == rows[:2]

@@ -42,10 +42,11 @@ def key_rows(groups: list[tuple[str, type]], keymap: Mapping[str, str] | None = 
 
 
 def grouped(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """``rows`` with each place's rows together, places in the order first met: one heading each."""
-    places: dict[str, list[tuple[str, str, str]]] = {}
+    """``rows`` with each place's rows together, places in the order first met: one heading each,
+    and each row once."""
+    places: dict[str, dict[tuple[str, str, str], None]] = {}
     for row in rows:
-        places.setdefault(row[0], []).append(row)
+        places.setdefault(row[0], {})[row] = None  # a key a subclass shows again is listed once
     return [row for place in places.values() for row in place]
 
 

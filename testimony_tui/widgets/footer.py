@@ -15,7 +15,8 @@ class Footer(TextualFooter):
     """
 
     def __init__(self, *, held: bool = False) -> None:
-        super().__init__()
+        # Compact: the keys of what has the focus fit 80 columns beside the app's own.
+        super().__init__(compact=True)
         self._held = held
         self._shown: tuple[object, ...] | None = None
 

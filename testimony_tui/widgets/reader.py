@@ -223,6 +223,9 @@ class PanelView(VerticalScroll, can_focus=True):
 class Reader(PanelView):
     """Shows one testimony. Knows nothing of the library: it is given what to show."""
 
+    # The reader's own key in the footer while it has the focus (compare has no sections).
+    BINDINGS = [Binding("right_square_bracket", "section(1)", "Next section", key_display="]")]
+
     removed: reactive[str] = reactive("", init=False)
     """The file of the testimony shown, once it is gone from disk (``--watch``): the text stays
     readable under a banner saying so, until another testimony is shown."""

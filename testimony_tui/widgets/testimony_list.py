@@ -79,7 +79,7 @@ class TestimonyList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "first", "First", show=False),
         Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Open the highlighted testimony", show=False),
+        Binding("enter", "select", "Open", tooltip="Open the highlighted testimony"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "testimony-list--row",

@@ -24,8 +24,9 @@ async def test_the_footer_shows_the_keys_of_what_has_focus(app_factory):
     app = app_factory(bundled_data_dir())
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        # All of them fit in 80 columns, help and quit included, before the palette's key.
-        assert descriptions(app) == ["Filter", "Find", "Compare", "Search", "Insights", "Quit", "Help"]
+        # The list's own key first, then the app's; all of them fit in 80 columns before the
+        # palette's key (quit is in help, as q is everywhere).
+        assert descriptions(app) == ["Open", "Filter", "Find", "Compare", "Search", "Insights", "Help"]
         *keys, palette = footer_keys(app)
         assert palette.has_class("-command-palette")
         assert all(0 < key.region.width and key.region.right <= palette.region.x for key in keys)
@@ -37,7 +38,9 @@ async def test_the_footer_shows_the_keys_of_what_has_focus(app_factory):
         assert descriptions(app) == ["To the list", "Open", "Leave", "Find", "Help"]
         app.main.reader.focus()
         await pilot.pause()
-        assert descriptions(app) == ["Filter", "Find", "Compare", "Search", "Insights", "Quit", "Help"]
+        assert descriptions(app) == ["Next section", "Filter", "Find", "Compare", "Search", "Insights", "Help"]
+        *keys, palette = footer_keys(app)
+        assert all(0 < key.region.width and key.region.right <= palette.region.x for key in keys)
 
 
 async def test_the_same_keys_again_do_not_rebuild_the_footer(app_factory):
