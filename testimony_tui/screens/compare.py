@@ -63,6 +63,16 @@ MAX_NAMES = 50
 
 
 class CompareView(PanelView):
+    def take_focus(self) -> None:
+        """The first answer on screen has the keys (enter opens it), without scrolling away."""
+        top, bottom = self.scroll_y, self.scroll_y + self.scrollable_content_region.height
+        shown = [panel for panel in self.panels if panel.virtual_region.bottom > top and panel.virtual_region.y < bottom]
+        shown.sort(key=lambda panel: panel.virtual_region.y < top)  # one whose title shows, first
+        if shown:
+            shown[0].focus(scroll_visible=False)
+        else:
+            self.focus()
+
     def show(self, comparison: Comparison, more: int = 0) -> None:
         """Show ``comparison``; ``more`` answers than it holds exist and are only counted."""
         label = comparison.question.label

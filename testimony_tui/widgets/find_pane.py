@@ -97,7 +97,7 @@ class FindPane(Vertical):
         self.view.clear_find()
         self.match_count = 0
         if had_focus:
-            self.view.focus()
+            self.view.take_focus()
         self.refresh_bindings()
 
     def _find(self, needles: tuple[str, ...], keep_index: bool = False, start: Widget | None = None) -> None:

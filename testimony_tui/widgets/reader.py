@@ -166,6 +166,10 @@ class PanelView(VerticalScroll, can_focus=True):
             raise SkipAction()
         scroll(animate=False)
 
+    def take_focus(self) -> None:
+        """Take the keys back (from the find bar): the view itself here; compare, its answer in view."""
+        self.focus()
+
     @property
     def panels(self) -> list[TextPanel]:
         return self._panels

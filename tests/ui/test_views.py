@@ -207,3 +207,21 @@ async def test_a_long_snippet_wraps_indented_in_search(app_factory, tmp_path):
         await pilot.pause()
         lines = [results.render_line(y).text for y in range(results.size.height)]
         assert wraps_under_itself(lines, answer)
+
+
+async def test_closing_find_in_compare_gives_the_keys_to_the_answer_in_view(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pick(pilot, "Were there any particularly tricky or painful parts?")
+        screen = app.screen
+        await pilot.press("ctrl+f", *"conductor", "escape")  # Dmitry's answer: the last one
+        await wait_until(pilot, lambda: isinstance(app.focused, AnswerPanel), what="an answer focused again")
+        focused = app.focused
+        view = screen.view
+        assert focused.virtual_region.y < view.scroll_y + view.scrollable_content_region.height  # on screen
+        assert focused.virtual_region.bottom > view.scroll_y
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is app.main, what="the testimony opened")
+        assert app.main.current.slug == focused.place.slug
