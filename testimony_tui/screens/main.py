@@ -240,7 +240,8 @@ class MainScreen(Screen[None]):
         charts = [
             ("Testimonies per project", count_by(testimonies, lambda t: t.project)),
             ("Testimonies per organization", count_by(testimonies, lambda t: t.organization)),
-            ("Replacement technologies mentioned", technology_mentions(testimonies, technologies.technologies)),
+            # Mentioned, not necessarily chosen: a name in a sentence about what used eventlet counts too.
+            ("Technologies mentioned", technology_mentions(testimonies, technologies.technologies)),
         ]
         questionnaire = library.questionnaire
         question = duration_question(questionnaire)
