@@ -57,9 +57,10 @@ def hit_prompt(hit: SearchHit) -> Visual:
 class SearchScreen(Screen[tuple[SearchHit, str] | None]):
     """Dismisses with the chosen hit and the query, to open and highlight it."""
 
+    # q goes back as in compare and insights (in the box it is a letter), never quits from here.
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back"),
-        Binding("down", "focus_results", "Results", show=False),
+        Binding("escape,q", "dismiss(None)", "Back"),
+        Binding("down", "focus_results", "Results"),
     ]
 
     def __init__(self, library: Library, query: str = "") -> None:
@@ -90,7 +91,11 @@ class SearchScreen(Screen[tuple[SearchHit, str] | None]):
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
-        self.action_focus_results()
+        # As in the filter box: enter opens the first (highlighted) answer.
+        results = self.query_one(OptionList)
+        if results.option_count:
+            results.highlighted = results.highlighted or 0
+            results.action_select()
 
     def action_focus_results(self) -> None:
         results = self.query_one(OptionList)

@@ -93,7 +93,7 @@ async def test_search_opens_the_answer_with_matches_highlighted(app_factory, rea
         screen = app.screen
         assert [h.question for h in screen.hits] == ["Were there any particularly tricky or painful parts?", "Have you faced blockers?"]
         assert screen.sub_title == "2 answers match"
-        await pilot.press("enter", "down", "enter")
+        await pilot.press("down", "down", "enter")  # into the results, the second one, open
         await pilot.pause()
         await pilot.pause()
         assert app.main.current.slug == "daniel-bengtsson"
@@ -225,3 +225,22 @@ async def test_closing_find_in_compare_gives_the_keys_to_the_answer_in_view(app_
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.screen is app.main, what="the testimony opened")
         assert app.main.current.slug == focused.place.slug
+
+
+async def test_search_enter_opens_the_first_answer_and_q_goes_back_from_the_results(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("s", *"quite")  # a q in the box is a letter
+        screen = app.screen
+        assert isinstance(screen, SearchScreen) and screen.query_one("#search-input").value == "quite"
+        await wait_until(pilot, lambda: screen.hits, what="the answers found")
+        first = screen.hits[0]
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is app.main, what="the first answer opened")
+        assert app.main.current.slug == first.slug
+        await pilot.press("s", *"quite")
+        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen) and app.screen.hits, what="found again")
+        await pilot.press("down", "q")
+        await wait_until(pilot, lambda: app.screen is app.main, what="back from the results")
+        assert app.is_running
