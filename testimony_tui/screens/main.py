@@ -160,6 +160,9 @@ class MainScreen(Screen[None]):
         self.set_focus(self.sidebar.filter_input)  # now: ``focus()`` would wait behind the keys queued
 
     def action_focus_pane(self, direction: int) -> None:
+        if self.reader_pane.find_bar.has_focus_within:
+            self.reader.focus()  # from the find bar: its own pane's text first (then on, as usual)
+            return
         if direction > 0:
             self.focus_next(PANES)
         else:

@@ -55,7 +55,9 @@ class FindBar(Horizontal):
         return ()
 
     async def open(self) -> None:
-        """Show the bar and focus its box; what it held before is found again (and selected)."""
+        """Show the bar and focus its box; what it held before is found again once it was closed
+        (while it is open, the current match stays), and selected, so that typing replaces it."""
+        reopened = not self.has_class("-visible")
         self.add_class("-visible")
         if not self.children:
             await self.mount_all(
@@ -65,8 +67,8 @@ class FindBar(Horizontal):
                     Label(Content(self._status), id="find-status"),
                 ]
             )
-        elif self.text.strip():
-            self.post_message(self.Changed(self.text))
+        elif reopened and self.text.strip():
+            self.post_message(self.Changed(self.text))  # while open, its matches and place stay
         box = self.query_one(Input)
         box.focus()
         box.select_all()  # also when it had the focus already: what is typed next replaces it

@@ -90,7 +90,7 @@ async def test_a_searchs_words_are_stepped_with_ctrl_g_and_cleared_with_escape(a
     async with reading(app, (100, 35)) as pilot:
         await pilot.press("s", *"cotyledon spawn")
         await wait_until(pilot, lambda: len(getattr(app.screen, "hits", ())) == 2, what="two answers found")
-        await pilot.press("enter", "down", "enter")  # Daniel's "Have you faced blockers?"
+        await pilot.press("down", "down", "enter")  # Daniel's "Have you faced blockers?"
         pane = app.main.reader_pane
         await wait_until(pilot, lambda: app.main.current.slug == "daniel-bengtsson" and pane.match_count > 1)
         assert not pane.find_bar.has_class("-visible")  # highlighted with the find bar closed
@@ -131,3 +131,20 @@ async def test_the_current_match_reads_clearly_in_every_theme(app_factory, real_
         [current] = [segment for segment in segments if segment.style and segment.style.meta.get("current_match")]
         style = current.style
         assert contrast(Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)) >= 4.5
+
+
+async def test_ctrl_f_again_keeps_the_current_match_and_tab_goes_to_the_text(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with reading(app, (100, 35)) as pilot:
+        pane = app.main.reader_pane
+        await pilot.press("ctrl+f", *"eventlet")
+        await wait_until(pilot, lambda: status(pane).startswith("match 1 of"), what="the first match")
+        await pilot.press("enter", "enter", "enter")
+        assert status(pane).startswith("match 4 of")
+        await pilot.press("ctrl+f")  # as in a browser: back in the box, at the same match
+        await pilot.pause()
+        assert status(pane).startswith("match 4 of") and pane.find_bar.has_focus_within
+        await pilot.press("tab")  # from the find bar to the text it finds in, not to the list
+        assert app.focused is app.main.reader
+        await pilot.press("ctrl+g")
+        assert status(pane).startswith("match 5 of")
