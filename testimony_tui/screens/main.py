@@ -176,6 +176,9 @@ class MainScreen(Screen[None]):
         slug = self.sidebar.neighbour(self.current.slug if self.current else None, step)
         if slug is not None:
             self.open(slug)
+        elif self.sidebar.shown:  # as a pager says (END): nothing further, rather than nothing at all
+            where = "last" if step > 0 else "first"
+            self.notify(f"This is the {where} testimony in the list.", title="Testimonies", timeout=2)
 
     def action_toggle_profile(self) -> None:
         for panel in self.reader.query(ProfilePanel):

@@ -306,3 +306,15 @@ async def test_back_and_forward_return_to_the_scroll_place(app_factory, real_pag
         await pilot.press("alt+right")
         await wait_until(pilot, lambda: slug(app) == "daniel-bengtsson" and reader.settled, what="forward to B")
         assert reader.scroll_y == 25
+
+
+async def test_n_past_the_last_testimony_says_so(app_factory, real_pages):
+    from .conftest import notifications, reading
+
+    app = app_factory(real_pages)
+    async with reading(app) as pilot:
+        await pilot.press("p")
+        assert "This is the first testimony in the list." in notifications(app)
+        await pilot.press("n", "n", "n")
+        assert app.main.current.slug == "dmitry-tantsur"
+        assert "This is the last testimony in the list." in notifications(app)
