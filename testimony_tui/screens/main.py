@@ -129,6 +129,8 @@ class MainScreen(Screen[None]):
         return True
 
     def watch_show_sidebar(self, show: bool) -> None:
+        # The text reflows to the new width: keep what was at the top there, not the line number.
+        self.reader.keep_place(self.reader.place_at_top())
         self.set_class(not show, "-sidebar-hidden")
         if not show and self.sidebar.has_focus_within:
             self.reader.focus()

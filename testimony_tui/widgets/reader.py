@@ -166,6 +166,24 @@ class PanelView(VerticalScroll, can_focus=True):
             raise SkipAction()
         scroll(animate=False)
 
+    def place_at_top(self) -> tuple[Widget, float] | None:
+        """The widget at the top of the view, and how far down it the view starts (a fraction)."""
+        for widget in self.children:
+            region = widget.virtual_region_with_margin
+            if widget.display and not widget.has_class("-fixed") and region.bottom > self.scroll_y:
+                return widget, max(self.scroll_y - region.y, 0) / max(region.height, 1)
+        return None
+
+    def keep_place(self, place: tuple[Widget, float] | None) -> None:
+        """Once laid out again (at another width), bring ``place`` back to the top."""
+        if place is not None and self.scroll_y:
+            widget, fraction = place
+            self.call_after_refresh(self._back_to, widget, fraction)
+
+    def _back_to(self, widget: Widget, fraction: float) -> None:
+        region = widget.virtual_region_with_margin
+        self.scroll_to(y=round(region.y + fraction * region.height), animate=False, immediate=True)
+
     def take_focus(self) -> None:
         """Take the keys back (from the find bar): the view itself here; compare, its answer in view."""
         self.focus()

@@ -12,7 +12,7 @@ from testimony_tui.widgets.reader import Reader
 from testimony_tui.widgets.sidebar import FilterInput, TestimonyList
 
 from ..waiting import wait_until
-from .conftest import LONG_QUESTION, long_question_listed, reading, ready, wraps_under_itself
+from .conftest import LONG_QUESTION, long_question_listed, notifications, reading, ready, wraps_under_itself
 from .test_palette import best_offered
 
 
@@ -309,8 +309,6 @@ async def test_back_and_forward_return_to_the_scroll_place(app_factory, real_pag
 
 
 async def test_n_past_the_last_testimony_says_so(app_factory, real_pages):
-    from .conftest import notifications, reading
-
     app = app_factory(real_pages)
     async with reading(app) as pilot:
         await pilot.press("p")
@@ -318,3 +316,16 @@ async def test_n_past_the_last_testimony_says_so(app_factory, real_pages):
         await pilot.press("n", "n", "n")
         assert app.main.current.slug == "dmitry-tantsur"
         assert "This is the last testimony in the list." in notifications(app)
+
+
+async def test_hiding_the_sidebar_keeps_the_heading_at_the_top(app_factory, real_pages):
+    app = app_factory(real_pages)
+    async with reading(app, (80, 24)) as pilot:
+        reader = app.main.reader
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        heading = next(h for h in reader.headings() if abs(h.virtual_region.y - reader.scroll_y) <= 1)
+        for _ in range(2):  # hidden, then shown again: the text reflows each time
+            await pilot.press("ctrl+b")
+            await wait_until(
+                pilot, lambda: abs(heading.virtual_region.y - reader.scroll_y) <= 1, what=f"{heading.render()} at the top"
+            )
