@@ -175,7 +175,7 @@ class ProfilePanel(TextPanel):
             if value.plain:
                 grid.add_row(label, value)
         if grid.row_count:
-            parts += [grid] if folded else [Text(), grid]
+            parts.append(grid)  # under the role, folded or not: unfolding moves nothing above
         if testimony.summary:
             summary = clipped(testimony.summary, width, SUMMARY_LINES) if folded else testimony.summary
             parts += [Text(), renderer.text(summary)]
