@@ -22,7 +22,7 @@ from textual.timer import Timer
 from . import locations
 from .commands import OutlineCommands, TestimonyCommands
 from .config import Config
-from .library import Library
+from .library import LARGE, Library
 from .model import Problem, Testimony, is_web_link
 from .screens.main import MainScreen
 from .state import State, load_state, save_state
@@ -33,10 +33,6 @@ if TYPE_CHECKING:
     from .library import LibraryBuilder
     from .loader import Loader
     from .loading import Step
-
-
-FREEZE_FROM = 2_000
-"""From this many testimonies on, the loaded heap is frozen (see ``TestimonyApp._freeze_heap``)."""
 
 
 class TestimonyApp(App[None]):
@@ -75,7 +71,7 @@ class TestimonyApp(App[None]):
         self.progress: tuple[int, int] | None = None
         """Files read and files found, while loading."""
         self.sync_status = ""
-        self.watch = watch
+        self.watching = watch
         """Reload files that change on disk (``--watch``)."""
         self.snapshot: frozenset = frozenset()
         self.changed: set[str] = set()
@@ -150,7 +146,7 @@ class TestimonyApp(App[None]):
         from .library import LibraryBuilder, Store
         from .loader import Loader, open_cache
 
-        if self.watch:
+        if self.watching:
             from .watch import snapshot
 
             # Before reading: a file saved while we read is then seen as changed at the next poll.
@@ -269,10 +265,10 @@ class TestimonyApp(App[None]):
             self.notify("A sync is running already.", title="Sync", markup=False)
             return
         self._sync_progress("syncing", 0, None)
-        self.sync()
+        self._sync_in_thread()
 
     @work(thread=True, exclusive=True, group="sync")
-    def sync(self) -> None:
+    def _sync_in_thread(self) -> None:
         """Fetch the site's testimonies (``testimony-tui sync``), then reload the library."""
         from .sync import SyncError, sync
 
@@ -324,9 +320,9 @@ class TestimonyApp(App[None]):
             self.call_after_refresh(self._open_first)
         if done == total:
             self._loaded = True
-            if len(library.testimonies) >= FREEZE_FROM or self._heap_frozen:
+            if len(library.testimonies) >= LARGE or self._heap_frozen:
                 self._freeze_heap()
-            if self.watch and self._poll_timer is None:
+            if self.watching and self._poll_timer is None:
                 from .watch import POLL_SECONDS
 
                 self._poll_later(POLL_SECONDS)

@@ -29,7 +29,7 @@ def highlight(matcher: Matcher, text: str) -> Content:
     return content
 
 
-MAX_HITS = 100
+PALETTE_OFFERS = 100
 """Hits a provider offers at most, the best ones: with thousands of testimonies, listing them all
 made the palette take seconds to open and to answer each key."""
 
@@ -65,7 +65,7 @@ class _MainScreenProvider(Provider):
     def _likely(self, query: str) -> Iterator[int]:
         """The candidates worth scoring (by index), likeliest first as the matcher scores them: the
         query whole at the start of a word, whole elsewhere (``SCORED`` at most), then, while the
-        hits are fewer than ``MAX_HITS``, its letters in order (the only others scored above zero;
+        hits are fewer than ``PALETTE_OFFERS``, its letters in order (the only others scored above zero;
         the matcher tries every way the letters fall, up to a millisecond a name)."""
         lowered, found = query.lower(), in_order(query)
         starts_word = re.compile(rf"(?<!\w){re.escape(lowered)}").search
@@ -73,17 +73,17 @@ class _MainScreenProvider(Provider):
         whole = [index for index, text in enumerate(texts) if lowered in text]
         whole = sorted(whole, key=lambda index: not starts_word(texts[index]))[:SCORED]
         scattered = (index for index, text in enumerate(texts) if lowered not in text and found(text))
-        return chain(whole, islice(scattered, max(MAX_HITS - len(whole), 0)))
+        return chain(whole, islice(scattered, max(PALETTE_OFFERS - len(whole), 0)))
 
     async def discover(self) -> Hits:
-        for text, callback, help in self._candidates[:MAX_HITS]:
+        for text, callback, help in self._candidates[:PALETTE_OFFERS]:
             yield DiscoveryHit(Content(text), callback, help=Content(help))
 
     async def search(self, query: str) -> Hits:
         matcher, candidates = self.matcher(query), self._candidates
         scores = [(score, index) for index in self._likely(query) if (score := matcher.match(candidates[index][0]))]
         # The best, and of equals the first in the list (nlargest is stable).
-        for score, index in heapq.nlargest(MAX_HITS, scores, key=itemgetter(0)):
+        for score, index in heapq.nlargest(PALETTE_OFFERS, scores, key=itemgetter(0)):
             text, callback, help = candidates[index]
             yield Hit(score, highlight(matcher, text), callback, text=text, help=Content(help))
 

@@ -47,3 +47,20 @@ def test_real_page_fixtures_are_verbatim_with_notice(real_pages):
     pages = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in real_pages.glob("*.md")}
     assert pages == recorded
     assert sorted(pages) == ["arnaud-morin.md", "daniel-bengtsson.md", "dmitry-tantsur.md", "testimonials.md"]
+
+
+def test_importing_the_core_loads_neither_textual_nor_rich():
+    # As Harlequin checks it: in a fresh interpreter, every core module imported, then what loaded.
+    import subprocess
+    import sys
+
+    ui = {"app", "commands", "web", "__main__"}
+    core = sorted(
+        "testimony_tui." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
+        for path in PACKAGE.rglob("*.py")
+        if path.relative_to(PACKAGE).parts[0] not in ("screens", "widgets") and path.stem not in ui
+    )
+    code = "import importlib, sys\n" + "".join(f"importlib.import_module({name!r})\n" for name in core)
+    code += "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert len(core) > 30 and result.stdout.strip() == "[]", result.stdout

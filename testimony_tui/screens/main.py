@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input
 
 from ..history import History, Place
-from ..library import Library
+from ..library import LARGE, Library
 from ..model import IN_APP_SCHEME, Summary, Testimony, is_web_link
 from ..widgets.find_pane import FindPane
 from ..widgets.footer import Footer
@@ -225,7 +225,7 @@ class MainScreen(Screen[None]):
             self.reader.focus()
 
     def action_insights(self) -> None:
-        if len(self.sidebar.shown) >= 2_000:
+        if len(self.sidebar.shown) >= LARGE:
             self.notify(f"Counting across {len(self.sidebar.shown):,} testimonies…", title="Insights", timeout=2, markup=False)
         self._insights(self.library, self.sidebar.shown)
 

@@ -22,7 +22,7 @@ from ..widgets.footer import Footer
 from ..widgets.sidebar import MATCH_STYLE
 from ..words import counted
 
-MAX_HITS = 500
+SHOWN_ANSWERS = 500
 """Enough to read; the count says when there were more."""
 
 
@@ -107,19 +107,19 @@ class SearchScreen(Screen[tuple[SearchHit, str] | None]):
     def run_search(self, text: str) -> None:
         worker = get_current_worker()
         # One more than is shown: enough to say there are more, without reading every testimony.
-        hits = self.library.search(text, stop=lambda: worker.is_cancelled, limit=MAX_HITS + 1)
+        hits = self.library.search(text, stop=lambda: worker.is_cancelled, limit=SHOWN_ANSWERS + 1)
         if not worker.is_cancelled:  # the next keystroke's search has the say
             self.app.call_from_thread(self._show_hits, text, hits)
 
     def _show_hits(self, text: str, hits: list[SearchHit]) -> None:
-        self.hits = hits[:MAX_HITS]
+        self.hits = hits[:SHOWN_ANSWERS]
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options([Option(hit_prompt(hit), id=str(n)) for n, hit in enumerate(self.hits)])
         if not text.strip():
             self.sub_title = "search all answers"
-        elif len(hits) > MAX_HITS:
-            self.sub_title = f"more than {MAX_HITS} answers match: the first {MAX_HITS} (narrow the search)"
+        elif len(hits) > SHOWN_ANSWERS:
+            self.sub_title = f"more than {SHOWN_ANSWERS} answers match: the first {SHOWN_ANSWERS} (narrow the search)"
         else:
             self.sub_title = counted(len(hits), "answer matches", "answers match")
 

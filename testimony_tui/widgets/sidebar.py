@@ -12,13 +12,11 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from ..library import Library
+from ..library import LARGE, Library
 from ..model import Profile, Summary
 from ..query import Query, match_spans
 from .testimony_list import TestimonyList
 
-DEBOUNCE_FROM = 2_000
-"""With this many testimonies or more, the list waits for a pause in typing before it filters."""
 DEBOUNCE = 0.12
 
 MATCH_STYLE = "bold $text-warning underline"
@@ -142,7 +140,7 @@ class Sidebar(Vertical):
         return self.query_one(FilterInput)
 
     @property
-    def option_list(self) -> TestimonyList:
+    def testimony_list(self) -> TestimonyList:
         return self.query_one(TestimonyList)
 
     def set_library(self, library: Library) -> None:
@@ -155,7 +153,7 @@ class Sidebar(Vertical):
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
-        if len(self.library.testimonies) >= DEBOUNCE_FROM:
+        if len(self.library.testimonies) >= LARGE:
             # Typing stays instant however large the library: filter when the typist pauses.
             self._pending = self.set_timer(DEBOUNCE, lambda: self.apply_filter(event.value))
         else:
@@ -179,7 +177,7 @@ class Sidebar(Vertical):
         kept = self._reading if self._filtering and not query else self.highlighted_slug
         self._filtering = bool(query)
         self.shown = self.library.filter(query)
-        self.option_list.set_rows(self.shown, self._row_maker(query), self._index_of(kept) or 0)
+        self.testimony_list.set_rows(self.shown, self._row_maker(query), self._index_of(kept) or 0)
         empty = not self.shown and bool(self.library.testimonies)
         self.set_class(empty, "-empty")
         if empty:
@@ -206,13 +204,13 @@ class Sidebar(Vertical):
 
     @property
     def highlighted_slug(self) -> str | None:
-        options = self.option_list
+        options = self.testimony_list
         return None if options.highlighted is None else options.rows[options.highlighted].slug
 
     def highlight(self, slug: str) -> None:
         """Move the list's cursor to ``slug``, the testimony being read, when it is shown (else to the first row)."""
         self._reading = slug
-        self.option_list.highlighted = self._index_of(slug) or 0
+        self.testimony_list.highlighted = self._index_of(slug) or 0
 
     def neighbour(self, slug: str | None, step: int) -> str | None:
         """The testimony ``step`` rows away from ``slug`` in the filtered list."""

@@ -96,7 +96,7 @@ async def test_matches_are_highlighted_in_rows(app_factory, site_fixtures):
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
         await type_filter(pilot, "author:love")
-        content = app.main.sidebar.option_list.content_for(0)
+        content = app.main.sidebar.testimony_list.content_for(0)
         spans = [(span.start, span.end) for span in content.spans if "underline" in str(span.style)]
         assert spans == [(4, 8)]  # "Love" in "Ada Lovelace"
 
@@ -189,7 +189,7 @@ async def test_untrusted_text_is_literal_and_inert(app_factory, tmp_path, opened
         assert app.return_code is None  # no click quit
         assert opened_urls == []  # javascript: and file: links are plain text
         # The list row and the palette show it literally too.
-        assert app.main.sidebar.option_list.content_for(0).plain.startswith("[@click=app.quit]Click me[/]")
+        assert app.main.sidebar.testimony_list.content_for(0).plain.startswith("[@click=app.quit]Click me[/]")
         await pilot.press("ctrl+p", *"mallory")
         await wait_until(pilot, lambda: offered(app, "Open [@click=app.quit]Click me[/]"))
         await pilot.press("escape")

@@ -71,9 +71,9 @@ async def test_escape_clears_the_filter_then_leaves_it_for_the_list(app_factory,
         assert "Leave" in descriptions(app)
         await pilot.press("escape")
         assert isinstance(app.focused, TestimonyList)
-        highlighted = app.main.sidebar.option_list.highlighted
+        highlighted = app.main.sidebar.testimony_list.highlighted
         await pilot.press("j")  # a key again, not text
-        assert app.main.sidebar.option_list.highlighted == highlighted + 1
+        assert app.main.sidebar.testimony_list.highlighted == highlighted + 1
 
 
 async def test_the_footer_shows_the_filter_keys(app_factory, real_pages):
@@ -119,7 +119,7 @@ async def test_the_focused_pane_has_a_bright_frame_the_other_a_dim_one_in_the_sa
         # Dim, yet there: nearer the background than the lit one.
         assert _distance(dim, background) < _distance(lit, background)
 
-        app.main.sidebar.option_list.focus()
+        app.main.sidebar.testimony_list.focus()
         await pilot.pause()
         assert _near(edge(sidebar)[0], accent) and edge(pane)[0] == dim
         assert (sidebar.region, pane.region, app.main.reader.content_region) == regions  # nothing moved

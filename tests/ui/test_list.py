@@ -38,7 +38,7 @@ async def test_paging_first_last_and_the_cursor_stays_in_view(app_factory, tmp_p
     app = app_factory(write_many(tmp_path / "many", 1000))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
-        options = app.main.sidebar.option_list
+        options = app.main.sidebar.testimony_list
         assert len(options.rows) == 1000 and app.sub_title == "1,000 of 1,000 testimonies"
         rows_per_page = options.scrollable_content_region.height // ROW_HEIGHT
         await pilot.press("pagedown")
@@ -57,7 +57,7 @@ async def test_click_opens_the_row_under_the_mouse(app_factory, tmp_path):
     app = app_factory(write_many(tmp_path / "many", 20))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
-        options = app.main.sidebar.option_list
+        options = app.main.sidebar.testimony_list
         await pilot.click(options, offset=(3, 2 * ROW_HEIGHT + 1))  # the second line of the third row
         await pilot.pause()
         assert options.highlighted == 2
@@ -68,7 +68,7 @@ async def test_long_names_end_in_an_ellipsis_on_two_lines(app_factory, tmp_path)
     app = app_factory(write_many(tmp_path / "long", 3, project="A project with a very long name indeed"))
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        options = app.main.sidebar.option_list
+        options = app.main.sidebar.testimony_list
         first, second, third = (options.render_line(y).text for y in range(3))
         assert first.strip() == "Author 0000"
         assert second.rstrip().endswith("…") and second.strip().startswith("A project with")
@@ -83,7 +83,7 @@ async def test_rows_stay_whole_at_the_top_whatever_the_height(app_factory, tmp_p
     app = app_factory(tmp_path / "many")
     async with app.run_test(size=(100, height)) as pilot:
         await ready(app, pilot)
-        options = app.main.sidebar.option_list
+        options = app.main.sidebar.testimony_list
         seen_heights = options.scrollable_content_region.height
         for _ in range(25):
             await pilot.press("down")
@@ -100,7 +100,7 @@ async def test_a_click_on_a_scrolled_list_opens_the_row_under_the_mouse(app_fact
     app = app_factory(write_many(tmp_path / "many", 60))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
-        options = app.main.sidebar.option_list
+        options = app.main.sidebar.testimony_list
         await pilot.press("end")  # the list scrolls down to its last row
         await wait_until(pilot, lambda: options.scroll_y == options.max_scroll_y > 0, what="the list scrolled down")
         # A line a few rows down that shows an author: the mouse goes there.
@@ -118,7 +118,7 @@ async def test_the_cursor_stops_at_the_last_row_and_enter_opens_it(app_factory, 
     app = app_factory(write_many(tmp_path / "three", 3))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
-        options = app.main.sidebar.option_list
+        options = app.main.sidebar.testimony_list
         await pilot.press("k", "up")
         assert options.highlighted == 0  # nothing above the first row
         await pilot.press("j", "j")
@@ -127,6 +127,6 @@ async def test_the_cursor_stops_at_the_last_row_and_enter_opens_it(app_factory, 
         assert options.highlighted == 2
         await pilot.press("enter")
         assert app.main.current.author == "Author 0002"
-        app.main.sidebar.option_list.focus()
+        app.main.sidebar.testimony_list.focus()
         await pilot.press("end", "down", "enter")
         assert options.highlighted == 2 and app.main.current.author == "Author 0002"

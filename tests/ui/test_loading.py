@@ -50,7 +50,7 @@ async def test_typing_before_the_first_rows_keeps_the_filter(app_factory, tmp_pa
     app = app_factory(folder, use_cache=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"0001")
-        assert not app.main.sidebar.option_list.rows
+        assert not app.main.sidebar.testimony_list.rows
         held_disk.set()
         await ready(app, pilot)
         assert isinstance(app.focused, FilterInput) and app.focused.value == "0001"

@@ -29,7 +29,7 @@ async def listed(app, pilot, check, prefix: str = "Open Author") -> list[str]:
 
 
 async def test_the_palette_offers_the_best_testimonies_not_all(app_factory, tmp_path, monkeypatch):
-    monkeypatch.setattr(commands, "MAX_HITS", 20)
+    monkeypatch.setattr(commands, "PALETTE_OFFERS", 20)
     app = app_factory(write_many(tmp_path / "many", 300))
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(app, pilot)

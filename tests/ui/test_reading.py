@@ -39,7 +39,7 @@ async def test_list_keys_j_k_up_down(app_factory, site_fixtures):
     app = app_factory(site_fixtures)
     async with app.run_test(size=(100, 35)) as pilot:
         await ready(app, pilot)
-        options = app.main.sidebar.option_list
+        options = app.main.sidebar.testimony_list
         await pilot.press("j")
         assert options.highlighted == 1
         await pilot.press("k")

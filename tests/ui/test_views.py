@@ -172,7 +172,7 @@ async def test_compare_over_a_thousand_shows_the_first_answers_and_exports_all(a
 
 
 async def test_search_over_a_thousand_shows_the_first_answers(app_factory, tmp_path):
-    from testimony_tui.screens.search import MAX_HITS
+    from testimony_tui.screens.search import SHOWN_ANSWERS
 
     from .test_list import write_many
 
@@ -183,8 +183,8 @@ async def test_search_over_a_thousand_shows_the_first_answers(app_factory, tmp_p
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
-        assert len(screen.hits) == MAX_HITS
-        assert screen.sub_title == f"more than {MAX_HITS} answers match: the first {MAX_HITS} (narrow the search)"
+        assert len(screen.hits) == SHOWN_ANSWERS
+        assert screen.sub_title == f"more than {SHOWN_ANSWERS} answers match: the first {SHOWN_ANSWERS} (narrow the search)"
 
 
 async def test_a_long_question_wraps_clear_of_the_counts_in_the_picker(app_factory, tmp_path):
