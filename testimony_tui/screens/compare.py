@@ -41,10 +41,14 @@ class AnswerPanel(EntryPanel, can_focus=True):
 
     BINDINGS = [Binding("enter", "choose", "Open this testimony here")]
 
+    @dataclass
     class Chosen(Message):
-        def __init__(self, place: Place) -> None:
-            super().__init__()
-            self.place = place
+        panel: AnswerPanel
+        place: Place
+
+        @property
+        def control(self) -> AnswerPanel:
+            return self.panel
 
     def __init__(self, answer: Answer, asked: str) -> None:
         testimony = answer.testimony
@@ -53,7 +57,7 @@ class AnswerPanel(EntryPanel, can_focus=True):
         self.place = Place(testimony.slug, answer.section_index, answer.entry_index)
 
     def action_choose(self) -> None:
-        self.post_message(self.Chosen(self.place))
+        self.post_message(self.Chosen(self, self.place))
 
 
 MAX_PANELS = 200
@@ -248,7 +252,7 @@ class CompareScreen(Screen[Place | None]):
         event.stop()
         if event.href.startswith(IN_APP_SCHEME):
             self.dismiss(None)
-        self.app.main.post_message(TextPanel.LinkClicked(event.href))
+        self.app.main.post_message(TextPanel.LinkClicked(event.panel, event.href))
 
     @on(AnswerPanel.Chosen)
     def _chosen(self, event: AnswerPanel.Chosen) -> None:

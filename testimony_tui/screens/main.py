@@ -135,12 +135,12 @@ class MainScreen(Screen[None]):
         if not show and self.sidebar.has_focus_within:
             self.reader.focus()
 
-    @on(Sidebar.Opened)
+    @on(Sidebar.Opened, "#sidebar")
     def _opened(self, event: Sidebar.Opened) -> None:
         if self.open(event.slug, remember=True):
             self.reader.focus()
 
-    @on(Sidebar.Filtered)
+    @on(Sidebar.Filtered, "#sidebar")
     def _filtered(self, event: Sidebar.Filtered) -> None:
         self.app.show_counts(event.shown, event.total)
 

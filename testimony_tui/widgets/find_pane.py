@@ -113,14 +113,14 @@ class FindPane(Vertical):
     def _show_status(self) -> None:
         self.find_bar.show_status(self.match_index, self.match_count)
 
-    @on(FindBar.Changed)
+    @on(FindBar.Changed, "#find-bar")
     def _find_changed(self, event: FindBar.Changed) -> None:
         self._find(find_phrases(event.text))
 
-    @on(FindBar.Step)
+    @on(FindBar.Step, "#find-bar")
     def _find_step(self, event: FindBar.Step) -> None:
         self.action_find_step(event.direction)
 
-    @on(FindBar.Closed)
+    @on(FindBar.Closed, "#find-bar")
     def _find_closed(self) -> None:
         self.action_clear_find()

@@ -3,6 +3,8 @@ escape to close it and clear the highlights. Its keys are in the footer while it
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -35,18 +37,31 @@ class FindBar(Horizontal):
         Binding("escape", "close", "Close", tooltip="Close find and clear its highlights", id="find_close"),
     ]
 
+    @dataclass
     class Changed(Message):
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        find_bar: FindBar
+        text: str
 
+        @property
+        def control(self) -> FindBar:
+            return self.find_bar
+
+    @dataclass
     class Step(Message):
-        def __init__(self, direction: int) -> None:
-            super().__init__()
-            self.direction = direction
+        find_bar: FindBar
+        direction: int
 
+        @property
+        def control(self) -> FindBar:
+            return self.find_bar
+
+    @dataclass
     class Closed(Message):
-        pass
+        find_bar: FindBar
+
+        @property
+        def control(self) -> FindBar:
+            return self.find_bar
 
     _status = ""
 
@@ -68,7 +83,7 @@ class FindBar(Horizontal):
                 ]
             )
         elif reopened and self.text.strip():
-            self.post_message(self.Changed(self.text))  # while open, its matches and place stay
+            self.post_message(self.Changed(self, self.text))  # while open, its matches and place stay
         box = self.query_one(Input)
         box.focus()
         box.select_all()  # also when it had the focus already: what is typed next replaces it
@@ -88,14 +103,14 @@ class FindBar(Horizontal):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(event.value))
+        self.post_message(self.Changed(self, event.value))
 
     def action_step(self, direction: int) -> None:
-        self.post_message(self.Step(direction))
+        self.post_message(self.Step(self, direction))
 
     def close(self) -> None:
         """Hide the bar (its text is kept for the next ctrl+f)."""
         self.remove_class("-visible")
 
     def action_close(self) -> None:
-        self.post_message(self.Closed())
+        self.post_message(self.Closed(self))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 
 from rich.cells import cell_len
@@ -40,12 +41,16 @@ class TextPanel(Widget):
     current: reactive[int | None] = reactive(None)
     """Which of this panel's matches is the current one, if any."""
 
+    @dataclass
     class LinkClicked(Message):
         """A link in the panel was clicked: ``href`` is http(s), mailto or ``testimony:SLUG``."""
 
-        def __init__(self, href: str) -> None:
-            super().__init__()
-            self.href = href
+        panel: TextPanel
+        href: str
+
+        @property
+        def control(self) -> TextPanel:
+            return self.panel
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -98,7 +103,7 @@ class TextPanel(Widget):
 
     def action_follow_link(self, index: int) -> None:
         if 0 <= index < len(self._links):
-            self.post_message(self.LinkClicked(self._links[index]))
+            self.post_message(self.LinkClicked(self, self._links[index]))
 
 
 def folded_keywords(keywords: Sequence[str], width: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from textual import on
 from textual.binding import Binding
@@ -107,18 +108,28 @@ SYNC_HINT = Content.assemble(
 
 
 class Sidebar(Vertical):
+    @dataclass
     class Filtered(Message):
         """The list now shows ``shown`` of ``total`` testimonies."""
 
-        def __init__(self, shown: int, total: int) -> None:
-            super().__init__()
-            self.shown = shown
-            self.total = total
+        sidebar: Sidebar
+        shown: int
+        total: int
 
+        @property
+        def control(self) -> Sidebar:
+            return self.sidebar
+
+    @dataclass
     class Opened(Message):
-        def __init__(self, slug: str) -> None:
-            super().__init__()
-            self.slug = slug
+        """The testimony ``slug`` is to be read (enter in the list, or in the filter box)."""
+
+        sidebar: Sidebar
+        slug: str
+
+        @property
+        def control(self) -> Sidebar:
+            return self.sidebar
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -164,12 +175,12 @@ class Sidebar(Vertical):
         # Like a fuzzy finder: enter takes the highlighted (first) match.
         event.stop()
         if (slug := self.highlighted_slug) is not None:
-            self.post_message(self.Opened(slug))
+            self.post_message(self.Opened(self, slug))
 
-    @on(TestimonyList.Selected)
+    @on(TestimonyList.Selected, "#testimonies")
     def _selected(self, event: TestimonyList.Selected) -> None:
         event.stop()
-        self.post_message(self.Opened(event.testimony.slug))
+        self.post_message(self.Opened(self, event.testimony.slug))
 
     def apply_filter(self, text: str) -> None:
         query = Query.parse(text)
@@ -184,7 +195,7 @@ class Sidebar(Vertical):
             self.query_one("#no-match", Static).update(
                 Content.from_markup("No testimony matches\n[b]$query[/b]\n\n[dim]escape clears the filter", query=text)
             )
-        self.post_message(self.Filtered(len(self.shown), len(self.library.testimonies)))
+        self.post_message(self.Filtered(self, len(self.shown), len(self.library.testimonies)))
 
     def _row_maker(self, query: Query) -> Callable[[Summary], Content]:
         """How rows look under ``query``: highlighted only where a word of it is in what they show."""

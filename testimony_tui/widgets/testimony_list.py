@@ -9,6 +9,7 @@ and rows are rendered as they scroll into view (the Line API, as Toolong does fo
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events
@@ -90,12 +91,16 @@ class TestimonyList(ScrollView, can_focus=True):
     highlighted: reactive[int | None] = reactive(None, always_update=True)
     """The row under the cursor (an index into the rows), or None when there are none."""
 
+    @dataclass
     class Selected(Message):
         """A row was chosen: ``enter``, or a click."""
 
-        def __init__(self, testimony: Summary) -> None:
-            super().__init__()
-            self.testimony = testimony
+        testimony_list: TestimonyList
+        testimony: Summary
+
+        @property
+        def control(self) -> TestimonyList:
+            return self.testimony_list
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -158,7 +163,7 @@ class TestimonyList(ScrollView, can_focus=True):
 
     def action_select(self) -> None:
         if self.highlighted is not None:
-            self.post_message(self.Selected(self._rows[self.highlighted]))
+            self.post_message(self.Selected(self, self._rows[self.highlighted]))
 
     def _row_at(self, y: int) -> int | None:
         return row_at(self.scroll_offset.y, y, len(self._rows))
