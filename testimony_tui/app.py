@@ -11,10 +11,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.theme import Theme
 from textual.timer import Timer
@@ -27,6 +28,7 @@ from .model import Problem, Testimony, is_web_link
 from .screens.main import MainScreen
 from .state import State, load_state, save_state
 from .text import showable
+from .widgets.sidebar import Sidebar
 from .words import counted
 
 if TYPE_CHECKING:
@@ -53,6 +55,14 @@ class TestimonyApp(App[None]):
         Binding("exclamation_mark", "problems", "Problems", key_display="!", show=False, id="problems"),
     ]
 
+    # The header's status: each is set where it changes; one watcher writes the line (``_show_status``).
+    counts: reactive[tuple[int, int] | None] = reactive(None, init=False)
+    """Testimonies the filter keeps, and all of them (None until the first rows are in)."""
+    progress: reactive[tuple[int, int] | None] = reactive(None, init=False)
+    """Files read and files found, while loading."""
+    sync_status: reactive[str] = reactive("", init=False)
+    problem_count: reactive[int] = reactive(0, init=False)
+
     def __init__(
         self,
         paths: Iterable[Path] = (),
@@ -68,9 +78,6 @@ class TestimonyApp(App[None]):
         self.config = config or Config()
         self.config_problems = list(config_problems)
         self.use_cache = use_cache and self.config.cache
-        self.progress: tuple[int, int] | None = None
-        """Files read and files found, while loading."""
-        self.sync_status = ""
         self.watching = watch
         """Reload files that change on disk (``--watch``)."""
         self.snapshot: frozenset = frozenset()
@@ -111,6 +118,8 @@ class TestimonyApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.screen_change_signal.subscribe(self, self._dialog_footer)
         self.sub_title = "loading…"
+        for status in ("counts", "progress", "sync_status", "problem_count"):
+            self.watch(self, status, self._show_status, init=False)
         if self._state_warning:
             self.notify(self._state_warning, severity="warning", markup=False)
         for problem in self.config_problems:
@@ -193,6 +202,7 @@ class TestimonyApp(App[None]):
         current = self.main.current
         previous = [current, *self.library.store.recent] if current else self.library.store.recent
         self.library = keep_last_good(library, previous, changed)
+        self.problem_count = len(self.library.problems)
         self.main.set_library(self.library)
         for problem in self.library.errors:
             if problem.path in changed:
@@ -203,7 +213,6 @@ class TestimonyApp(App[None]):
                 self._removed(current)
             elif updated != current or self.main.reader.removed:  # changed, or back on disk
                 self.main.open(current.slug, self.main.reader.resting_y)
-        self.show_counts(len(self.main.sidebar.shown), len(self.library.testimonies))
 
     def _removed(self, testimony: Testimony) -> None:
         """The open testimony's file is gone: it leaves the list, its text stays under a banner."""
@@ -291,19 +300,15 @@ class TestimonyApp(App[None]):
 
     def _sync_progress(self, stage: str, done: int, total: int | None) -> None:
         self.sync_status = self._sync_status(stage, done, total)
-        self.show_counts(len(self.main.sidebar.shown), len(self.library.testimonies))
 
     def _sync_done(self, message: str, severity: SeverityLevel) -> None:
         self.sync_status = ""
         self.notify(message, title="Sync", severity=severity, markup=False, timeout=8)
         if severity != "error":
             self.load(reload=True)
-        else:
-            self.show_counts(len(self.main.sidebar.shown), len(self.library.testimonies))
 
     def _progress(self, done: int, total: int) -> None:
         self.progress = (done, total) if done < total else None
-        self.show_counts(len(self.main.sidebar.shown), len(self.library.testimonies))
 
     def _library_loaded(self, library: Library, done: int, total: int) -> None:
         first = not self.library.testimonies and not self._loaded
@@ -312,6 +317,7 @@ class TestimonyApp(App[None]):
             self._show_changes(library)
             return
         self.library = library
+        self.problem_count = len(library.problems)
         self.main.set_library(library)
         if first:
             self._benchmark_moment("first-rows")  # before the testimony opens, once the rows are on screen
@@ -358,15 +364,22 @@ class TestimonyApp(App[None]):
         """True once every file has been read (until then the list grows as batches come in)."""
         return self._loaded
 
-    def show_counts(self, shown: int, total: int) -> None:
-        problems = len(self.library.problems)
+    @on(Sidebar.Filtered)
+    def _filtered(self, event: Sidebar.Filtered) -> None:
+        self.counts = (event.shown, event.total)
+
+    def _show_status(self) -> None:
+        """The header's line, from the status reactives, once there are counts to say."""
+        if self.counts is None:
+            return
+        shown, total = self.counts
         text = f"{shown:,} of {counted(total, 'testimony', 'testimonies')}"
         if self.progress:
             text += f" · loading {self.progress[0]:,} of {self.progress[1]:,} files"
         if self.sync_status:
             text += f" · {self.sync_status}"
-        if problems:
-            text += f" · {counted(problems, 'problem')} (!)"
+        if self.problem_count:
+            text += f" · {counted(self.problem_count, 'problem')} (!)"
         self.sub_title = text
 
     def save_state(self) -> None:

@@ -140,10 +140,6 @@ class MainScreen(Screen[None]):
         if self.open(event.slug, remember=True):
             self.reader.focus()
 
-    @on(Sidebar.Filtered, "#sidebar")
-    def _filtered(self, event: Sidebar.Filtered) -> None:
-        self.app.show_counts(event.shown, event.total)
-
     @on(TextPanel.LinkClicked)
     def _link(self, event: TextPanel.LinkClicked) -> None:
         event.stop()
