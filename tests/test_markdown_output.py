@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from testimony_tui.markdown import testimony_markdown
-from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
+from testimony_tui.markdown import answer_markdown, testimony_markdown
+from testimony_tui.model import LINE_BREAK, Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
 
 
 def paragraph(*parts: str | Span) -> Paragraph:
@@ -75,3 +75,9 @@ def test_a_testimony_is_written_as_markdown_escaped_only_where_needed():
     # heading, not "1." (a heading is no list); a link's spaces encoded and its parentheses kept
     # in angle brackets; a list loose only where a numbered list not starting at 1 is in an item.
     assert testimony_markdown(ZOE) == WRITTEN
+
+
+def test_only_what_starts_a_line_is_escaped_as_a_list_or_heading_would_be():
+    # After a line break "- b" would start a list; after other text "1. y" starts nothing.
+    spans = paragraph("a", LINE_BREAK, "- b and ", Span("1. y", italic=True))
+    assert answer_markdown(Answer((spans,))) == "a\\\n\\- b and *1. y*"
