@@ -58,3 +58,12 @@ def test_show_json_gives_the_code_as_a_fenced_block(tmp_path):
     result = cli("show", "ada", str(tmp_path), "--json", "--no-cache")
     answer = json.loads(result.stdout)["sections"][0]["entries"][0]["answer"]
     assert answer == "Like this:\n\n```python{% raw %}\n" + CODE.text + "\n{% endraw %}```"
+
+
+def test_code_is_fenced_by_three_backticks_unless_it_holds_more():
+    assert answer_markdown(Answer((CodeBlock("print(1)"),))) == "```\nprint(1)\n```"
+    assert answer_markdown(Answer((CodeBlock("a `` b", "sh"),))) == "```sh\na `` b\n```"
+
+
+def test_code_holding_a_liquid_output_tag_is_kept_from_liquid():
+    assert answer_markdown(Answer((CodeBlock("{{ x }}"),))) == "```{% raw %}\n{{ x }}\n{% endraw %}```"

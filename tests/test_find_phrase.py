@@ -55,3 +55,9 @@ def test_a_phrase_is_found_again_after_its_end_not_inside_itself():
 
 def test_overlapping_phrases_make_one_span():
     assert phrase_spans("green threads", ("green threads", "threads")) == [(0, 13)]
+
+
+@pytest.mark.parametrize("text", ["Unit  tests", "Unit\ntests", "Unit \n tests"])
+def test_a_phrase_spans_any_run_of_white_space_alone(text):
+    # Two spaces with nothing else unprintable, and one line break alone, are white space too.
+    assert phrase_spans(text, ("unit tests",)) == [(0, len(text))]

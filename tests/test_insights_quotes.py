@@ -11,6 +11,7 @@ from testimony_tui.insights import (
     TECHNOLOGIES,
     Quote,
     Technology,
+    count_by,
     duration_sentences,
     durations,
     read_technologies,
@@ -141,3 +142,45 @@ def test_gunicorn_is_not_counted_where_its_author_could_not_use_it(tmp_path):
 def test_turned_down_or_not_it_is_still_mentioned():
     gunicorn = Technology("gunicorn", ("gunicorn",))
     assert gunicorn.mentioned_in("we could not use gunicorn") and not gunicorn.used_in("we could not use gunicorn")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "used"),
+    [
+        ('We "could not" use gunicorn.', False),  # a refusal in quotes is still one
+        ("The agent works only without gunicorn.", False),  # a comparing word before the refusal
+        ("Not like the old gunicorn setup.", True),  # ... and after it
+    ],
+)
+def test_a_refusal_is_read_as_a_word_of_its_clause(sentence, used):
+    assert Technology("gunicorn", ("gunicorn",)).used_in(fold(sentence)) is used
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("xasyncio asyncio asyncios", "asyncio"),  # the whole word between two that are not
+        ("x---", "--"),  # found again one character on
+    ],
+)
+def test_a_technology_is_mentioned_at_any_of_its_places(text, word):
+    assert Technology("x", (word,)).mentioned_in(text)
+
+
+def test_the_technologies_most_counted_come_first(tmp_path):
+    for slug, project in (("a", "Nova"), ("b", "Ironic"), ("c", "Ironic")):
+        (tmp_path / f"{slug}.md").write_text(
+            f"<div><h2>{slug.upper()}</h2><p>Working on {project}</p></div><h3>Process</h3>"
+            "<div><h3>How long did the migration take?</h3><p>Weeks.</p></div>",
+            encoding="utf-8",
+        )
+    library = load_library([tmp_path], explicit=True)
+    bars = count_by(library.testimonies, lambda t: t.project)
+    assert [(bar.label, bar.slugs) for bar in bars] == [("Ironic", ("b", "c")), ("Nova", ("a",))]
+
+
+def test_a_duration_keeps_the_whole_answer_white_space_folded(tmp_path):
+    page(tmp_path, "julia-kreger", "Julia Kreger", "Roughly how long did the migration take?", JULIA.replace(". ", ".\n  "))
+    library = load_library([tmp_path], explicit=True)
+    [julia] = durations(library.full(library.testimonies), library.questionnaire)
+    assert julia.answer == JULIA

@@ -172,3 +172,14 @@ def test_the_row_of_a_testimony_in_the_list(slug, index):
 
 def test_the_row_of_a_testimony_listed_twice_is_the_first():
     assert index_of([summary("ada"), summary("grace"), summary("grace")], "grace") == 1
+
+
+@pytest.mark.parametrize(
+    ("y", "top", "scroll_y", "height", "to"),
+    [
+        (50, 0, 0, 10, 47),  # a third of 10 lines is 3 whole lines
+        (12, 0, 40, 21, 0),  # a question on the very first line: the view starts there
+    ],
+)
+def test_a_match_is_scrolled_to_a_whole_line(y, top, scroll_y, height, to):
+    assert scroll_revealing(y, top, scroll_y, height) == to
