@@ -55,9 +55,8 @@ class TestimonyApp(App[None]):
         Binding("exclamation_mark", "problems", "Problems", key_display="!", show=False, id="problems"),
     ]
 
-    # The header's status: each is set where it changes; one watcher writes the line (``_show_status``).
-    counts: reactive[tuple[int, int] | None] = reactive(None, init=False)
-    """Testimonies the filter keeps, and all of them (None until the first rows are in)."""
+    # The header's status: each is set where it changes; one watcher writes the line (``_show_status``),
+    # with the counts of what the list shows, as the sidebar's Filtered message says them.
     progress: reactive[tuple[int, int] | None] = reactive(None, init=False)
     """Files read and files found, while loading."""
     sync_status: reactive[str] = reactive("", init=False)
@@ -79,6 +78,8 @@ class TestimonyApp(App[None]):
         self.config_problems = list(config_problems)
         self.use_cache = use_cache and self.config.cache
         self.watching = watch
+        self._counting = False
+        """Whether the list has said what it shows: until then the header says "loading…"."""
         """Reload files that change on disk (``--watch``)."""
         self.snapshot: frozenset = frozenset()
         self.changed: set[str] = set()
@@ -118,7 +119,7 @@ class TestimonyApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.screen_change_signal.subscribe(self, self._dialog_footer)
         self.sub_title = "loading…"
-        for status in ("counts", "progress", "sync_status", "problem_count"):
+        for status in ("progress", "sync_status", "problem_count"):
             self.watch(self, status, self._show_status, init=False)
         if self._state_warning:
             self.notify(self._state_warning, severity="warning", markup=False)
@@ -365,14 +366,16 @@ class TestimonyApp(App[None]):
         return self._loaded
 
     @on(Sidebar.Filtered)
-    def _filtered(self, event: Sidebar.Filtered) -> None:
-        self.counts = (event.shown, event.total)
+    def _filtered(self) -> None:
+        self._counting = True
+        self._show_status()
 
     def _show_status(self) -> None:
-        """The header's line, from the status reactives, once there are counts to say."""
-        if self.counts is None:
+        """The header's line, from the status reactives and what the list shows (read now: the list
+        is filtered at once, its message comes after), once the first rows are in."""
+        if not self._counting:
             return
-        shown, total = self.counts
+        shown, total = len(self.main.sidebar.shown), len(self.library.testimonies)
         text = f"{shown:,} of {counted(total, 'testimony', 'testimonies')}"
         if self.progress:
             text += f" · loading {self.progress[0]:,} of {self.progress[1]:,} files"

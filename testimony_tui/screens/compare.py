@@ -25,15 +25,7 @@ from ..widgets.find_pane import FindPane
 from ..widgets.footer import Footer
 from ..widgets.panels import EntryPanel, TextPanel
 from ..widgets.reader import PanelView
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where ``enter`` on a compare panel goes: a testimony, at one of its questions."""
-
-    slug: str
-    section: int
-    entry: int
+from .opening import Opening
 
 
 class AnswerPanel(EntryPanel, can_focus=True):
@@ -44,7 +36,7 @@ class AnswerPanel(EntryPanel, can_focus=True):
     @dataclass
     class Chosen(Message):
         panel: AnswerPanel
-        place: Place
+        place: Opening
 
         @property
         def control(self) -> AnswerPanel:
@@ -54,7 +46,7 @@ class AnswerPanel(EntryPanel, can_focus=True):
         testimony = answer.testimony
         heading = testimony.author + (f" — {testimony.project}" if testimony.project else "")
         super().__init__(answer.entry, heading, asked)
-        self.place = Place(testimony.slug, answer.section_index, answer.entry_index)
+        self.place = Opening(testimony.slug, (answer.section_index, answer.entry_index))
 
     def action_choose(self) -> None:
         self.post_message(self.Chosen(self, self.place))
@@ -163,7 +155,7 @@ class QuestionPicker(ModalScreen[Question | None]):
         self.dismiss(self.questionnaire.questions[int(event.option.id or 0)])
 
 
-class CompareScreen(Screen[Place | None]):
+class CompareScreen(Screen[Opening | None]):
     """Dismisses with the place to open, or None when closed."""
 
     # What fits 80 columns with the answer's own enter and the palette: export is in help.

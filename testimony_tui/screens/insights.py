@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -19,18 +18,11 @@ from ..insights import Bar, Duration, Quote
 from ..model import Profile
 from ..widgets.footer import Footer
 from ..words import counted
+from .opening import Opening
 
 BAR_WIDTH = 30
 HIGHLIGHT = "bold $text-accent"
 """How the span of time stands out in a quoted sentence."""
-
-
-@dataclass(frozen=True)
-class Opening:
-    """What the insights screen dismisses with: a testimony to open, at an answer (section, entry) or at its top."""
-
-    slug: str
-    at: tuple[int, int] | None = None
 
 
 def bar_prompt(bar: Bar, largest: int, label_width: int) -> Content:

@@ -19,6 +19,7 @@ from ..widgets.footer import Footer
 from ..widgets.panels import ProfilePanel, TextPanel
 from ..widgets.reader import Reader
 from ..widgets.sidebar import Sidebar
+from .opening import Opening
 
 PANES = "#testimonies, #reader"
 """What tab and shift+tab go between: the filter is reached by "/" (in it letters are text)."""
@@ -200,25 +201,19 @@ class MainScreen(Screen[None]):
 
         def compare(question) -> None:
             if question is not None:
-                self.app.push_screen(CompareScreen(self.library, testimonies, question), self._open_place)
+                self.app.push_screen(CompareScreen(self.library, testimonies, question), self._open_at)
 
         self.app.push_screen(QuestionPicker(self.library, testimonies), compare)
 
-    def _open_place(self, place) -> None:
-        if place is not None:
-            self.open(place.slug, at=(place.section, place.entry), remember=True)
+    def _open_at(self, opening: Opening | None) -> None:
+        """Where compare, search and insights send the reader: that testimony, there, the reader focused."""
+        if opening is not None and self.open(opening.slug, highlight=opening.highlight, at=opening.at, remember=True):
             self.reader.focus()
 
     def action_search(self) -> None:
         from .search import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.library), self._open_hit)
-
-    def _open_hit(self, chosen) -> None:
-        if chosen is not None:
-            hit, query = chosen
-            self.open(hit.slug, highlight=query, at=(hit.section_index, hit.entry_index), remember=True)
-            self.reader.focus()
+        self.app.push_screen(SearchScreen(self.library), self._open_at)
 
     def action_insights(self) -> None:
         if len(self.sidebar.shown) >= LARGE:
@@ -256,12 +251,7 @@ class MainScreen(Screen[None]):
     def _show_insights(self, testimonies: list[Summary], charts: list, stated: list) -> None:
         from .insights import InsightsScreen
 
-        def opened(opening) -> None:
-            """A bar's testimony at its top; a quote's at the answer it comes from."""
-            if opening is not None and self.open(opening.slug, at=opening.at, remember=True):
-                self.reader.focus()
-
-        self.app.push_screen(InsightsScreen(testimonies, charts, stated), opened)
+        self.app.push_screen(InsightsScreen(testimonies, charts, stated), self._open_at)
 
     def action_export(self) -> None:
         from ..export import export_testimonies

@@ -21,6 +21,7 @@ from ..search import SearchHit
 from ..widgets.footer import Footer
 from ..widgets.sidebar import MATCH_STYLE
 from ..words import counted
+from .opening import Opening
 
 SHOWN_ANSWERS = 500
 """Enough to read; the count says when there were more."""
@@ -54,8 +55,8 @@ def hit_prompt(hit: SearchHit) -> Visual:
     return Stack(where, Padding(snippet, Spacing(0, 0, 1, 2)))
 
 
-class SearchScreen(Screen[tuple[SearchHit, str] | None]):
-    """Dismisses with the chosen hit and the query, to open and highlight it."""
+class SearchScreen(Screen[Opening | None]):
+    """Dismisses with the chosen answer to open, the query to highlight there."""
 
     # q goes back as in compare and insights (in the box it is a letter), never quits from here.
     BINDINGS = [
@@ -125,4 +126,5 @@ class SearchScreen(Screen[tuple[SearchHit, str] | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss((self.hits[int(event.option.id or 0)], self.query_one(Input).value))
+        hit = self.hits[int(event.option.id or 0)]
+        self.dismiss(Opening(hit.slug, (hit.section_index, hit.entry_index), self.query_one(Input).value))
