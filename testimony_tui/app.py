@@ -203,7 +203,6 @@ class TestimonyApp(App[None]):
         current = self.main.current
         previous = [current, *self.library.store.recent] if current else self.library.store.recent
         self.library = keep_last_good(library, previous, changed)
-        self.problem_count = len(self.library.problems)
         self.main.set_library(self.library)
         for problem in self.library.errors:
             if problem.path in changed:
@@ -313,13 +312,17 @@ class TestimonyApp(App[None]):
 
     def _library_loaded(self, library: Library, done: int, total: int) -> None:
         first = not self.library.testimonies and not self._loaded
-        self.progress = (done, total) if done < total else None
-        if self.changed:
+        changes = bool(self.changed)
+        if changes:
             self._show_changes(library)
-            return
-        self.library = library
-        self.problem_count = len(library.problems)
-        self.main.set_library(library)
+        else:
+            self.library = library
+            self.main.set_library(library)
+        # After the list has its new rows: the status line reads what it shows.
+        self.progress = (done, total) if done < total else None
+        self.problem_count = len(self.library.problems)
+        if changes:
+            return  # --watch: the changes are shown in place, nothing else to do
         if first:
             self._benchmark_moment("first-rows")  # before the testimony opens, once the rows are on screen
         if self.main.current is None and library.testimonies:
