@@ -353,7 +353,19 @@ def pathological_pages() -> dict[str, tuple[str, str]]:
         "nested-lists.md": (site_page("Deep Lists", answer="<ul><li>" * NESTED_LISTS + "deepest words"), "testimony"),
         "many-questions.md": (many_questions(), "testimony"),  # questions, compare, insights: 93 s
         "long-questions.md": (long_questions(), "testimony"),  # two of 15 KB took 15 s
+        "link-problems.md": (link_problems(), "testimony"),  # each problem's line looked up: 121 s
     }
+
+
+def link_problems(links: int = 4_500, lines_before: int = 150_000) -> str:
+    """A page of thousands of links whose text shows another address, deep in a long page: each
+    problem's line is looked for, and the text is never found as written (an entity)."""
+    before = ("x " * 10 + "\n") * lines_before
+    answer = "".join(f"<a href='https://b.example/{n}'>https://a.example/{n}?x&amp;y</a>\n" for n in range(links))
+    return (
+        "<div><h2>Links</h2><p>Working on P</p></div>\n<h3>S</h3>\n"
+        f"<p>{before}</p><div><h3>Q?</h3>\n<p>{answer}</p></div>\n"
+    )
 
 
 # --- Command line and settings recovery (issue 14, items 6 and 8: fixd) -----------------------

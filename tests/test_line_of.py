@@ -41,3 +41,11 @@ def test_a_long_text_is_found_by_its_first_forty_characters():
 @pytest.mark.parametrize(("text", "after"), [("", 1), ("Ada", None)])
 def test_no_text_or_no_line_to_start_from_is_no_line(text, after):
     assert line_of(">Ada\n[Ada", 1, text, after) is None
+
+
+def test_a_text_further_than_the_window_past_its_line_is_not_looked_for():
+    from testimony_tui.parsing.draft import SEARCH_WINDOW
+
+    body = "Q?\n" + "x" * SEARCH_WINDOW + "\n>Ada"
+    assert line_of(body, 1, "Ada", 1) is None  # the problem stays on its question's line
+    assert line_of(body, 1, "Ada", 2) == 3

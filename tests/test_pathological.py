@@ -37,6 +37,7 @@ def run(*args: str, **kwargs) -> subprocess.CompletedProcess:
         ("markdown-items.md", "error: the page has 900,005 Markdown lines and marks, more than the 10,000 a testimony could need"),
         ("markdown-brackets.md", "error: the page has 200,005 Markdown lines and marks"),
         ("span-runs.md", "1 testimony: 0 errors"),
+        ("link-problems.md", "1 testimony: 0 errors, 4,500 warnings"),
     ],
 )
 def test_pathological_page_is_read_promptly(tmp_path, name, expected):

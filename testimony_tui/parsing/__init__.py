@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model import Entry, Format, Problem, Section, Severity, Span, Testimony
 from ..parsed import ParsedFile  # and PARSER_VERSION, which keys the cache: bump it when parsing changes
 from ..text import clean, showable, strip_controls
-from .draft import Draft, line_of
+from .draft import Draft, LineIndex
 from .html import MAX_TAGS, normalize_link
 from .markdown import is_markdown_testimony, parse_markdown_body
 from .page import Page, PageError, meta_list, meta_text, read_text, split_page
@@ -59,10 +59,12 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
     def report(line: int | None, severity: Severity, message: str) -> None:
         problems.append(Problem(source, line, severity, message))
 
+    lines = LineIndex(page.body, page.body_line)  # counted only if a problem asks
+
     def check_link(span: Span, near: int | None) -> None:
         if message := _link_problem(span):
-            # On the line of the link itself, else of what holds it (looked up only for a problem).
-            report(line_of(page.body, page.body_line, clean(span.text), near) or near, "warning", message)
+            # On the line of the link itself, else of what holds it.
+            report(lines.line_of(clean(span.text), near) or near, "warning", message)
 
     for line, message in draft.warnings:
         report(line, "warning", message)
