@@ -48,4 +48,4 @@ def test_a_text_further_than_the_window_past_its_line_is_not_looked_for():
 
     body = "Q?\n" + "x" * SEARCH_WINDOW + "\n>Ada"
     assert line_of(body, 1, "Ada", 1) is None  # the problem stays on its question's line
-    assert line_of(body, 1, "Ada", 2) == 3
+    assert line_of(body, 1, "Ada", 3) == 3  # from its own line, found
