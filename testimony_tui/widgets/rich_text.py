@@ -49,9 +49,10 @@ def wrapped_code_line(line: Text, width: int, marker: Style) -> list[Text]:
     indent = min(len(plain) - len(plain.lstrip(" ")), width // 2)
     lead = Text(" " * indent) + Text(CONTINUED, style=marker)
     room = max(width - lead.cell_len, 1)
-    pieces = [line[:width]]
-    pieces += [lead + line[start : start + room] for start in range(width, len(plain), room)]
-    return pieces
+    # One divide for all the pieces: a slice of a Text divides the whole of it (a line of a
+    # million characters took 24 s cut piece by piece).
+    first, *rest = line.divide(range(width, len(plain), room))
+    return [first, *(lead + piece for piece in rest)]
 
 
 class CodeLines:
