@@ -358,10 +358,11 @@ def pathological_pages() -> dict[str, tuple[str, str]]:
 
 
 def link_problems(links: int = 4_500, lines_before: int = 150_000) -> str:
-    """A page of thousands of links whose text shows another address, deep in a long page: each
-    problem's line is looked for, and the text is never found as written (an entity)."""
+    """A page of thousands of links whose text shows another address (they go to the corpus's one
+    web link, https://example.org), deep in a long page: each problem's line is looked for, and the
+    text is never found as written (an entity)."""
     before = ("x " * 10 + "\n") * lines_before
-    answer = "".join(f"<a href='https://b.example/{n}'>https://a.example/{n}?x&amp;y</a>\n" for n in range(links))
+    answer = "".join(f"<a href='https://example.org'>https://a.example/{n}?x&amp;y</a>\n" for n in range(links))
     return (
         "<div><h2>Links</h2><p>Working on P</p></div>\n<h3>S</h3>\n"
         f"<p>{before}</p><div><h3>Q?</h3>\n<p>{answer}</p></div>\n"
