@@ -13,7 +13,7 @@ from typing import Any
 from .markdown import answer_markdown, testimony_markdown
 from .markdown import escape as markdown_escape
 from .model import IN_APP_SCHEME, Block, CodeBlock, Entry, Paragraph, Span, Testimony, is_web_link
-from .questionnaire import Answer, Comparison
+from .questionnaire import Comparison, GivenAnswer
 from .serialize import dumps, testimony_dict
 from .text import strip_controls
 
@@ -77,7 +77,7 @@ def _json(data: object) -> str:
     return dumps(data) + "\n"
 
 
-def _answer_heading(answer: Answer) -> str:
+def _answer_heading(answer: GivenAnswer) -> str:
     testimony = answer.testimony
     return testimony.author + (f" — {testimony.project}" if testimony.project else "")
 

@@ -132,7 +132,7 @@ class Question:
 
 
 @dataclass(frozen=True)
-class Answer:
+class GivenAnswer:
     """One testimony's answer to a question, and where it is in that testimony."""
 
     testimony: Profile
@@ -147,7 +147,7 @@ class Comparison:
     """Every answer to one question, as the compare view and ``compare`` show it."""
 
     question: Question
-    answers: tuple[Answer, ...]
+    answers: tuple[GivenAnswer, ...]
     unanswered: tuple[Profile, ...] = ()
 
     @property
@@ -267,9 +267,9 @@ class Questionnaire:
         answers, missing = self.answers(question, testimonies)
         return Comparison(question, tuple(answers), tuple(missing))
 
-    def answers(self, question: Question, testimonies: Iterable[Testimony]) -> tuple[list[Answer], list[Profile]]:
+    def answers(self, question: Question, testimonies: Iterable[Testimony]) -> tuple[list[GivenAnswer], list[Profile]]:
         """Each testimony's answer to ``question`` in the given order, and who did not answer."""
-        found: list[Answer] = []
+        found: list[GivenAnswer] = []
         missing: list[Profile] = []
         number = self._number(question)
         for testimony in testimonies:
@@ -285,7 +285,7 @@ class Questionnaire:
             if place is None:
                 missing.append(testimony.profile)
             else:
-                found.append(Answer(testimony.profile, *place))
+                found.append(GivenAnswer(testimony.profile, *place))
         return found, missing
 
 

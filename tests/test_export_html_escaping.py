@@ -11,8 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from testimony_tui.export import export_comparison, export_testimonies
 from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
-from testimony_tui.questionnaire import Answer as ComparedAnswer
-from testimony_tui.questionnaire import Comparison, Question
+from testimony_tui.questionnaire import Comparison, GivenAnswer, Question
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -133,7 +132,7 @@ def test_the_page_title_is_escaped():
 def comparison(unanswered: tuple[Testimony, ...], *, asked: str = "How long?") -> Comparison:
     eve = testimony(author=SCRIPT, project="<i>P</i>")
     entry = Entry(asked, Answer((Paragraph((Span("Six months."),)),)))
-    return Comparison(Question("How long?", ("How long?",), 0.5), (ComparedAnswer(eve, 0, 0, entry),), unanswered)
+    return Comparison(Question("How long?", ("How long?",), 0.5), (GivenAnswer(eve, 0, 0, entry),), unanswered)
 
 
 def test_compare_html_shows_names_of_those_who_did_not_answer_literally():

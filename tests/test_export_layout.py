@@ -8,8 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 from testimony_tui.export import export_comparison, export_testimonies
 from testimony_tui.markdown import testimony_markdown
 from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
-from testimony_tui.questionnaire import Answer as ComparedAnswer
-from testimony_tui.questionnaire import Comparison, Question
+from testimony_tui.questionnaire import Comparison, GivenAnswer, Question
 
 
 def paragraph(*spans: Span | str) -> Paragraph:
@@ -86,8 +85,8 @@ def test_markdown_of_many_is_each_testimony_a_line_apart():
 COMPARISON = Comparison(
     Question("C# or F#?", ("C# or F#?",), 0.5),
     (
-        ComparedAnswer(testimony("eve", "Eve #1", project="P"), 0, 0, Entry("C# or F#?", Answer((paragraph("C#."),)))),
-        ComparedAnswer(testimony("bob", "Bob"), 0, 0, Entry("Which: C# or F#?", Answer((paragraph("F#."),)))),
+        GivenAnswer(testimony("eve", "Eve #1", project="P"), 0, 0, Entry("C# or F#?", Answer((paragraph("C#."),)))),
+        GivenAnswer(testimony("bob", "Bob"), 0, 0, Entry("Which: C# or F#?", Answer((paragraph("F#."),)))),
     ),
     (testimony("x", "Xavier"), testimony("y", "Yuri")),
 )
@@ -131,7 +130,7 @@ def test_an_answer_of_several_blocks_reads_as_each_in_turn():
 def test_a_link_to_a_testimony_in_a_comparison_is_text():
     # A comparison page holds answers, not testimonies: no anchor there to point to.
     linked = Entry("C# or F#?", Answer((paragraph("see ", Span("Ada", href="testimony:ada")),)))
-    compared = Comparison(COMPARISON.question, (ComparedAnswer(testimony("eve", "Eve"), 0, 0, linked),))
+    compared = Comparison(COMPARISON.question, (GivenAnswer(testimony("eve", "Eve"), 0, 0, linked),))
     tree = LexborHTMLParser(export_comparison(compared, "html"))
     assert not tree.css("a")
     assert tree.css_first(".card p").text() == "see Ada"

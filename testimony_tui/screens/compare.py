@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from ..library import Library
 from ..model import IN_APP_SCHEME, Summary
-from ..questionnaire import Answer, Comparison, Question
+from ..questionnaire import Comparison, GivenAnswer, Question
 from ..text import fold
 from ..widgets.find_pane import FindPane
 from ..widgets.footer import Footer
@@ -42,7 +42,7 @@ class AnswerPanel(EntryPanel, can_focus=True):
         def control(self) -> AnswerPanel:
             return self.panel
 
-    def __init__(self, answer: Answer, asked: str) -> None:
+    def __init__(self, answer: GivenAnswer, asked: str) -> None:
         testimony = answer.testimony
         heading = testimony.author + (f" — {testimony.project}" if testimony.project else "")
         super().__init__(answer.entry, heading, asked)
