@@ -11,6 +11,7 @@ from textual import work
 
 from ..core.text import showable
 from ..files import locations
+from ..formats import FORMATS
 
 if TYPE_CHECKING:
     from ..files.config import Config
@@ -23,10 +24,8 @@ class Saving:
 
     def export(self, stem: str, render: Callable[[str], str]) -> None:
         """Write ``render(format)`` to a new file in the export folder and say where."""
-        from ..formats.export import SUFFIXES
-
         format = self.config.export_format
-        self._save(stem, SUFFIXES[format], lambda: render(format), "Export", "Exported to", "export")
+        self._save(stem, FORMATS[format], lambda: render(format), "Export", "Exported to", "export")
 
     def deliver_screenshot(
         self, filename: str | None = None, path: str | None = None, time_format: str | None = None
