@@ -23,7 +23,7 @@ import pytest
 
 from testimony_tui.cli import main
 from testimony_tui.core.model import Problem
-from testimony_tui.files.locations import synced_dir, user_data_dir
+from testimony_tui.files.locations import previous_synced_dir, synced_dir, user_data_dir
 from testimony_tui.sync import Limits, SyncError, select, sync
 
 from . import hostile
@@ -202,10 +202,10 @@ def test_sync_from_the_site_archive_then_report_changes(capsys, server, site_fix
     assert report["changed"] == ["testimonials/ada-lovelace.md"]
     assert report["removed"] == ["testimonials/grace-hopper.md"]
     assert (report["unchanged"], report["testimonies"]) == (1, 2)
-    # Only the current set is left (and the empty lock file): the previous one is gone, and no
+    # Only the current set and the one it replaced are left (and the empty lock file): no
     # temporary folder stays.
     assert sorted(path.name for path in user_data_dir().iterdir() if path.name.startswith(".")) == sorted(
-        [".site.lock", os.readlink(synced_dir())]
+        [".site.lock", os.readlink(synced_dir()), previous_synced_dir().resolve().name]
     )
     assert (user_data_dir() / ".site.lock").read_bytes() == b""
 
@@ -394,9 +394,9 @@ def test_a_second_sync_is_refused_while_one_runs_and_the_first_completes(server,
         "hedy-lamarr.md",
         "testimonials.md",
     ]
-    # Nothing but the current set and the (empty) lock file is left in the data folder.
+    # Nothing but the current set, the one it replaced and the (empty) lock file is left in the data folder.
     assert sorted(path.name for path in user_data_dir().iterdir() if path.name.startswith(".")) == sorted(
-        [".site.lock", os.readlink(pages)]
+        [".site.lock", os.readlink(pages), previous_synced_dir().resolve().name]
     )
 
 

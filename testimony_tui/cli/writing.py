@@ -157,6 +157,7 @@ def command_sync(args: argparse.Namespace) -> int:
                 "changed": list(report.changed),
                 "removed": list(report.removed),
                 "unchanged": report.unchanged,
+                "previous": str(report.previous) if report.previous else None,
                 "problems": [problem_dict(problem) for problem in report.problems],
             }
         )
@@ -167,5 +168,6 @@ def command_sync(args: argparse.Namespace) -> int:
             emit(f"{label:8} {name}")
     for problem in report.problems:
         emit(str(problem))
+    tell(report.previous_line)
     tell(report.summary)
     return 0

@@ -35,6 +35,16 @@ def synced_dir() -> Path:
     return user_data_dir() / "site"
 
 
+PREVIOUS = ".previous"
+"""In the synced set, the link to the set the last sync that changed anything replaced (hidden:
+discovery skips it, so its testimonies are not loaded twice)."""
+
+
+def previous_synced_dir() -> Path:
+    """The site's testimonies as they were before the last sync that changed them (may be absent)."""
+    return synced_dir() / PREVIOUS
+
+
 def state_file() -> Path:
     return Path(_dirs.user_state_dir) / "state.json"
 

@@ -3,6 +3,12 @@
 The new set is fetched, unpacked and parsed in a hidden folder beside the synced one, then swapped
 in by replacing one symbolic link (an atomic rename). Whatever fails before that (network, archive,
 disk, ctrl+c) leaves the previous copy exactly as it was, and the hidden folder is removed.
+
+One generation is kept: the set a sync replaces stays, and the new set holds a link to it
+(``site/.previous``, see :data:`~testimony_tui.files.locations.PREVIOUS`), so the one rename that
+swaps the set in swaps the previous one too; the set before that is then removed. A sync that
+changes nothing swaps nothing: the set and its previous one stay as they were. (Without symbolic
+links, where the set is a plain folder, no previous set is kept.)
 One sync runs at a time (a lock file beside the synced set); a second one is refused at once.
 """
 
@@ -14,11 +20,12 @@ import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.model import Problem
 from ..core.text import counted
+from ..files.locations import PREVIOUS
 from .base import DEFAULT_LIMITS, Budget, Clock, Limits, Progress, SyncError
 from .download import download
 from .unpack import copy_folder, select, unpack
@@ -35,6 +42,21 @@ class SyncReport:
     unchanged: int
     testimonies: int
     problems: tuple[Problem, ...] = ()
+    previous: Path | None = None
+    """The set as it was before the last sync that changed it (this one or an earlier one), if kept."""
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.new or self.changed or self.removed)
+
+    @property
+    def previous_line(self) -> str:
+        """What became of the previous set, in one line."""
+        if self.previous is None:
+            return "no previous set is kept"
+        if self.changes:
+            return f"the set this sync replaced is kept in {self.previous}"
+        return f"nothing changed: the set and its previous one ({self.previous}) are as they were"
 
     @property
     def summary(self) -> str:
@@ -64,8 +86,10 @@ def sync(source: str, target: Path, progress: Progress = _quiet, limits: Limits 
                 if not pages:
                     raise SyncError(f"no testimony pages in {source}")
                 report = _verify(incoming, pages, target, progress, clock)
-                _swap_in(incoming, target)
-                return report
+                if not report.changes:  # the same set: keep the one in place, and its previous one
+                    shutil.rmtree(incoming, ignore_errors=True)
+                    return replace(report, previous=_previous(target))
+                return replace(report, previous=_swap_in(incoming, target))
             except BaseException:
                 shutil.rmtree(incoming, ignore_errors=True)
                 raise
@@ -152,41 +176,68 @@ def _digests(folder: Path) -> dict[str, str]:
     if not folder.is_dir():
         return {}
     return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        relative: hashlib.sha256(path.read_bytes()).hexdigest()
         for path in folder.rglob("*")
-        if path.is_file()
+        if path.is_file() and (relative := path.relative_to(folder).as_posix()).split("/")[0] != PREVIOUS
     }
 
 
-def _swap_in(incoming: Path, target: Path) -> None:
-    """Make ``target`` show ``incoming``: one atomic rename of a symbolic link."""
-    previous = target.resolve() if target.is_symlink() else None
-    if target.exists() and previous is None:
+def _swap_in(incoming: Path, target: Path) -> Path | None:
+    """Make ``target`` show ``incoming`` (one atomic rename of a symbolic link), keeping the set it
+    showed as the previous one; the previous set, if kept."""
+    current = target.resolve() if target.is_symlink() else None
+    if target.exists() and current is None:
         # A real folder (from a system without symbolic links): move it aside first.
         aside = target.with_name(f".{target.name}-old-{os.getpid()}")
         os.rename(target, aside)
         os.rename(incoming, target)
         shutil.rmtree(aside, ignore_errors=True)
-        return
+        return None
     link = target.with_name(f".{target.name}-link-{os.getpid()}")
     try:
         os.symlink(incoming.name, link)
     except OSError:  # no symbolic links here (Windows without the right)
         os.rename(incoming, target)
-        return
-    os.replace(link, target)
-    if previous is not None and previous.parent == target.parent and previous.name.startswith("."):
-        shutil.rmtree(previous, ignore_errors=True)
+        return None
+    kept = current if current is not None and _ours(current, target) else None
+    if kept is not None:
+        # Relative, as the set's own link: the data folder may be moved as a whole.
+        os.symlink(f"../{kept.name}", incoming / PREVIOUS)
+    os.replace(link, target)  # the set and its previous one change together
+    if kept is None:
+        return None
+    older = _generation(kept / PREVIOUS, target)
+    (kept / PREVIOUS).unlink(missing_ok=True)
+    if older is not None:
+        shutil.rmtree(older, ignore_errors=True)
+    return target / PREVIOUS
+
+
+def _ours(folder: Path, target: Path) -> bool:
+    """Whether ``folder`` is a set a sync made (hidden, beside ``target``), not one of the user's."""
+    return folder.parent == target.parent and folder.name.startswith(".")
+
+
+def _generation(link: Path, target: Path) -> Path | None:
+    """The folder of ours that ``link`` points to, if it is one."""
+    if not link.is_symlink():
+        return None
+    folder = link.resolve()
+    return folder if _ours(folder, target) and folder.is_dir() else None
+
+
+def _previous(target: Path) -> Path | None:
+    return target / PREVIOUS if _generation(target / PREVIOUS, target) is not None else None
 
 
 def _remove_leftovers(target: Path) -> None:
-    """What syncs that died (killed, power cut) left behind: never the current set, nor the work
-    of a process still running (its pid is in the name: ``.site-PID-…``, ``.site-link-PID``)."""
-    current = target.resolve() if target.is_symlink() else None
+    """What syncs that died (killed, power cut) left behind: never the current set nor its previous
+    one, nor the work of a process still running (its pid is in the name: ``.site-PID-…``, ``.site-link-PID``)."""
+    kept = {target.resolve(), _generation(target / PREVIOUS, target)} if target.is_symlink() else set()
     owner = re.compile(rf"\.{re.escape(target.name)}-(?:link-|old-)?([0-9]{{1,9}})(?:-|$)")
     for path in target.parent.glob(f".{target.name}-*"):
         match = owner.match(path.name)
-        if path == current or match is None or _running(int(match.group(1))):
+        if path in kept or match is None or _running(int(match.group(1))):
             continue
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
