@@ -160,6 +160,7 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
             scroll_y=place.scroll_y if place else 0.0,
             theme=self.theme,
             sidebar=self.main.show_sidebar,
+            reads=self.state.reads,  # the read marks are kept as they were, whatever else changed
         )
         if state == self.state:
             return

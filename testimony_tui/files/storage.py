@@ -109,10 +109,11 @@ MAX_JSON_BYTES = 1024 * 1024
 """The app's own JSON files hold a few lines: anything bigger is not theirs."""
 
 
-def read_json(path: Path) -> tuple[Any, str | None]:
-    """The JSON in ``path`` (None if absent) and a warning if it had to be set aside."""
+def read_json(path: Path, limit: int = MAX_JSON_BYTES) -> tuple[Any, str | None]:
+    """The JSON in ``path`` (None if absent, or more than ``limit`` bytes) and a warning if it had
+    to be set aside."""
     try:
-        text = read_bounded(path, MAX_JSON_BYTES)
+        text = read_bounded(path, limit)
     except FileNotFoundError:
         return None, None
     except OSError as error:

@@ -1,0 +1,130 @@
+"""Read marks in the state file: kept between runs, bounded, and a corrupt file set aside."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from testimony_tui.core.news import MAX_MARKS, Mark, Reads
+from testimony_tui.files.state import MAX_STATE_BYTES, State, load_state, save_state
+
+FINGERPRINT = "0123456789abcdef"
+
+
+def reads() -> Reads:
+    return Reads().begin(["grace-hopper"], now=1_764_000_000).opened("ada-lovelace", FINGERPRINT, now=1_764_000_100)
+
+
+def test_marks_survive_a_restart(tmp_path):
+    path = tmp_path / "state.json"
+    state = State(slug="ada-lovelace", scroll_y=3.0, theme="nord", reads=reads())
+    assert save_state(path, state) is None
+    loaded, warning = load_state(path)
+    assert warning is None
+    assert loaded == state
+    assert loaded.reads.marks == {
+        "grace-hopper": Mark(None, 1_764_000_000),
+        "ada-lovelace": Mark(FINGERPRINT, 1_764_000_100),
+    }
+    assert list(loaded.reads.marks) == ["grace-hopper", "ada-lovelace"]  # the oldest first, as saved
+
+
+def test_a_state_from_before_the_marks_has_none(tmp_path):
+    path = tmp_path / "state.json"
+    path.write_text('{"slug": "ada-lovelace", "scroll_y": 2}', encoding="utf-8")
+    state, warning = load_state(path)
+    assert warning is None and state.slug == "ada-lovelace" and state.reads == Reads()
+
+
+def test_a_corrupt_state_file_is_set_aside_and_the_marks_start_afresh(tmp_path):
+    path = tmp_path / "state.json"
+    save_state(path, State(reads=reads()))
+    path.write_bytes(path.read_bytes()[:-20])  # cut short, as by a full disk in another program
+    state, warning = load_state(path)
+    assert state.reads == Reads() and state == State()
+    assert warning is not None and "was corrupt; it was set aside as state.json.corrupt-" in warning
+    assert [p.name.startswith("state.json.corrupt-") for p in tmp_path.iterdir()] == [True]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[]",
+        '"reads"',
+        '{"marks": {}}',
+        '{"since": null, "marks": {}}',
+        '{"since": true, "marks": {}}',
+        '{"since": -1, "marks": {}}',
+        '{"since": 1.5, "marks": {}}',
+        '{"since": ' + "9" * 400 + ', "marks": {}}',
+        '{"since": 100, "marks": []}',
+        '{"since": 100}',
+    ],
+)
+def test_marks_the_app_could_not_have_written_start_afresh(tmp_path, value):
+    path = tmp_path / "state.json"
+    path.write_text(f'{{"slug": "ada-lovelace", "reads": {value}}}', encoding="utf-8")
+    state, warning = load_state(path)
+    assert warning is None and state.slug == "ada-lovelace"
+    assert state.reads == Reads()
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        '"x": 1',
+        '"x": [null]',
+        '"x": [null, 1, 2]',
+        '"x": ["ABCDEF0123456789", 1]',
+        '"x": ["0123", 1]',
+        '"x": [7, 1]',
+        '"x": [null, -1]',
+        '"x": [null, true]',
+        '"x": [null, 1e3]',
+        '"x": [null, ' + "9" * 400 + "]",
+        '"x\\u001b[2J": [null, 1]',
+        '"x\\ud800": [null, 1]',
+        '"": [null, 1]',
+        '"' + "x" * 2000 + '": [null, 1]',
+    ],
+)
+def test_a_mark_the_app_could_not_have_written_is_dropped_alone(tmp_path, mark):
+    path = tmp_path / "state.json"
+    path.write_text(
+        f'{{"reads": {{"since": 100, "marks": {{{mark}, "ada-lovelace": ["{FINGERPRINT}", 200]}}}}}}',
+        encoding="utf-8",
+    )
+    state, warning = load_state(path)
+    assert warning is None
+    assert state.reads == Reads(100, {"ada-lovelace": Mark(FINGERPRINT, 200)})
+
+
+def test_marks_past_the_bound_on_disk_keep_the_newest(tmp_path):
+    path = tmp_path / "state.json"
+    marks = {f"t{n}": [None, 1000 + n] for n in range(MAX_MARKS + 10)}
+    path.write_text(json.dumps({"reads": {"since": 1000, "marks": marks}}), encoding="utf-8")
+    state, _ = load_state(path)
+    assert len(state.reads.marks) == MAX_MARKS
+    assert "t9" not in state.reads.marks and "t10" in state.reads.marks
+
+
+def test_the_state_file_stays_within_its_bytes_dropping_the_oldest_marks(tmp_path):
+    # The longest names a file may have, escaped as the app shows them: more than the bytes allowed.
+    path = tmp_path / "state.json"
+    slugs = [f"{n:05}" + "\\xff" * 60 for n in range(MAX_MARKS)]
+    state = State(slug="ada-lovelace", reads=Reads(1, {slug: Mark(FINGERPRINT, 10 + n) for n, slug in enumerate(slugs)}))
+    assert save_state(path, state) is None
+    assert len(path.read_bytes()) <= MAX_STATE_BYTES
+    loaded, warning = load_state(path)
+    assert warning is None and loaded.slug == "ada-lovelace"
+    kept = list(loaded.reads.marks)
+    assert 0 < len(kept) < MAX_MARKS and kept == slugs[-len(kept) :]
+
+
+def test_a_state_file_of_the_most_marks_loads(tmp_path):
+    path = tmp_path / "state.json"
+    names = [f"testimony-of-someone-{n}" for n in range(MAX_MARKS)]
+    state = State(reads=Reads(1, {name: Mark(FINGERPRINT, n) for n, name in enumerate(names)}))
+    save_state(path, state)
+    assert load_state(path) == (state, None)
