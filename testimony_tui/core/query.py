@@ -1,7 +1,7 @@
 """The query language shared by ``--filter``, the sidebar filter and search.
 
 ``word`` ``"a phrase"`` ``project:ironic`` ``author:tantsur`` ``org:"red hat"`` ``keyword:oslo``
-``-negated``. Terms are ANDed; matching is case- and accent-insensitive and by substring, so a
+``is:new`` ``is:changed`` ``-negated``. Terms are ANDed; matching is case- and accent-insensitive and by substring, so a
 query matches while it is still being typed. Any string is a valid query: stray quotes, a lone
 ``-`` or an empty ``field:`` are simply ignored.
 """
@@ -22,8 +22,12 @@ FIELDS = {
     "organization": "organization",
     "keyword": "keywords",
     "keywords": "keywords",
+    "is": "flags",
 }
 """Query field names (and aliases) to the record attribute they search."""
+FLAGS = "flags"
+"""The field of ``is:``: what the caller says of each testimony (``is:new``: new or changed since
+last read, ``is:changed``), given as slugs by flag (see ``Library.filter`` and ``core.news``)."""
 
 _TOKEN = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))')
 
@@ -52,6 +56,8 @@ class Record:
     keywords: str
     everything: str
     """Every field above plus role, summary, questions and answers."""
+    flags: str = ""
+    """The words ``is:`` looks for: none in a record alone (the library is given the flags)."""
 
     @classmethod
     def of(cls, item: Profile) -> Record:
@@ -96,11 +102,11 @@ class Query:
     @cached_property
     def highlights(self) -> tuple[str, ...]:
         """What to highlight in shown text: the positive terms."""
-        return tuple(term.text for term in self.terms if not term.negated)
+        return tuple(term.text for term in self.terms if not term.negated and term.field != FLAGS)
 
     def highlights_for(self, field: str) -> tuple[str, ...]:
         return tuple(
-            term.text for term in self.terms if not term.negated and term.field in (None, field)
+            term.text for term in self.terms if not term.negated and term.field in (None, field) and field != FLAGS
         )
 
 

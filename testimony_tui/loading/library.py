@@ -6,7 +6,7 @@ import difflib
 import os
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import takewhile
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.model import Format, Problem, Summary, Testimony
-from ..core.query import Query, Record, Term
+from ..core.query import FLAGS, Query, Record, Term
 from ..core.search import SearchHit, search
 from ..core.signature import decides, signature
 from ..core.text import fold, showable
@@ -30,6 +30,9 @@ LARGE = 2_000
 app freezes the loaded heap (see ``startup.Heap``), insights say they are counting."""
 TERM_CACHE = 16
 """How many query terms' matches (and where) a library remembers: the words being typed, mostly."""
+
+Flags = Mapping[str, frozenset[str]]
+"""For ``is:``: each flag's slugs (``core.news.News.flags``), from outside the library."""
 
 
 class Store:
@@ -131,12 +134,13 @@ class Library:
             if (testimony := self.store.load(summary)) is not None:
                 yield testimony
 
-    def filter(self, query: Query | str) -> list[Summary]:
+    def filter(self, query: Query | str, flags: Flags | None = None) -> list[Summary]:
+        """The testimonies matching ``query``; ``is:`` picks the slugs ``flags`` gives."""
         query = Query.parse(query) if isinstance(query, str) else query
         if not query:
             return list(self.testimonies)
-        positive = sorted((self._matching(term) for term in query.terms if not term.negated), key=len)
-        negative = [self._matching(term) for term in query.terms if term.negated]
+        positive = sorted((self._picked(term, flags) for term in query.terms if not term.negated), key=len)
+        negative = [self._picked(term, flags) for term in query.terms if term.negated]
         indices: Iterable[int]
         if len(positive) == 1 and not negative:
             indices = positive[0]  # filled in index order: already sorted
@@ -147,6 +151,13 @@ class Library:
             indices = (index for index in range(len(self.testimonies)) if index not in excluded)
         testimonies = self.testimonies
         return [testimonies[index] for index in indices]
+
+    def _picked(self, term: Term, flags: Flags | None) -> dict[int, int]:
+        if term.field != FLAGS:
+            return self._matching(term)
+        # Not remembered: the slugs given change from one call to the next.
+        slugs = frozenset().union(*(picked for name, picked in (flags or {}).items() if term.text in name))
+        return {index: 0 for index, testimony in enumerate(self.testimonies) if testimony.slug in slugs}
 
     def _matching(self, term: Term) -> dict[int, int]:
         """The testimonies (by index) that have ``term``, each with a place it is not before.
@@ -227,6 +238,7 @@ class Library:
         within: Iterable[Summary] | None = None,
         stop: Callable[[], bool] = lambda: False,
         limit: int | None = None,
+        flags: Flags | None = None,
     ) -> list[SearchHit]:
         """Answers matching ``query`` (the first ``limit``); only testimonies whose text has every word are loaded.
 
@@ -234,12 +246,13 @@ class Library:
         ends there (what it found so far is returned).
         """
         query = Query.parse(query) if isinstance(query, str) else query
-        positive = Query(tuple(term for term in query.terms if not term.negated))
-        candidates = self.filter(positive)
+        positive = Query(tuple(term for term in query.terms if not term.negated or term.field == FLAGS))
+        candidates = self.filter(positive, flags)
         if within is not None:
             keep = {t.slug for t in candidates}
             candidates = [t for t in within if t.slug in keep]
-        return search(takewhile(lambda _: not stop(), self.full(candidates)), query, limit)
+        answers = Query(tuple(term for term in query.terms if term.field != FLAGS))  # is: was answered above
+        return search(takewhile(lambda _: not stop(), self.full(candidates)), answers, limit)
 
     @property
     def errors(self) -> list[Problem]:
