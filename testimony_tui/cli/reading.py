@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from .arguments import PROG, UsageError, add_json
 from .output import emit, emit_json, tell, width
 
 if TYPE_CHECKING:
+    from ..core.news import News
     from ..loading.library import Library
 
 
@@ -49,6 +51,9 @@ def unknown(library: Library, slug: str) -> UsageError:
 
 def list_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--filter", metavar="QUERY", default="", help="only testimonies matching QUERY")
+    parser.add_argument(
+        "--new", action="store_true", help="only those new or changed since the app last recorded reads (is:new)"
+    )
     add_json(parser)
 
 
@@ -76,21 +81,61 @@ def search_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command_list(args: argparse.Namespace) -> int:
+    from ..core.query import FLAGS, Query
     from ..formats.data import testimony_dict
 
     library = load(args)
-    testimonies = library.filter(args.filter)
+    query = Query.parse(f"{args.filter} is:new" if args.new else args.filter)
+    news = _news(library) if any(term.field == FLAGS for term in query.terms) else None
+    testimonies = library.filter(query, news.flags if news else None)
     if args.json:
-        emit_json([testimony_dict(testimony, sections=False) for testimony in testimonies])
+        emit_json([_listed(testimony_dict(t, sections=False), t.slug, news) for t in testimonies])
         return 0
     rows = [(t.author, t.project, t.organization, t.slug) for t in testimonies]
-    if not rows:
+    if not rows and news is None:
         tell("no testimony matches" + (f" '{args.filter}'" if args.filter else ""))
         return 0
-    widths = [max(len(row[column]) for row in rows) for column in range(3)]
-    for row in rows:
-        emit("  ".join(value.ljust(width) for value, width in zip(row[:3], widths, strict=True)) + "  " + row[3])
+    widths = [max(len(row[column]) for row in rows) for column in range(3)] if rows else []
+    for row, testimony in zip(rows, testimonies, strict=True):
+        line = "  ".join(value.ljust(width) for value, width in zip(row[:3], widths, strict=True)) + "  " + row[3]
+        emit(f"{_label(testimony.slug, news) or '':7}  {line}" if news else line)
     return 0
+
+
+def _flags(query: str, library: Library) -> dict[str, frozenset[str]] | None:
+    """The slugs ``is:`` picks, read from the marks only when ``query`` has ``is:``."""
+    from ..core.query import FLAGS, Query
+
+    return _news(library).flags if any(term.field == FLAGS for term in Query.parse(query).terms) else None
+
+
+def _news(library: Library) -> News:
+    """What is new or changed by the read marks the app keeps (the command line only reads them)."""
+    from ..core.news import news
+    from ..files.locations import state_file
+    from ..files.state import load_state
+
+    state, warning = load_state(state_file())
+    if warning:
+        tell(f"{PROG}: warning: {warning}")
+    found = news(library.testimonies, state.reads)
+    if state.reads.since is None:
+        tell("no read marks yet: they begin the first time the app runs, with every testimony then counted as read")
+    elif found.new or found.changed:
+        since = time.strftime("%Y-%m-%d %H:%M", time.localtime(state.reads.since))
+        tell(f"{len(found.new):,} new, {len(found.changed):,} changed since you last read (read marks kept since {since})")
+    else:
+        tell("nothing new or changed since you last read")
+    return found
+
+
+def _label(slug: str, news: News) -> str | None:
+    return "changed" if slug in news.changed else "new" if slug in news.new else None
+
+
+def _listed(data: dict, slug: str, news: News | None) -> dict:
+    """A testimony's JSON, saying whether it is new or changed when the query asked (``is:``)."""
+    return {**data, "since_last_read": _label(slug, news)} if news is not None else data
 
 
 def command_show(args: argparse.Namespace) -> int:
@@ -139,7 +184,7 @@ def command_compare(args: argparse.Namespace) -> int:
     question = questionnaire.find(args.question)
     if question is None:
         raise UsageError(f"no question like '{args.question}' (see '{PROG} questions')")
-    comparison = questionnaire.compare(question, library.full(library.filter(args.filter)))
+    comparison = questionnaire.compare(question, library.full(library.filter(args.filter, _flags(args.filter, library))))
     if args.json:
         from ..formats.export import comparison_dict
 
@@ -174,7 +219,7 @@ def command_questions(args: argparse.Namespace) -> int:
 
 def command_search(args: argparse.Namespace) -> int:
     library = load(args)
-    hits = library.search(args.query)
+    hits = library.search(args.query, flags=_flags(args.query, library))
     if args.json:
         emit_json(
             [
