@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import subprocess
+import sys
 import tarfile
 from pathlib import Path
 
@@ -164,3 +166,83 @@ def data_folder() -> dict[str, object]:
             key = path.relative_to(root).as_posix()
             state[key] = os.readlink(path) if path.is_symlink() else path.read_bytes() if path.is_file() else "dir"
     return state
+
+
+_WATCH_THE_SWAP = """
+import sys
+from pathlib import Path
+
+from testimony_tui.sync import sync
+
+target = Path(sys.argv[4])
+for source in sys.argv[1:3]:
+    sync(source, target)
+gaps = []
+
+
+def watch(event, args):
+    # Before each change to the data folder the sync makes, both sets must be there.
+    if event in ("os.remove", "os.rename", "os.rmdir", "os.symlink", "shutil.rmtree", "os.replace"):
+        if not (target.is_dir() and (target / ".previous").is_dir()):
+            gaps.append(event)
+
+
+sys.addaudithook(watch)
+sync(sys.argv[3], target)
+print(gaps, (target / ".previous" / "testimonials" / "ada-lovelace.md").read_bytes().count(b"Second"))
+"""
+
+
+def test_the_set_and_its_previous_one_are_there_at_every_moment_of_the_swap(tmp_path, site_fixtures):
+    sources = [
+        archive_file(tmp_path, site_fixtures, f"{number}.tar.gz", edited_ada(site_fixtures, words))
+        for number, words in enumerate([b"First", b"Second", b"Third"])
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", _WATCH_THE_SWAP, *sources, str(tmp_path / "data" / "site")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[] 1"
+
+
+_REFUSE_THE_PREVIOUS_LINK = """
+import sys
+from pathlib import Path
+
+from testimony_tui.sync import SyncError, sync
+
+target = Path(sys.argv[3])
+sync(sys.argv[1], target)
+
+
+def refuse(event, args):
+    if event == "os.symlink" and str(args[1]).endswith(".previous"):
+        raise PermissionError(28, "No space left on device")
+
+
+sys.addaudithook(refuse)
+try:
+    sync(sys.argv[2], target)
+except SyncError as error:
+    print(error)
+"""
+
+
+def test_a_previous_link_the_disk_refuses_leaves_the_set_as_it_was(tmp_path, site_fixtures):
+    first = archive_file(tmp_path, site_fixtures, "1.tar.gz")
+    second = archive_file(tmp_path, site_fixtures, "2.tar.gz", edited_ada(site_fixtures, b"Other words"))
+    target = tmp_path / "data" / "site"
+    result = subprocess.run(
+        [sys.executable, "-c", _REFUSE_THE_PREVIOUS_LINK, first, second, str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "No space left on device\n"
+    assert ANSWER in ada(target) and not (target / PREVIOUS).exists()
+    # Nothing left over: the set, its lock, and the folder the link points to.
+    assert sorted(path.name for path in target.parent.iterdir()) == sorted([".site.lock", "site", os.readlink(target)])

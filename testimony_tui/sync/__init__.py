@@ -200,10 +200,14 @@ def _swap_in(incoming: Path, target: Path) -> Path | None:
         os.rename(incoming, target)
         return None
     kept = current if current is not None and _ours(current, target) else None
-    if kept is not None:
-        # Relative, as the set's own link: the data folder may be moved as a whole.
-        os.symlink(f"../{kept.name}", incoming / PREVIOUS)
-    os.replace(link, target)  # the set and its previous one change together
+    try:
+        if kept is not None:
+            # Relative, as the set's own link: the data folder may be moved as a whole.
+            os.symlink(f"../{kept.name}", incoming / PREVIOUS)
+        os.replace(link, target)  # the set and its previous one change together
+    except BaseException:
+        link.unlink(missing_ok=True)
+        raise
     if kept is None:
         return None
     older = _generation(kept / PREVIOUS, target)
