@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from testimony_tui.core.news import MAX_MARKS, Mark, Reads
 from testimony_tui.files.state import MAX_STATE_BYTES, State, load_state, save_state
@@ -128,3 +130,31 @@ def test_a_state_file_of_the_most_marks_loads(tmp_path):
     state = State(reads=Reads(1, {name: Mark(FINGERPRINT, n) for n, name in enumerate(names)}))
     save_state(path, state)
     assert load_state(path) == (state, None)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=20), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(
+    st.one_of(
+        JSON,
+        st.fixed_dictionaries({"since": JSON, "marks": st.dictionaries(st.text(max_size=20), JSON, max_size=5)}),
+        st.fixed_dictionaries(
+            {"since": st.integers(-5, 5), "marks": st.dictionaries(st.text(max_size=20), st.lists(JSON, max_size=3))}
+        ),
+    )
+)
+def test_any_reads_value_loads_as_marks_the_app_could_have_written(tmp_path_factory, value):
+    path = tmp_path_factory.mktemp("state") / "state.json"
+    path.write_text(json.dumps({"reads": value}), encoding="utf-8")
+    reads = load_state(path)[0].reads
+    assert reads.since is None or 0 <= reads.since
+    for slug, mark in reads.marks.items():
+        assert slug and slug.isprintable()
+        assert mark.fingerprint is None or len(mark.fingerprint) == 16
+        assert isinstance(mark.when, int) and mark.when >= 0
+    assert save_state(path, State(reads=reads)) is None and load_state(path)[0].reads == reads
