@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from testimony_tui.core.model import Format, Summary
-from testimony_tui.core.news import MAX_MARKS, Mark, News, Reads, fingerprint, news
+from testimony_tui.core.news import MAX_MARKS, Mark, News, Reads, describe, fingerprint, news
 
 
 def summary(slug: str, text: str = "what happened", **profile) -> Summary:
@@ -120,3 +120,13 @@ def test_new_and_changed_never_overlap_and_come_from_the_library(opened, at_star
     assert not found.new & found.changed
     assert found.new == {"abcd"[i] for i in range(4)} - at_start - set(opened)
     assert found.changed == set(opened)  # "f"*16 is no summary's fingerprint
+
+
+def test_what_the_marks_say_in_one_line():
+    since = 1_764_547_200  # 2025-12-01 00:00 UTC
+    assert describe(News(), Reads()) == (
+        "no read marks yet: they begin the first time the app runs, with every testimony then counted as read"
+    )
+    assert describe(News(), Reads(since)) == "nothing new or changed since you last read"
+    line = describe(News(frozenset({"a", "b"}), frozenset({"c"})), Reads(since))
+    assert line.startswith("2 new, 1 changed since you last read (read marks kept since 2025-1")

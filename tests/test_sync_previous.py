@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from testimony_tui.cli import main
-from testimony_tui.files.locations import PREVIOUS, previous_synced_dir, synced_dir, user_data_dir
+from testimony_tui.files.locations import PREVIOUS, previous_synced_dir, previous_version, synced_dir, user_data_dir
 from testimony_tui.loading.steps import load_library
 from testimony_tui.sync import SyncError, sync
 
@@ -246,3 +246,14 @@ def test_a_previous_link_the_disk_refuses_leaves_the_set_as_it_was(tmp_path, sit
     assert ANSWER in ada(target) and not (target / PREVIOUS).exists()
     # Nothing left over: the set, its lock, and the folder the link points to.
     assert sorted(path.name for path in target.parent.iterdir()) == sorted([".site.lock", "site", os.readlink(target)])
+
+
+def test_a_synced_pages_previous_version_is_found_by_its_place(tmp_path, site_fixtures):
+    sync(archive_file(tmp_path, site_fixtures, "1.tar.gz"), synced_dir())
+    page = synced_dir() / "testimonials" / "ada-lovelace.md"
+    assert previous_version(page) is None  # nothing replaced yet
+    sync(archive_file(tmp_path, site_fixtures, "2.tar.gz", edited_ada(site_fixtures, b"Other words")), synced_dir())
+    assert previous_version(str(page)) == previous_synced_dir() / "testimonials" / "ada-lovelace.md"
+    assert ANSWER in previous_version(page).read_bytes()
+    assert previous_version(synced_dir() / "testimonials" / "nobody.md") is None
+    assert previous_version(tmp_path / "ada-lovelace.md") is None  # a file of the user's own

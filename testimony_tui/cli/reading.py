@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,7 +110,7 @@ def _flags(query: str, library: Library) -> dict[str, frozenset[str]] | None:
 
 def _news(library: Library) -> News:
     """What is new or changed by the read marks the app keeps (the command line only reads them)."""
-    from ..core.news import news
+    from ..core.news import describe, news
     from ..files.locations import state_file
     from ..files.state import load_state
 
@@ -119,13 +118,7 @@ def _news(library: Library) -> News:
     if warning:
         tell(f"{PROG}: warning: {warning}")
     found = news(library.testimonies, state.reads)
-    if state.reads.since is None:
-        tell("no read marks yet: they begin the first time the app runs, with every testimony then counted as read")
-    elif found.new or found.changed:
-        since = time.strftime("%Y-%m-%d %H:%M", time.localtime(state.reads.since))
-        tell(f"{len(found.new):,} new, {len(found.changed):,} changed since you last read (read marks kept since {since})")
-    else:
-        tell("nothing new or changed since you last read")
+    tell(describe(found, state.reads))
     return found
 
 

@@ -15,6 +15,7 @@ Pure: the caller gives the library's summaries and the marks (kept in the state 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -115,3 +116,13 @@ def news(testimonies: Iterable[Summary], reads: Reads) -> News:
         elif mark.fingerprint is not None and mark.fingerprint != fingerprint(testimony):
             changed.add(testimony.slug)
     return News(frozenset(new), frozenset(changed))
+
+
+def describe(found: News, reads: Reads) -> str:
+    """What the marks say, in one line (for the header of a list of what is new)."""
+    if reads.since is None:
+        return "no read marks yet: they begin the first time the app runs, with every testimony then counted as read"
+    if not found.new and not found.changed:
+        return "nothing new or changed since you last read"
+    since = time.strftime("%Y-%m-%d %H:%M", time.localtime(reads.since))
+    return f"{len(found.new):,} new, {len(found.changed):,} changed since you last read (read marks kept since {since})"

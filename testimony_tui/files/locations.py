@@ -45,6 +45,17 @@ def previous_synced_dir() -> Path:
     return synced_dir() / PREVIOUS
 
 
+def previous_version(source: str | os.PathLike[str]) -> Path | None:
+    """The page at ``source`` (a synced one) as it was before the last sync that changed the set,
+    if it was there: the same place in the previous set. None for a page not synced."""
+    try:
+        relative = Path(source).relative_to(synced_dir())
+    except ValueError:
+        return None
+    previous = previous_synced_dir() / relative
+    return previous if previous.is_file() else None
+
+
 def state_file() -> Path:
     return Path(_dirs.user_state_dir) / "state.json"
 
