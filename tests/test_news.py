@@ -130,3 +130,7 @@ def test_what_the_marks_say_in_one_line():
     assert describe(News(), Reads(since)) == "nothing new or changed since you last read"
     line = describe(News(frozenset({"a", "b"}), frozenset({"c"})), Reads(since))
     assert line.startswith("2 new, 1 changed since you last read (read marks kept since 2025-1")
+
+
+def test_the_keywords_end_where_the_text_begins():
+    assert fingerprint(summary("a", "b", keywords=("a",))) != fingerprint(summary("a", "", keywords=("a", "b")))

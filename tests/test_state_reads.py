@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from testimony_tui.core.news import MAX_MARKS, Mark, Reads
-from testimony_tui.files.state import MAX_STATE_BYTES, State, load_state, save_state
+from testimony_tui.files.state import MAX_SLUG, MAX_STATE_BYTES, MAX_TIME, State, load_state, save_state
 
 FINGERPRINT = "0123456789abcdef"
 
@@ -158,3 +158,18 @@ def test_any_reads_value_loads_as_marks_the_app_could_have_written(tmp_path_fact
         assert mark.fingerprint is None or len(mark.fingerprint) == 16
         assert isinstance(mark.when, int) and mark.when >= 0
     assert save_state(path, State(reads=reads)) is None and load_state(path)[0].reads == reads
+
+
+@pytest.mark.parametrize(
+    ("slug", "when", "kept"),
+    [
+        ("x" * MAX_SLUG, MAX_TIME, True),
+        ("x" * (MAX_SLUG + 1), 1, False),
+        ("x", MAX_TIME + 1, False),
+        ("x", 0, True),
+    ],
+)
+def test_the_longest_name_and_the_latest_time_a_mark_may_have(tmp_path, slug, when, kept):
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"reads": {"since": when, "marks": {slug: [None, when]}}}), encoding="utf-8")
+    assert load_state(path)[0].reads == (Reads(when, {slug: Mark(None, when)}) if kept else Reads(when if when <= MAX_TIME else None))
