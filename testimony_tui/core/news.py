@@ -36,19 +36,20 @@ def fingerprint(summary: Summary) -> str:
     From what the library already holds in memory (the folded text of every answer, the profile):
     no file is read. Case and accents are folded away, so a change of only those is not seen.
     """
+    # Each part with its length first: one list of parts reads back one way (the keywords are as
+    # many as the parts past the other fields), so no two summaries' parts run together alike.
     digest = hashlib.blake2b(digest_size=8)
     for name in FINGERPRINTED:
         value = getattr(summary, name)
         for part in value if isinstance(value, tuple) else (value,):
             _add(digest, part)
-        _add(digest, "")  # ends the field: ("a", "bc") and ("ab", "c") differ
     _add(digest, summary.search_text)
     return digest.hexdigest()
 
 
 def _add(digest: hashlib._Hash, part: str) -> None:
     data = part.encode("utf-8", "surrogatepass")
-    digest.update(len(data).to_bytes(8, "little"))  # its length first: parts cannot run together
+    digest.update(len(data).to_bytes(8, "little"))
     digest.update(data)
 
 
