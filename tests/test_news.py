@@ -100,8 +100,8 @@ def test_the_oldest_marks_are_dropped_past_the_bound():
 
 def test_the_bound_keeps_the_newest_whatever_their_order():
     marks = {f"t{n}": Mark(None, MAX_MARKS - n) for n in range(MAX_MARKS + 5)}  # newest first
-    kept = Reads(since=0, marks=marks).bounded()
-    assert len(kept.marks) == MAX_MARKS
+    kept = Reads(since=5, marks=marks).bounded()
+    assert kept.since == 5 and len(kept.marks) == MAX_MARKS
     assert "t0" in kept.marks and f"t{MAX_MARKS + 4}" not in kept.marks
 
 
@@ -130,7 +130,15 @@ def test_what_the_marks_say_in_one_line():
     assert describe(News(), Reads(since)) == "nothing new or changed since you last read"
     line = describe(News(frozenset({"a", "b"}), frozenset({"c"})), Reads(since))
     assert line.startswith("2 new, 1 changed since you last read (read marks kept since 2025-1")
+    assert describe(News(new=frozenset({"a"})), Reads(since)).startswith("1 new, 0 changed since")
+    assert describe(News(changed=frozenset({"a"})), Reads(since)).startswith("0 new, 1 changed since")
 
 
 def test_the_keywords_end_where_the_text_begins():
     assert fingerprint(summary("a", "b", keywords=("a",))) != fingerprint(summary("a", "", keywords=("a", "b")))
+
+
+def test_a_name_that_is_not_utf_8_has_a_fingerprint():
+    # os.scandir gives undecodable bytes as lone surrogates; what is shown of them is escaped, but
+    # the fingerprint must not fail on any text a summary may hold.
+    assert fingerprint(summary("a", "x\udcff")) != fingerprint(summary("a", "x"))
