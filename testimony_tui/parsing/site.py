@@ -26,6 +26,7 @@ from .html import (
 )
 from .liquid import resolve_liquid
 from .page import Page
+from .study import is_case_study, read_case_study
 
 _WORKING_ON = re.compile(r"working on\s*:?\s*(.*)", re.I | re.S)
 _AT_ORGANIZATION = re.compile(r"\bat\s+([^,;]+)")
@@ -41,6 +42,8 @@ def parse_site_body(page: Page) -> Draft:
     heading = _profile_heading(root)
     if heading is None and (summaries := _index_summaries(root)):
         return Draft(summaries=summaries)
+    if heading is None and is_case_study(root):
+        return read_case_study(root, _events(root, None, 0), lines)
     profile_block = None
     if heading is not None:
         profile_block = heading.parent
