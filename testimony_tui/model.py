@@ -81,6 +81,11 @@ class CodeBlock:
         return self.text
 
 
+MAX_TABLE_ROWS = 500
+"""Rows of a table that are read; the rest are not (a table of results has tens)."""
+MAX_TABLE_COLUMNS = 30
+"""Cells of a row that are read: wider tables cannot be shown in a terminal anyway."""
+
 Cell: TypeAlias = tuple[Span, ...]
 """A table cell's text: one line of styled spans (a line break in a cell is read as a space)."""
 

@@ -15,6 +15,8 @@ from selectolax.lexbor import LexborNode
 from ..model import (
     IN_APP_SCHEME,
     LINE_BREAK,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
     SITE_URL,
     Block,
     CodeBlock,
@@ -55,10 +57,6 @@ MAX_LIST_DEPTH = 6
 """Lists in lists deeper than this are flattened into the sixth level, their text kept. Real pages
 nest two; a terminal renders each level at about twice the cost of the one above (six: 7 ms,
 twelve: 1 s, thirty froze the app), and past six the indents eat the reading width."""
-MAX_ROWS = 500
-"""Rows of a table that are read; the rest are not (a table of results has tens)."""
-MAX_COLUMNS = 30
-"""Cells of a row that are read: wider tables cannot be shown in a terminal anyway."""
 
 
 def resolve_href(href: str | None) -> str | None:
@@ -256,12 +254,12 @@ def build_list(node: LexborNode, depth: int, level: int = 1) -> ListBlock:
 def build_table(node: LexborNode, depth: int) -> TableBlock | None:
     """A ``<table>``: the header row (in ``<thead>``, or a first row of ``<th>`` cells) and the
     rows, each as wide as the widest; None when it has no cell with text."""
-    rows = [row for row in node.css("tr") if _owning_table(row, node)][: MAX_ROWS + 1]
-    cells = [[_cell(cell, depth) for cell in element_children(row) if cell.tag in ("td", "th")][:MAX_COLUMNS] for row in rows]
+    rows = [row for row in node.css("tr") if _owning_table(row, node)][: MAX_TABLE_ROWS + 1]
+    cells = [[_cell(cell, depth) for cell in element_children(row) if cell.tag in ("td", "th")][:MAX_TABLE_COLUMNS] for row in rows]
     header: list[tuple[Span, ...]] = []
     if rows and (rows[0].parent.tag == "thead" or all(cell.tag == "th" for cell in element_children(rows[0]))):
         header, cells = cells[0], cells[1:]
-    cells = cells[:MAX_ROWS]
+    cells = cells[:MAX_TABLE_ROWS]
     width = max(len(header), *(len(row) for row in cells), 0) if cells else len(header)
     if not any(cell for row in (header, *cells) for cell in row):
         return None
