@@ -12,7 +12,7 @@ from typing import Any
 
 from .markdown import answer_markdown, testimony_markdown
 from .markdown import escape as markdown_escape
-from .model import IN_APP_SCHEME, Block, CodeBlock, Entry, Paragraph, Span, Testimony, is_web_link
+from .model import IN_APP_SCHEME, Block, Cell, CodeBlock, Entry, Paragraph, Span, TableBlock, Testimony, is_web_link
 from .questionnaire import Comparison, GivenAnswer
 from .serialize import dumps, testimony_dict
 from .text import strip_controls
@@ -24,7 +24,7 @@ def export_testimonies(testimonies: Sequence[Testimony], format: str) -> str:
     if format == "json":
         return _json([testimony_dict(testimony) for testimony in testimonies])
     if format == "html":
-        title = testimonies[0].author if len(testimonies) == 1 else "Eventlet migration testimonies"
+        title = testimonies[0].name if len(testimonies) == 1 else "Eventlet migration testimonies"
         contents = _contents(testimonies) if len(testimonies) > 1 else ""
         slugs = {testimony.slug for testimony in testimonies}
         body = contents + "".join(_testimony_html(testimony, slugs) for testimony in testimonies)
@@ -92,7 +92,7 @@ def _anchor(slug: str) -> str:
 
 def _contents(testimonies: Sequence[Testimony]) -> str:
     items = "".join(
-        f'<li><a href="#{_anchor(t.slug)}">{_text(t.author)}</a>'
+        f'<li><a href="#{_anchor(t.slug)}">{_text(t.name)}</a>'
         + (f' <span class="dim">{_text(t.subtitle)}</span>' if t.subtitle else "")
         + "</li>"
         for t in testimonies
@@ -101,7 +101,7 @@ def _contents(testimonies: Sequence[Testimony]) -> str:
 
 
 def _testimony_html(testimony: Testimony, slugs: set[str]) -> str:
-    profile = [f"<h1>{_text(testimony.author)}</h1>"]
+    profile = [f"<h1>{_text(testimony.name)}</h1>"]
     if testimony.role:
         profile.append(f'<p class="role">{_text(testimony.role)}</p>')
     if testimony.subtitle:
@@ -124,6 +124,8 @@ def _entry_html(entry: Entry, heading: str, slugs: set[str], *, asked: str = "")
     if asked and entry.question != asked:
         note = f'<p class="asked">Asked as: {_text(entry.question)}</p>'
     body = "".join(_block_html(block, slugs) for block in entry.answer.blocks)
+    if not heading:  # a case study's text between its cards
+        return f'<div class="text">{body}</div>'
     return f'<div class="card"><h3>{_text(heading)}</h3>{note}{body}</div>'
 
 
@@ -133,12 +135,22 @@ def _block_html(block: Block, slugs: set[str]) -> str:
     if isinstance(block, CodeBlock):
         language = f' class="language-{_text(block.language)}"' if block.language else ""
         return f"<pre><code{language}>{_text(block.text)}</code></pre>"
+    if isinstance(block, TableBlock):
+        return _table_html(block, slugs)
     tag = "ol" if block.ordered else "ul"
     start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
     items = "".join(
         "<li>" + "".join(_block_html(child, slugs) for child in item) + "</li>" for item in block.items
     )
     return f"<{tag}{start}>{items}</{tag}>"
+
+
+def _table_html(table: TableBlock, slugs: set[str]) -> str:
+    def row(cells: tuple[Cell, ...], tag: str) -> str:
+        return "<tr>" + "".join(f"<{tag}>{_spans_html(cell, slugs)}</{tag}>" for cell in cells) + "</tr>"
+
+    head = f"<thead>{row(table.header, 'th')}</thead>" if table.header else ""
+    return f"<table>{head}<tbody>{''.join(row(cells, 'td') for cells in table.rows)}</tbody></table>"
 
 
 def _spans_html(spans: tuple[Span, ...], slugs: set[str]) -> str:
@@ -197,6 +209,9 @@ h3 { font-size: 1rem; margin: 0 0 0.4rem; }
 .dim, .asked, .unanswered { color: var(--dim); }
 .asked { font-style: italic; }
 .summary { border-left: 3px solid var(--line); padding-left: 0.8rem; }
+.text { margin: 0 0 1rem; }
+table { border-collapse: collapse; margin: 0.6rem 0; }
+th, td { border: 1px solid var(--line); padding: 0.2rem 0.6rem; text-align: left; vertical-align: top; }
 code { font-family: ui-monospace, monospace; font-size: 0.9em; }
 a { color: var(--accent); }
 article + article { border-top: 1px solid var(--line); margin-top: 3rem; }

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..model import Kind
 from ..text import showable, strip_controls
 from ..words import counted
 from .arguments import PROG, UsageError, add_json
@@ -84,14 +85,20 @@ def command_list(args: argparse.Namespace) -> int:
     if args.json:
         emit_json([testimony_dict(testimony, sections=False) for testimony in testimonies])
         return 0
-    rows = [(t.author, t.project, t.organization, t.slug) for t in testimonies]
+    # A case study is named by its title and marked as one; the column is there only if one is.
+    kinds = any(not t.is_testimony for t in testimonies)
+    rows = [(t.name, t.project, t.organization, *([_KIND_LABELS[t.kind]] if kinds else []), t.slug) for t in testimonies]
     if not rows:
         tell("no testimony matches" + (f" '{args.filter}'" if args.filter else ""))
         return 0
-    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    columns = len(rows[0]) - 1
+    widths = [max(len(row[column]) for row in rows) for column in range(columns)]
     for row in rows:
-        emit("  ".join(value.ljust(width) for value, width in zip(row[:3], widths, strict=True)) + "  " + row[3])
+        emit("  ".join(value.ljust(width) for value, width in zip(row[:columns], widths, strict=True)) + "  " + row[columns])
     return 0
+
+
+_KIND_LABELS = {Kind.TESTIMONY: "", Kind.CASE_STUDY: "case study"}
 
 
 def command_show(args: argparse.Namespace) -> int:
