@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from markdown_it.common.normalize_url import normalizeLink
 from selectolax.lexbor import LexborNode
@@ -19,6 +20,7 @@ from ..model import (
     MAX_TABLE_ROWS,
     SITE_URL,
     Block,
+    Cell,
     CodeBlock,
     ListBlock,
     Paragraph,
@@ -255,17 +257,25 @@ def build_table(node: LexborNode, depth: int) -> TableBlock | None:
     """A ``<table>``: the header row (in ``<thead>``, or a first row of ``<th>`` cells) and the
     rows, each as wide as the widest; None when it has no cell with text."""
     rows = [row for row in node.css("tr") if _owning_table(row, node)][: MAX_TABLE_ROWS + 1]
-    cells = [[_cell(cell, depth) for cell in element_children(row) if cell.tag in ("td", "th")][:MAX_TABLE_COLUMNS] for row in rows]
-    header: list[tuple[Span, ...]] = []
-    if rows and (rows[0].parent.tag == "thead" or all(cell.tag == "th" for cell in element_children(rows[0]))):
+    cells = [[_cell(cell, depth) for cell in islice(_cells(row), MAX_TABLE_COLUMNS)] for row in rows]
+    header: list[Cell] = []
+    if rows and (rows[0].parent.tag == "thead" or all(cell.tag == "th" for cell in _cells(rows[0]))):
         header, cells = cells[0], cells[1:]
     cells = cells[:MAX_TABLE_ROWS]
-    width = max(len(header), *(len(row) for row in cells), 0) if cells else len(header)
     if not any(cell for row in (header, *cells) for cell in row):
         return None
-    empty: tuple[Span, ...] = ()
-    pad = lambda row: tuple(row) + (empty,) * (width - len(row))  # noqa: E731
-    return TableBlock(pad(header) if header else (), tuple(pad(row) for row in cells))
+    width = max(map(len, (header, *cells)))
+    if not any(header):  # an empty header row is none (Markdown writes one for a table without)
+        header = []
+    return TableBlock(_padded(header, width) if header else (), tuple(_padded(row, width) for row in cells))
+
+
+def _cells(row: LexborNode) -> Iterable[LexborNode]:
+    return (cell for cell in element_children(row) if cell.tag in ("td", "th"))
+
+
+def _padded(row: list[Cell], width: int) -> tuple[Cell, ...]:
+    return (*row, *((),) * (width - len(row)))
 
 
 def _owning_table(row: LexborNode, table: LexborNode) -> bool:
