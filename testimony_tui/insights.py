@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .model import Profile, Testimony
 from .query import searchable
-from .questionnaire import Questionnaire
+from .questionnaire import Questionnaire, answering
 from .storage import read_bounded
 from .text import clean, fold, showable
 
@@ -150,7 +150,7 @@ def _chart(groups: dict[str, list[str]]) -> list[Bar]:
 
 def count_by(testimonies: Iterable[Profile], key: Callable[[Profile], str]) -> list[Bar]:
     groups: dict[str, list[str]] = defaultdict(list)
-    for testimony in testimonies:
+    for testimony in answering(testimonies):
         groups[key(testimony)].append(testimony.slug)
     return _chart(groups)
 
@@ -158,7 +158,7 @@ def count_by(testimonies: Iterable[Profile], key: Callable[[Profile], str]) -> l
 def technology_mentions(testimonies: Iterable[Profile], technologies: Sequence[Technology]) -> list[Bar]:
     """Which testimonies mention each technology in their text, other than as turned down."""
     groups: dict[str, list[str]] = defaultdict(list)
-    for testimony in testimonies:
+    for testimony in answering(testimonies):
         text = searchable(testimony)
         for technology in technologies:
             if technology.used_in(text):

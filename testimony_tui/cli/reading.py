@@ -73,7 +73,7 @@ def compare_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def search_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", metavar="QUERY", help='words, "phrases", project:, author:, org:, keyword:, -not')
+    parser.add_argument("query", metavar="QUERY", help='words, "phrases", project:, author:, org:, keyword:, kind:(testimony|case-study), -not')
     add_json(parser)
 
 
