@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.model import (
+from testimony_tui.core.model import (
     SITE_URL,
     Answer,
     CodeBlock,
@@ -17,7 +17,7 @@ from testimony_tui.model import (
     TableBlock,
     Testimony,
 )
-from testimony_tui.parsing import parse_file, parse_text
+from testimony_tui.parsing.file import parse_file, parse_text
 
 from .conftest import FIXTURES, REAL_PAGES
 

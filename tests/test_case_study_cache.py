@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from testimony_tui.codec import IndexedFile, decode, decode_index, encode, encode_index
-from testimony_tui.model import Kind, Summary, TableBlock
-from testimony_tui.parsing import parse_file
+from testimony_tui.core.model import Kind, Summary, TableBlock
+from testimony_tui.loading.codec import IndexedFile, decode, decode_index, encode, encode_index
+from testimony_tui.parsing.file import parse_file
 
 from .conftest import FIXTURES, REAL_PAGES
 

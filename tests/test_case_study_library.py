@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
-from testimony_tui.insights import Technology, count_by, technology_mentions
-from testimony_tui.library import load_library
-from testimony_tui.model import Kind
-from testimony_tui.query import FIELDS, Query
+from testimony_tui.core.insights import Technology, count_by, technology_mentions
+from testimony_tui.core.model import Kind
+from testimony_tui.core.query import FIELDS, Query
+from testimony_tui.loading.steps import load_library
 
 from .command import cli
 from .conftest import FIXTURES, REAL_PAGES

@@ -7,12 +7,12 @@ from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
-from testimony_tui.export import export_testimonies
-from testimony_tui.markdown import testimony_markdown
-from testimony_tui.model import Kind
-from testimony_tui.parsing import parse_file, parse_text
-from testimony_tui.plain import testimony_text
-from testimony_tui.serialize import testimony_dict
+from testimony_tui.core.model import Kind
+from testimony_tui.formats.data import testimony_dict
+from testimony_tui.formats.export import export_testimonies
+from testimony_tui.formats.markdown import testimony_markdown
+from testimony_tui.formats.text import testimony_text
+from testimony_tui.parsing.file import parse_file, parse_text
 
 from .command import cli
 from .conftest import FIXTURES, REAL_PAGES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from testimony_tui.model import CodeBlock, ListBlock, Paragraph, Span
+from testimony_tui.core.model import CodeBlock, ListBlock, Paragraph, Span
 from testimony_tui.parsing.html import blocks_from_nodes
 from testimony_tui.parsing.mermaid import MAX_LINE, MAX_LINES, mermaid_blocks
 

@@ -6,9 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from testimony_tui.export import export_testimonies
-from testimony_tui.markdown import answer_markdown, table_block
-from testimony_tui.model import (
+from testimony_tui.core.model import (
     LINE_BREAK,
     MAX_TABLE_COLUMNS,
     MAX_TABLE_ROWS,
@@ -21,9 +19,11 @@ from testimony_tui.model import (
     TableBlock,
     Testimony,
 )
-from testimony_tui.parsing import parse_text
+from testimony_tui.formats.export import export_testimonies
+from testimony_tui.formats.markdown import answer_markdown, table_block
+from testimony_tui.formats.text import table_text
+from testimony_tui.parsing.file import parse_text
 from testimony_tui.parsing.html import blocks_from_nodes
-from testimony_tui.plain import table_text
 
 
 def read(html: str) -> tuple:

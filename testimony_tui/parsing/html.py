@@ -13,7 +13,7 @@ from itertools import islice
 from markdown_it.common.normalize_url import normalizeLink
 from selectolax.lexbor import LexborNode
 
-from ..model import (
+from ..core.model import (
     IN_APP_SCHEME,
     LINE_BREAK,
     MAX_TABLE_COLUMNS,
@@ -29,7 +29,7 @@ from ..model import (
     is_web_link,
     iter_texts,
 )
-from ..text import clean, collapse, strip_controls
+from ..core.text import clean, collapse, strip_controls
 from .mermaid import mermaid_blocks
 
 BLOCK_TAGS = frozenset(

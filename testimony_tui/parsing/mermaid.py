@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import textwrap
 
-from ..model import Block, CodeBlock, ListBlock, Paragraph, Span
-from ..text import collapse, strip_controls
+from ..core.model import Block, CodeBlock, ListBlock, Paragraph, Span
+from ..core.text import collapse, strip_controls
 
 MAX_LINES = 1_000
 """A real timeline has about ten lines; more are not read (each becomes a list item to draw)."""

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 from selectolax.lexbor import LexborNode
 
-from ..model import Answer, Kind, iter_texts
-from ..text import clean
+from ..core.model import Answer, Kind, iter_texts
+from ..core.text import clean
 from .draft import Draft, DraftEntry, DraftSection, LineFinder
 from .html import blocks_from_nodes, element_children, heading_text, is_anchor_link
 

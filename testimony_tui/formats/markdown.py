@@ -10,7 +10,19 @@ import re
 
 import yaml
 
-from .model import Answer, Block, Cell, CodeBlock, Kind, ListBlock, Paragraph, Section, Span, TableBlock, Testimony
+from ..core.model import (
+    Answer,
+    Block,
+    Cell,
+    CodeBlock,
+    Kind,
+    ListBlock,
+    Paragraph,
+    Section,
+    Span,
+    TableBlock,
+    Testimony,
+)
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -147,7 +159,7 @@ def section_markdown(section: Section) -> str:
 
 def testimony_markdown(testimony: Testimony) -> str:
     """The whole testimony as a Markdown testimony file, front matter included."""
-    from .serialize import profile_dict
+    from .data import profile_dict
 
     meta = profile_dict(testimony) | {"description": testimony.description}
     if testimony.kind != Kind.TESTIMONY:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .model import Block, Cell, CodeBlock, ListBlock, Paragraph, TableBlock, Testimony, is_web_link
+from ..core.model import Block, Cell, CodeBlock, ListBlock, Paragraph, TableBlock, Testimony, is_web_link
 
 COLUMN_GAP = "  "
 
