@@ -213,3 +213,15 @@ def test_an_empty_case_study_section_is_kept_without_a_problem():
         ("One", ()),
         ("Two", (Entry("", Answer((p("Text."),))),)),
     ]
+
+
+def test_a_page_of_only_a_title_pictures_and_links_is_an_index_without_cards():
+    page = '<h1>Soon</h1><div><img src="x.svg"></div><div><a href="/guide/">Back</a></div>'
+    assert parse_text(page, "studies.md") == parse_text(page, "studies.md")
+    assert parse_text(page, "studies.md").summaries == {}
+    assert parse_text(page, "studies.md").problems == ()
+
+
+def test_a_page_of_text_without_headings_is_still_no_testimony():
+    (problem,) = parse_text("<p>Just some words.</p>", "notes.md").problems
+    assert problem.severity == "error" and "does not look like a testimony" in problem.message

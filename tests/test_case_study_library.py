@@ -96,3 +96,7 @@ def test_the_commands_leave_case_studies_out_of_questions_and_compare(folder):
     assert [(item["slug"], item["kind"]) for item in listed] == [("heron", Kind.CASE_STUDY.value)]
     found = cli("search", "ThreadPoolExecutor", str(folder), "--no-cache")
     assert found.stdout.startswith(f"{TITLE} · How It Was Done · 1. Threads for Workers\n")
+
+
+def test_a_case_study_is_sorted_by_its_title_among_the_names(library):
+    assert [t.slug for t in library.testimonies] == ["arnaud-morin", "heron", "daniel-bengtsson", "dmitry-tantsur"]

@@ -292,7 +292,7 @@ class LibraryBuilder:
                 testimony = replace(testimony, slug=unique)
             slugs[testimony.slug] = testimony.source
             testimonies.append(testimony)
-        testimonies.sort(key=lambda testimony: (testimony.author.casefold(), testimony.slug))
+        testimonies.sort(key=lambda testimony: (testimony.name.casefold(), testimony.slug))
         problems.sort(key=lambda problem: problem.sort_key)
         return Library(tuple(testimonies), tuple(problems), len(self.indexed), self.store)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..core.model import IN_APP_SCHEME, Answer
+from ..core.model import IN_APP_SCHEME, Answer, iter_texts
 from ..core.text import clean
 from .draft import Draft, DraftEntry, DraftSection, LineFinder, ParsedProfile
 from .html import (
@@ -26,7 +26,7 @@ from .html import (
 )
 from .liquid import resolve_liquid
 from .page import Page
-from .study import is_case_study, read_case_study
+from .study import is_case_study, read_case_study, without_navigation
 
 _WORKING_ON = re.compile(r"working on\s*:?\s*(.*)", re.I | re.S)
 _AT_ORGANIZATION = re.compile(r"\bat\s+([^,;]+)")
@@ -44,6 +44,8 @@ def parse_site_body(page: Page) -> Draft:
         return Draft(summaries=summaries)
     if heading is None and is_case_study(root):
         return read_case_study(root, _events(root, None, 0), lines)
+    if heading is None and _is_empty_index(root):
+        return Draft(summaries={})
     profile_block = None
     if heading is not None:
         profile_block = heading.parent
@@ -201,6 +203,15 @@ def _card_parts(card: LexborNode) -> list[LexborNode]:
             parts.append(child)
         child = child.next
     return parts
+
+
+def _is_empty_index(root: LexborNode) -> bool:
+    """An index page with no cards yet (the site's case studies page, "work in progress"): links
+    to other pages, no section or card headings, and no text but its title and those links."""
+    if root.css_first("a") is None or root.css_first("h2, h3, h4, h5, h6") is not None:
+        return False
+    nodes = [node for node in element_children(root) if node.tag != "h1"]
+    return not any(text.plain.strip() for text in iter_texts(blocks_from_nodes(without_navigation(nodes))))
 
 
 def _index_summaries(root: LexborNode) -> dict[str, str]:

@@ -43,7 +43,7 @@ def read_case_study(root: LexborNode, events: Iterable[Event], lines: LineFinder
             sections[-1][1].append((kind, node))
         else:
             intro.append(node)
-    summary = " ".join(block.plain for block in iter_texts(blocks_from_nodes(_shown(intro))))
+    summary = " ".join(block.plain for block in iter_texts(blocks_from_nodes(without_navigation(intro))))
     draft = Draft(kind=Kind.CASE_STUDY, title=heading_text(h1) if h1 is not None else "", summary=clean(summary))
     for heading, items in sections:
         if not _is_contents(items):
@@ -60,9 +60,9 @@ def _read_section(heading: LexborNode, items: list[Event], draft: Draft, lines: 
 
     def close() -> None:
         nonlocal question
-        if question is not None or (text and (blocks := blocks_from_nodes(_shown(text)))):
+        if question is not None or (text and (blocks := blocks_from_nodes(without_navigation(text)))):
             if question is not None:
-                blocks = blocks_from_nodes(_shown(text))
+                blocks = blocks_from_nodes(without_navigation(text))
             draft.add_entry(DraftEntry(question or "", Answer(blocks), lines.find(question) if question else None))
         question = None
         text.clear()
@@ -110,7 +110,7 @@ def _letters(nodes: Iterable[LexborNode]) -> str:
     return "".join("".join(node.text(deep=True).split()) for node in nodes)
 
 
-def _shown(nodes: list[LexborNode]) -> list[LexborNode]:
+def without_navigation(nodes: Iterable[LexborNode]) -> list[LexborNode]:
     """Without navigation: an element (the "Back to Studies" bar) whose text is all links."""
     return [node for node in nodes if not _is_navigation(node)]
 
