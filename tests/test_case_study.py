@@ -177,10 +177,25 @@ def test_no_real_page_is_a_case_study(page):
     assert parsed.testimony is None or parsed.testimony.kind is Kind.TESTIMONY
 
 
-def test_the_site_index_of_case_studies_gives_their_summaries():
+def test_the_site_index_of_case_studies_is_an_index_page_not_a_case_study():
+    # Its own title, intro, sections and cards, but a list of links to the case studies: an index.
     parsed = parse_file(FIXTURES / "studies" / "studies.md")
-    assert parsed.problems == ()
-    assert parsed.summaries == {"heron": "How a scheduler moved from green threads to a thread pool and asyncio."}
+    assert (parsed.testimony, parsed.summaries, parsed.problems) == (None, {}, ())
+
+
+def test_an_index_of_summary_cards_linking_to_case_studies_gives_their_summaries():
+    page = (
+        '<h1>Case Studies</h1><a href="{% link guide/studies/heron.md %}"><h2>Heron</h2>'
+        "<p>How a scheduler moved.</p></a>"
+    )
+    assert parse_text(page, "studies.md").summaries == {"heron": "How a scheduler moved."}
+
+
+def test_a_case_study_linking_to_a_testimony_in_its_text_is_still_a_case_study():
+    page = (
+        '<h1>T</h1><p>Intro.</p><h2>One</h2><ul><li>See <a href="{% link guide/testimonials/ada.md %}">Ada</a>.</li></ul>'
+    )
+    assert parse_text(page, "t.md").testimony.kind is Kind.CASE_STUDY
 
 
 def test_a_page_with_a_title_and_sections_but_a_profile_block_is_a_testimony():

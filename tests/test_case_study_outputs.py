@@ -106,6 +106,9 @@ def test_show_prints_lists_and_exports_the_case_study(tmp_path):
     assert [(item["slug"], item["kind"]) for item in as_json] == [("heron", "case-study")]
     shown = cli("show", "heron", folder, "--no-cache")
     assert shown.returncode == 0 and shown.stdout.startswith(TITLE + "\n")
+    shown_json = json.loads(cli("show", "heron", folder, "--json", "--no-cache").stdout)
+    assert shown_json["kind"] == "case-study" and shown_json["sections"][3]["title"] == "How It Was Done"
+    assert shown_json["sections"][3]["blocks"].startswith("Two changes did most of the work.\n\n### 1. Threads for Workers\n")
     markdown = cli("show", "heron", folder, "--markdown", "--no-cache").stdout
     assert parse_text(markdown, "heron.md").testimony.kind is Kind.CASE_STUDY
     exported = cli("export", "heron", "--path", folder, "--format", "json", "--no-cache")

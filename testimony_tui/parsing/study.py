@@ -103,10 +103,11 @@ def _is_contents(items: list[Event]) -> bool:
     links = [link for node in nodes for link in ([node] if node.tag == "a" else node.css("a"))]
     if not links or not all(map(is_anchor_link, links)):
         return False
-    return _letters(nodes) == _letters(links)
+    return letters(nodes) == letters(links)
 
 
-def _letters(nodes: Iterable[LexborNode]) -> str:
+def letters(nodes: Iterable[LexborNode]) -> str:
+    """The text of ``nodes`` without its white space: to compare what two sets of nodes say."""
     return "".join("".join(node.text(deep=True).split()) for node in nodes)
 
 
@@ -119,4 +120,4 @@ def _is_navigation(node: LexborNode) -> bool:
     if node.tag not in ("div", "nav", "footer"):
         return False
     links = node.css("a")
-    return bool(links) and _letters([node]) == _letters(links)
+    return bool(links) and letters([node]) == letters(links)
