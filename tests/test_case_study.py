@@ -240,3 +240,18 @@ def test_a_page_of_only_a_title_pictures_and_links_is_an_index_without_cards():
 def test_a_page_of_text_without_headings_is_still_no_testimony():
     (problem,) = parse_text("<p>Just some words.</p>", "notes.md").problems
     assert problem.severity == "error" and "does not look like a testimony" in problem.message
+
+
+def test_a_heading_that_is_all_a_link_to_itself_keeps_its_text():
+    page = '<h1><a href="#top">The Title</a></h1><p>Intro.</p><h2 id="a"><a href="#a">First</a></h2><p>x</p>'
+    case = parse_text(page, "t.md").testimony
+    assert (case.title, case.sections[0].title) == ("The Title", "First")
+
+
+def test_a_case_study_without_any_title_is_named_after_its_file_with_a_warning():
+    parsed = parse_text("<h1> </h1><p>Intro.</p><h2>A</h2><p>x</p>", "heron-case.md")
+    assert parsed.testimony.title == "Heron Case" and parsed.testimony.name == "Heron Case"
+    assert [str(problem) for problem in parsed.problems] == [
+        "heron-case.md:1: warning: no title found (an <h1> heading, or 'title:' in the front matter); "
+        "showing 'Heron Case' from the file name"
+    ]

@@ -97,12 +97,18 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
                 check_link(span, entry.line)
     meta = page.meta
     title = clean(meta_text(meta, "title"))
+    if study:
+        title = clean(draft.title) or title
+    if study and not title:
+        title = _name_from_file(path)
+        message = "no title found (an <h1> heading, or 'title:' in the front matter); showing"
+        report(page.body_line, "warning", f"{message} '{title}' from the file name")
     testimony = Testimony(
         slug=slug,
         source=source,
         format=format,
         author=author,
-        title=clean(draft.title) or title if study else title,
+        title=title,
         role=clean(profile.role),
         organization=clean(profile.organization),
         profile_url=profile.profile_url,

@@ -101,14 +101,15 @@ def is_anchor_link(node: LexborNode) -> bool:
 
 
 def heading_text(node: LexborNode) -> str:
-    """A heading's text without the links to itself that pages put in it (``<a href="#id">🔗</a>``)."""
+    """A heading's text without the links to itself that pages put in it (``<a href="#id">🔗</a>``);
+    all of it when it is all such a link (``<h2><a href="#id">Title</a></h2>``)."""
     if node.css_first('a[href^="#"]') is None:
         return node_text(node)
     parts: list[str] = []
     for piece in node.traverse(include_text=True):
         if piece.tag == "-text" and not any(is_anchor_link(parent) for parent in _parents(piece, node)):
             parts.append(piece.text(deep=False))
-    return clean("".join(parts))
+    return clean("".join(parts)) or node_text(node)
 
 
 def _parents(node: LexborNode, top: LexborNode) -> Iterable[LexborNode]:
