@@ -115,4 +115,4 @@ def test_show_prints_lists_and_exports_the_case_study(tmp_path):
     assert json.loads(exported.stdout)[0]["kind"] == "case-study"
     checked = cli("check", folder, "--no-cache")
     assert checked.returncode == 0 and checked.stdout == ""
-    assert "0 errors, 0 warnings" in checked.stderr
+    assert checked.stderr == "2 files, 0 testimonies, 1 case study: 0 errors, 0 warnings\n"

@@ -131,7 +131,10 @@ def command_check(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             emit(str(problem))
-        testimonies = counted(len(library.testimonies), "testimony", "testimonies")
+        studies = sum(not testimony.is_testimony for testimony in library.testimonies)
+        testimonies = counted(len(library.testimonies) - studies, "testimony", "testimonies")
+        if studies:
+            testimonies += f", {counted(studies, 'case study', 'case studies')}"
         tell(f"{counted(library.files, 'file')}, {testimonies}: {tally(problems)}")
     if library.errors:
         return 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core.model import Entry, Format, Kind, Problem, Section, Severity, Span, Testimony
@@ -126,7 +127,7 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
     return ParsedFile(source, testimony, problems=tuple(problems))
 
 
-def _check_testimony(draft: Draft, path: Path, body_line: int, report) -> None:
+def _check_testimony(draft: Draft, path: Path, body_line: int, report: Callable[[int | None, Severity, str], None]) -> None:
     """What a testimony must have and a case study need not: questions, an author, a project."""
     if not any(section.entries for section in draft.sections):
         report(body_line, "warning", "no questions were found: the page has no section headings with question cards")

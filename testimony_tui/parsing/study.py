@@ -60,9 +60,8 @@ def _read_section(heading: LexborNode, items: list[Event], draft: Draft, lines: 
 
     def close() -> None:
         nonlocal question
-        if question is not None or (text and (blocks := blocks_from_nodes(without_navigation(text)))):
-            if question is not None:
-                blocks = blocks_from_nodes(without_navigation(text))
+        blocks = blocks_from_nodes(without_navigation(text))
+        if question is not None or blocks:  # a card even if empty; text only if there is some
             draft.add_entry(DraftEntry(question or "", Answer(blocks), lines.find(question) if question else None))
         question = None
         text.clear()
