@@ -11,6 +11,7 @@ from testimony_tui.core.insights import Technology, count_by, technology_mention
 from testimony_tui.core.model import Kind
 from testimony_tui.core.query import FIELDS, Query
 from testimony_tui.loading.steps import load_library
+from testimony_tui.loading.watch import keep_last_good
 
 from .command import cli
 from .conftest import FIXTURES, REAL_PAGES
@@ -99,4 +100,11 @@ def test_the_commands_leave_case_studies_out_of_questions_and_compare(folder):
 
 
 def test_a_case_study_is_sorted_by_its_title_among_the_names(library):
+    assert [t.slug for t in library.testimonies] == ["arnaud-morin", "heron", "daniel-bengtsson", "dmitry-tantsur"]
+
+
+def test_a_case_study_kept_while_its_file_is_broken_stays_in_its_place_by_title(folder):
+    case = load_library([folder], explicit=True).get("heron")
+    (folder / "heron.md").write_bytes(b"\x00broken")
+    library = keep_last_good(load_library([folder], explicit=True), [case], {str(folder / "heron.md")})
     assert [t.slug for t in library.testimonies] == ["arnaud-morin", "heron", "daniel-bengtsson", "dmitry-tantsur"]

@@ -60,6 +60,6 @@ def keep_last_good(library: Library, previous: Iterable[Testimony], changed: set
         library.store.pin(testimony)
     summaries = sorted(
         (*library.testimonies, *(Summary.of(testimony) for testimony in kept)),
-        key=lambda testimony: (testimony.author.casefold(), testimony.slug),
+        key=lambda testimony: (testimony.name.casefold(), testimony.slug),  # as the library sorts
     )
     return replace(library, testimonies=tuple(summaries))
