@@ -19,7 +19,7 @@ from testimony_tui.core.model import (
 )
 from testimony_tui.parsing.file import parse_file, parse_text
 
-from .conftest import FIXTURES, REAL_PAGES
+from .conftest import FIXTURES, REAL_PAGES, REPO
 
 STUDY = FIXTURES / "studies" / "heron.md"
 TITLE = "Case Study: Taking Eventlet out of the Heron Scheduler"
@@ -171,7 +171,11 @@ def test_no_link_to_a_place_on_the_page_is_left_anywhere():
     assert "🔗" not in study().text
 
 
-@pytest.mark.parametrize("page", sorted(REAL_PAGES.glob("*.md")), ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "page",
+    sorted([*REAL_PAGES.glob("*.md"), *(FIXTURES / "site").glob("*.md"), *(REPO / "data").glob("*.md")]),
+    ids=lambda path: f"{path.parent.name}/{path.name}",
+)
 def test_no_real_page_is_a_case_study(page):
     parsed = parse_file(page)
     assert parsed.testimony is None or parsed.testimony.kind is Kind.TESTIMONY
