@@ -141,8 +141,13 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
         is filtered at once, its message comes after), once the first rows are in."""
         if not self._counting:
             return
-        shown, total = len(self.main.sidebar.shown), len(self.library.testimonies)
+        shown, total, studies = len(self.main.sidebar.shown), len(self.library.testimonies), self.library.case_studies
         text = f"{shown:,} of {counted(total, 'testimony', 'testimonies')}"
+        if studies == total and total:
+            text = f"{shown:,} of {counted(total, 'case study', 'case studies')}"
+        elif studies:  # "4 of 4: 3 testimonies and 1 case study"
+            kinds = f"{counted(total - studies, 'testimony', 'testimonies')} and {counted(studies, 'case study', 'case studies')}"
+            text = f"{shown:,} of {total:,}: {kinds}"
         if self.progress:
             text += f" · loading {self.progress[0]:,} of {self.progress[1]:,} files"
         if self.sync_status:

@@ -98,7 +98,7 @@ class TestimonyCommands(_MainScreenProvider):
     def candidates(self, screen: MainScreen) -> list[Candidate]:
         return [
             (
-                f"Open {testimony.author}" + (f" — {testimony.subtitle}" if testimony.subtitle else ""),
+                f"Open {testimony.name}" + (f" — {testimony.subtitle}" if testimony.subtitle else ""),
                 partial(screen.open, testimony.slug, remember=True),
                 "Open this testimony",
             )

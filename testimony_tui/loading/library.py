@@ -13,7 +13,7 @@ from itertools import takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.model import Format, Problem, Summary, Testimony
+from ..core.model import Format, Problem, Profile, Summary, Testimony
 from ..core.query import Query, Record, Term
 from ..core.search import SearchHit, search
 from ..core.signature import decides, signature
@@ -30,6 +30,11 @@ LARGE = 2_000
 app freezes the loaded heap (see ``startup.Heap``), insights say they are counting."""
 TERM_CACHE = 16
 """How many query terms' matches (and where) a library remembers: the words being typed, mostly."""
+
+
+def list_order(testimony: Profile) -> tuple[bool, str, str]:
+    """Where a testimony goes in lists: testimonies, then case studies (the sidebar's two groups), each by name."""
+    return (not testimony.is_testimony, testimony.name.casefold(), testimony.slug)
 
 
 class Store:
@@ -75,7 +80,8 @@ class Store:
 
 @dataclass(frozen=True)
 class Library:
-    """The loaded testimonies' summaries, sorted by author, and every problem met while loading."""
+    """The loaded testimonies' summaries (testimonies by author, then case studies by title), and every
+    problem met while loading."""
 
     testimonies: tuple[Summary, ...] = ()
     problems: tuple[Problem, ...] = ()
@@ -86,6 +92,11 @@ class Library:
         default_factory=OrderedDict, init=False, compare=False, repr=False
     )
     _fields: dict[str | None, list[str]] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    @cached_property
+    def case_studies(self) -> int:
+        """How many of ``testimonies`` are case studies (the rest are questionnaire testimonies)."""
+        return sum(not testimony.is_testimony for testimony in self.testimonies)
 
     @cached_property
     def _by_slug(self) -> dict[str, Summary]:
@@ -290,7 +301,7 @@ class LibraryBuilder:
                 testimony = replace(testimony, slug=unique)
             slugs[testimony.slug] = testimony.source
             testimonies.append(testimony)
-        testimonies.sort(key=lambda testimony: (testimony.author.casefold(), testimony.slug))
+        testimonies.sort(key=list_order)
         problems.sort(key=lambda problem: problem.sort_key)
         return Library(tuple(testimonies), tuple(problems), len(self.indexed), self.store)
 

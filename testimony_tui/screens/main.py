@@ -190,7 +190,7 @@ class MainScreen(Screen[None]):
         if self.current.profile_url:
             self.app.open_url(self.current.profile_url)  # which says so if it is no web link
         else:
-            self.notify(f"{self.current.author} gives no profile link.", title="Profile", markup=False)
+            self.notify(f"{self.current.name} gives no profile link.", title="Profile", markup=False)
 
     async def action_find(self) -> None:
         await self.reader_pane.action_find()

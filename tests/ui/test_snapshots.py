@@ -163,3 +163,17 @@ SCREENS = {"reader": _reader, "find": _find, "help": _help, "compare": _compare,
 def test_reading_screens(snap_compare, app_for, real_pages, screen, size, theme):
     app = app_for(real_pages, theme=THEMES[theme])
     assert snap_compare(app, terminal_size=SIZES[size], run_before=SCREENS[screen])
+
+
+def test_case_study_80x24(snap_compare, app_for, tests_dir):
+    assert snap_compare(app_for(tests_dir / "fixtures" / "studies"), terminal_size=(80, 24), run_before=loaded)
+
+
+def test_case_study_code_and_table_120x40(snap_compare, app_for, tests_dir):
+    async def at_the_code(pilot):
+        await loaded(pilot)
+        pilot.app.main.reader.focus()
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await wait_until(pilot, lambda: pilot.app.main.reader.scroll_y > 0, what="the fourth section at the top")
+
+    assert snap_compare(app_for(tests_dir / "fixtures" / "studies"), terminal_size=(120, 40), run_before=at_the_code)
