@@ -97,8 +97,8 @@ def startup(corpus: Path, n: int, repeat: int, home: Path, moment: str, bound: f
 
 
 def index(corpus: Path, n: int, repeat: int, home: Path) -> list[Figure]:
-    from testimony_tui.cache import ParseCache
-    from testimony_tui.library import load_library
+    from testimony_tui.loading.cache import ParseCache
+    from testimony_tui.loading.steps import load_library
 
     def cold() -> None:
         cache_path = home / "bench-cache.sqlite3"
@@ -118,9 +118,9 @@ def index(corpus: Path, n: int, repeat: int, home: Path) -> list[Figure]:
 
 
 def query_engine(corpus: Path, n: int, repeat: int, home: Path) -> list[Figure]:
-    from testimony_tui.cache import ParseCache
-    from testimony_tui.library import load_library
-    from testimony_tui.query import Query
+    from testimony_tui.core.query import Query
+    from testimony_tui.loading.cache import ParseCache
+    from testimony_tui.loading.steps import load_library
 
     library = load_library([corpus], explicit=True, cache=ParseCache(home / "bench-cache.sqlite3"))
     library.prepare_search()  # folded once at load, as the app does
@@ -227,8 +227,8 @@ def open_big(repeat: int, home: Path) -> Figure:
 PEAK_RSS = """
 import resource, sys
 from pathlib import Path
-from testimony_tui.library import load_library
-from testimony_tui.loader import open_cache
+from testimony_tui.loading.steps import load_library
+from testimony_tui.loading.loader import open_cache
 
 library = load_library([Path(sys.argv[1])], explicit=True, cache=open_cache())
 library.prepare_search()

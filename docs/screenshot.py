@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from testimony_tui.app import make_app
-from testimony_tui.locations import bundled_data_dir
+from testimony_tui.files.locations import bundled_data_dir
 
 HERE = Path(__file__).parent
 

@@ -20,21 +20,20 @@ from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.theme import Theme
 from textual.timer import Timer
 
-from . import locations
-from .commands import OutlineCommands, TestimonyCommands
-from .config import Config
-from .library import LARGE, Library
-from .model import Problem, Testimony, is_web_link
+from .core.model import Problem, Testimony, is_web_link
+from .core.text import counted, showable
+from .files import locations
+from .files.config import Config
+from .files.state import State, load_state, save_state
+from .loading.library import LARGE, Library
+from .palette import OutlineCommands, TestimonyCommands
 from .screens.main import MainScreen
-from .state import State, load_state, save_state
-from .text import showable
 from .widgets.sidebar import Sidebar
-from .words import counted
 
 if TYPE_CHECKING:
-    from .library import LibraryBuilder
-    from .loader import Loader
-    from .loading import Step
+    from .loading.library import LibraryBuilder
+    from .loading.loader import Loader
+    from .loading.steps import Step
 
 
 class TestimonyApp(App[None]):
@@ -140,7 +139,7 @@ class TestimonyApp(App[None]):
         """
         from textual.worker import get_current_worker
 
-        from .loading import load_steps
+        from .loading.steps import load_steps
 
         steps = load_steps(*self._begin_load(), early=not reload)
         for step in steps:
@@ -153,11 +152,11 @@ class TestimonyApp(App[None]):
 
     def _begin_load(self) -> tuple[Loader, LibraryBuilder]:
         """A loader for the library's files, and the builder of the library (in the loading thread)."""
-        from .library import LibraryBuilder, Store
-        from .loader import Loader, open_cache
+        from .loading.library import LibraryBuilder, Store
+        from .loading.loader import Loader, open_cache
 
         if self.watching:
-            from .watch import snapshot
+            from .loading.watch import snapshot
 
             # Before reading: a file saved while we read is then seen as changed at the next poll.
             self.snapshot = snapshot(self.load_paths, explicit=bool(self.paths))
@@ -177,7 +176,7 @@ class TestimonyApp(App[None]):
         """``--watch``: look for changed files; reload when there are. Then wait for the next look."""
         from textual.worker import get_current_worker
 
-        from .watch import changed_paths, next_look, snapshot
+        from .loading.watch import changed_paths, next_look, snapshot
 
         started = time.monotonic()
         before = self.snapshot
@@ -197,7 +196,7 @@ class TestimonyApp(App[None]):
 
     def _show_changes(self, library: Library) -> None:
         """After files changed: the new library, the open testimony updated in place."""
-        from .watch import keep_last_good
+        from .loading.watch import keep_last_good
 
         changed, self.changed = self.changed, set()
         current = self.main.current
@@ -238,7 +237,7 @@ class TestimonyApp(App[None]):
 
     def export(self, stem: str, render: Callable[[str], str]) -> None:
         """Write ``render(format)`` to a new file in the export folder and say where."""
-        from .export import SUFFIXES
+        from .formats.export import SUFFIXES
 
         format = self.config.export_format
         self._save(stem, SUFFIXES[format], lambda: render(format), "Export", "Exported to", "export")
@@ -258,7 +257,7 @@ class TestimonyApp(App[None]):
     @work(thread=True, group="export")
     def _save(self, stem: str, suffix: str, render: Callable[[], str], title: str, done: str, doing: str) -> None:
         """Write ``render()`` to a new file in the export folder and say where (or why not)."""
-        from .storage import write_new
+        from .files.storage import write_new
 
         folder = self.config.export_folder or locations.downloads_dir()
         try:
@@ -333,7 +332,7 @@ class TestimonyApp(App[None]):
             if len(library.testimonies) >= LARGE or self._heap_frozen:
                 self._freeze_heap()
             if self.watching and self._poll_timer is None:
-                from .watch import POLL_SECONDS
+                from .loading.watch import POLL_SECONDS
 
                 self._poll_later(POLL_SECONDS)
             bundled = str(locations.bundled_data_dir())
@@ -511,8 +510,7 @@ def key_groups() -> list[tuple[str, type]]:
     from .screens.compare import AnswerPanel, CompareScreen
     from .screens.insights import Chart, InsightList, InsightsScreen
     from .screens.search import SearchScreen
-    from .widgets.find_pane import FindPane
-    from .widgets.findbar import FindBar
+    from .widgets.find import FindBar, FindPane
     from .widgets.reader import PanelView, Reader
     from .widgets.sidebar import FilterInput, TestimonyList
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from markdown_it.common.normalize_url import normalizeLink
 
-from testimony_tui.model import CodeBlock, ListBlock, Paragraph, Span
-from testimony_tui.parsing import parse_text
+from testimony_tui.core.model import CodeBlock, ListBlock, Paragraph, Span
+from testimony_tui.parsing.file import parse_text
 from testimony_tui.parsing.html import MAX_DEPTH, MAX_LIST_DEPTH, normalize_link, resolve_href
 
 

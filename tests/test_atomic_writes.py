@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from testimony_tui.storage import (
+from testimony_tui.files.storage import (
     MAX_JSON_BYTES,
     NotRegularFileError,
     read_bounded,

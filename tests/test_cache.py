@@ -8,9 +8,9 @@ import sqlite3
 
 import pytest
 
-from testimony_tui.cache import ParseCache
-from testimony_tui.library import load_library
-from testimony_tui.loader import Loader
+from testimony_tui.loading.cache import ParseCache
+from testimony_tui.loading.loader import Loader
+from testimony_tui.loading.steps import load_library
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_an_unwritable_cache_folder_warns_once_and_loads(folder, tmp_path):
 
 def test_no_cache_flag_writes_no_cache(folder, capsys):
     from testimony_tui.cli import main
-    from testimony_tui.locations import cache_dir
+    from testimony_tui.files.locations import cache_dir
 
     assert main(["list", str(folder), "--no-cache"]) == 0
     assert not (cache_dir() / "parsed.sqlite3").exists()

@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from testimony_tui.cache import ParseCache, Stamp
-from testimony_tui.library import load_library
+from testimony_tui.loading.cache import ParseCache, Stamp
+from testimony_tui.loading.steps import load_library
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import sqlite3
 
 import pytest
 
-from testimony_tui.cache import LOOKUP_LIMIT, ParseCache, Stamp
-from testimony_tui.library import load_library
+from testimony_tui.loading.cache import LOOKUP_LIMIT, ParseCache, Stamp
+from testimony_tui.loading.steps import load_library
 
 
 def page(author: str) -> str:

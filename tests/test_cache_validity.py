@@ -10,10 +10,11 @@ import sqlite3
 
 import pytest
 
-from testimony_tui.cache import SCHEMA_VERSION, ParseCache, Stamp
-from testimony_tui.library import Store, load_library
-from testimony_tui.parsed import PARSER_VERSION
-from testimony_tui.parsing import parse_file
+from testimony_tui.loading.cache import SCHEMA_VERSION, ParseCache, Stamp
+from testimony_tui.loading.library import Store
+from testimony_tui.loading.steps import load_library
+from testimony_tui.parsing import PARSER_VERSION
+from testimony_tui.parsing.file import parse_file
 
 OLD, NEW = "About six months.", "About ten months."
 """The same size: only the modification time or the parser version can tell the edit apart."""

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from testimony_tui.cli import DESCRIPTIONS, main
-from testimony_tui.parsing import parse_file, parse_text
+from testimony_tui.parsing.file import parse_file, parse_text
 
 BAD = "fixtures/bad"
 

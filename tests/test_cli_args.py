@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from testimony_tui.cli import main
-from testimony_tui.locations import config_file
+from testimony_tui.files.locations import config_file
 
 from . import hostile
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.library import Library
-from testimony_tui.model import Format, Summary
+from testimony_tui.core.model import Format, Summary
+from testimony_tui.loading.library import Library
 
 from .command import cli
 from .hostile import site_page

@@ -6,11 +6,11 @@ import json
 
 from selectolax.lexbor import LexborHTMLParser
 
-from testimony_tui.export import export_testimonies
-from testimony_tui.markdown import answer_markdown
-from testimony_tui.model import Answer, CodeBlock, Entry, Format, Paragraph, Section, Span, Testimony
-from testimony_tui.parsing import parse_text
-from testimony_tui.plain import testimony_text
+from testimony_tui.core.model import Answer, CodeBlock, Entry, Format, Paragraph, Section, Span, Testimony
+from testimony_tui.formats.export import export_testimonies
+from testimony_tui.formats.markdown import answer_markdown
+from testimony_tui.formats.text import testimony_text
+from testimony_tui.parsing.file import parse_text
 
 from .command import cli
 

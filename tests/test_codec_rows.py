@@ -7,8 +7,7 @@ import json
 
 import pytest
 
-from testimony_tui.codec import IndexedFile, decode, decode_index, encode, encode_index
-from testimony_tui.model import (
+from testimony_tui.core.model import (
     Answer,
     CodeBlock,
     Entry,
@@ -21,7 +20,8 @@ from testimony_tui.model import (
     Summary,
     Testimony,
 )
-from testimony_tui.parsed import ParsedFile
+from testimony_tui.loading.codec import IndexedFile, decode, decode_index, encode, encode_index
+from testimony_tui.parsing import ParsedFile
 
 PATH = "/pages/ann.md"
 

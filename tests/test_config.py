@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from testimony_tui.cli import main
-from testimony_tui.config import EXAMPLE, Config, load_config
-from testimony_tui.locations import cache_dir, config_file
+from testimony_tui.files.config import EXAMPLE, Config, load_config
+from testimony_tui.files.locations import cache_dir, config_file
 
 
 def test_missing_file_means_defaults(tmp_path):

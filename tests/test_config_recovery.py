@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from testimony_tui.config import load_config
+from testimony_tui.files.config import load_config
 
 from . import hostile
 

@@ -6,9 +6,9 @@ import shutil
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from testimony_tui.discovery import PAGE_SUFFIXES, discover, is_page_name
-from testimony_tui.library import load_library
-from testimony_tui.locations import PATH_VARIABLE, bundled_data_dir, default_paths, user_data_dir
+from testimony_tui.files.locations import PATH_VARIABLE, bundled_data_dir, default_paths, user_data_dir
+from testimony_tui.loading.discovery import PAGE_SUFFIXES, discover, is_page_name
+from testimony_tui.loading.steps import load_library
 
 
 def test_recursive_suffixes_and_hidden_folders(tmp_path):

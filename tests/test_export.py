@@ -9,7 +9,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from testimony_tui.cli import main
-from testimony_tui.parsing import parse_file
+from testimony_tui.parsing.file import parse_file
 
 HOSTILE_PAGE = """\
 ---

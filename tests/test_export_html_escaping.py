@@ -9,9 +9,9 @@ import json
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from testimony_tui.export import export_comparison, export_testimonies
-from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
-from testimony_tui.questionnaire import Comparison, GivenAnswer, Question
+from testimony_tui.core.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
+from testimony_tui.core.questionnaire import Comparison, GivenAnswer, Question
+from testimony_tui.formats.export import export_comparison, export_testimonies
 
 SCRIPT = "<script>alert(1)</script>"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from testimony_tui.export import export_comparison, export_testimonies
-from testimony_tui.markdown import testimony_markdown
-from testimony_tui.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
-from testimony_tui.questionnaire import Comparison, GivenAnswer, Question
+from testimony_tui.core.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
+from testimony_tui.core.questionnaire import Comparison, GivenAnswer, Question
+from testimony_tui.formats.export import export_comparison, export_testimonies
+from testimony_tui.formats.markdown import testimony_markdown
 
 
 def paragraph(*spans: Span | str) -> Paragraph:

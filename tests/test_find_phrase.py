@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.query import find_phrases, phrase_spans
+from testimony_tui.core.query import find_phrases, phrase_spans
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from testimony_tui.cli import main
-from testimony_tui.library import load_library
-from testimony_tui.locations import cache_dir
-from testimony_tui.parsing import parse_file
+from testimony_tui.files.locations import cache_dir
+from testimony_tui.loading.steps import load_library
+from testimony_tui.parsing.file import parse_file
 
 from . import hostile
 from .command import cli

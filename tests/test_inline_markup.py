@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.model import ListBlock, Span
-from testimony_tui.parsing import parse_text
+from testimony_tui.core.model import ListBlock, Span
+from testimony_tui.parsing.file import parse_text
 
 
 def site_answer(html: str):

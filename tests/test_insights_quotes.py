@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from testimony_tui.insights import (
+from testimony_tui.core.insights import (
     TECHNOLOGIES,
     Quote,
     Technology,
@@ -18,8 +18,8 @@ from testimony_tui.insights import (
     sentences,
     technology_mentions,
 )
-from testimony_tui.library import load_library
-from testimony_tui.text import fold
+from testimony_tui.core.text import fold
+from testimony_tui.loading.steps import load_library
 
 JULIA = (
     "Discussion really getting started and being executed on to completion felt about a four or five month process. "

@@ -3,9 +3,10 @@ and a library's summaries and whole testimonies by name."""
 
 from __future__ import annotations
 
-from testimony_tui.codec import IndexedFile
-from testimony_tui.library import Library, LibraryBuilder, Store, load_library
-from testimony_tui.model import Format, Problem, Summary
+from testimony_tui.core.model import Format, Problem, Summary
+from testimony_tui.loading.codec import IndexedFile
+from testimony_tui.loading.library import Library, LibraryBuilder, Store
+from testimony_tui.loading.steps import load_library
 
 
 def summary(path: str, slug: str, fmt: Format = Format.SITE, own: str = "", description: str = "About it.") -> Summary:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.library import load_library
+from testimony_tui.loading.steps import load_library
 
 
 def page(author: str, answer: str) -> str:

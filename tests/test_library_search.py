@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.library import load_library
+from testimony_tui.loading.steps import load_library
 
 
 def page(author: str, *answers: str) -> str:
@@ -59,7 +59,7 @@ def test_a_search_gives_at_most_its_limit(library):
 
 
 def test_a_query_object_searches_as_its_text_does(library):
-    from testimony_tui.query import Query
+    from testimony_tui.core.query import Query
 
     assert library.search(Query.parse("project:p months")) == library.search("project:p months")
     assert found(library.search("project:p months")) == [("Ann", "Q1?"), ("Bob", "Q1?"), ("Cid", "Q1?")]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from testimony_tui.library import Store
-from testimony_tui.model import Summary
-from testimony_tui.parsing import parse_file
+from testimony_tui.core.model import Summary
+from testimony_tui.loading.library import Store
+from testimony_tui.parsing.file import parse_file
 
 
 def page(author: str, answer: str = "A.") -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.model import SITE_URL
-from testimony_tui.parsing import parse_text
+from testimony_tui.core.model import SITE_URL
+from testimony_tui.parsing.file import parse_text
 from testimony_tui.parsing.liquid import link_target, resolve_liquid
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 
-from testimony_tui.cache import ParseCache
-from testimony_tui.library import load_library
-from testimony_tui.loader import FIRST_BATCH, Loader
+from testimony_tui.loading.cache import ParseCache
+from testimony_tui.loading.loader import FIRST_BATCH, Loader
+from testimony_tui.loading.steps import load_library
 
 
 def page(number: int) -> str:
@@ -56,7 +56,7 @@ def test_a_warm_load_reports_every_file_done_from_the_cache(tmp_path):
 
 
 def test_a_warm_load_past_the_first_batch_comes_in_batches_of_its_size(tmp_path, monkeypatch):
-    from testimony_tui import loader as loader_module
+    from testimony_tui.loading import loader as loader_module
 
     monkeypatch.setattr(loader_module, "BATCH", 1)  # the cached rest then comes eight at a time
     count = FIRST_BATCH + 10

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui import loader as loader_module
-from testimony_tui.loader import FIRST_BATCH, Loader
+from testimony_tui.loading import loader as loader_module
+from testimony_tui.loading.loader import FIRST_BATCH, Loader
 
 
 def page(number: int) -> str:

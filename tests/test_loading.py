@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui import loader as loader_module
-from testimony_tui import loading
-from testimony_tui.library import LibraryBuilder
-from testimony_tui.loader import Loader
-from testimony_tui.loading import Step, load_steps
+from testimony_tui.loading import loader as loader_module
+from testimony_tui.loading import steps as loading
+from testimony_tui.loading.library import LibraryBuilder
+from testimony_tui.loading.loader import Loader
+from testimony_tui.loading.steps import Step, load_steps
 
 PAGE = """---
 author: Author {number:02}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from testimony_tui.markdown import answer_markdown, testimony_markdown
-from testimony_tui.model import LINE_BREAK, Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
+from testimony_tui.core.model import LINE_BREAK, Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
+from testimony_tui.formats.markdown import answer_markdown, testimony_markdown
 
 
 def paragraph(*parts: str | Span) -> Paragraph:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.parsing import parse_text
+from testimony_tui.parsing.file import parse_text
 from testimony_tui.parsing.html import MAX_TAGS
 
 FRONT = "---\nauthor: A\nproject: P\n---\n"

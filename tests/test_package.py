@@ -8,7 +8,7 @@ from pathlib import Path
 
 import testimony_tui
 from testimony_tui.app import TestimonyApp
-from testimony_tui.locations import bundled_data_dir
+from testimony_tui.files.locations import bundled_data_dir
 
 PACKAGE = Path(testimony_tui.__file__).parent
 
@@ -19,7 +19,7 @@ def test_every_tcss_file_is_loaded_by_the_app():
 
 
 def test_core_modules_do_not_import_textual():
-    ui = {"app.py", "commands.py", "web.py"}
+    ui = {"app.py", "palette.py", "cli/browser.py"}
     for path in PACKAGE.rglob("*.py"):
         relative = path.relative_to(PACKAGE)
         if relative.parts[0] in ("screens", "widgets") or str(relative) in ui:
@@ -54,7 +54,7 @@ def test_importing_the_core_loads_neither_textual_nor_rich():
     import subprocess
     import sys
 
-    ui = {"app", "commands", "web", "__main__"}
+    ui = {"app", "palette", "browser", "__main__"}
     core = sorted(
         "testimony_tui." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
         for path in PACKAGE.rglob("*.py")

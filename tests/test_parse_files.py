@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from testimony_tui.model import Problem
-from testimony_tui.parsed import ParsedFile
-from testimony_tui.parsing import parse_file
+from testimony_tui.core.model import Problem
+from testimony_tui.parsing import ParsedFile
+from testimony_tui.parsing.file import parse_file
 from testimony_tui.parsing.page import MAX_FILE_BYTES, PageError, decode
 
 PAGE = "<div><h2>A</h2><p>Working on P</p></div><h3>S</h3><div><h3>Q?</h3><p>a</p></div>\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.model import Format, Problem
-from testimony_tui.parsed import ParsedFile
-from testimony_tui.parsing import parse_text
+from testimony_tui.core.model import Format, Problem
+from testimony_tui.parsing import ParsedFile
+from testimony_tui.parsing.file import parse_text
 from testimony_tui.parsing.html import MAX_TAGS
 
 FRONT = "---\ntitle: T\n---\n"
@@ -133,7 +133,7 @@ def test_a_profile_without_a_project_is_a_warning_at_the_authors_heading():
 
 
 def test_the_real_profile_link_warning_is_on_the_line_of_the_link(real_pages):
-    from testimony_tui.parsing import parse_file
+    from testimony_tui.parsing.file import parse_file
 
     result = parse_file(real_pages / "dmitry-tantsur.md")
     lines = (real_pages / "dmitry-tantsur.md").read_text(encoding="utf-8").splitlines()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.parsing import parse_text
 from testimony_tui.parsing.draft import MAX_QUESTIONS
+from testimony_tui.parsing.file import parse_text
 
 HEAD = "<div><h2>A</h2><p>Working on P</p></div>\n<h3>S</h3>\n"
 

@@ -10,9 +10,9 @@ import subprocess
 
 import pytest
 
-from testimony_tui.model import SITE_URL, ListBlock
-from testimony_tui.parsing import parse_text
+from testimony_tui.core.model import SITE_URL, ListBlock
 from testimony_tui.parsing.draft import MAX_QUESTIONS
+from testimony_tui.parsing.file import parse_text
 from testimony_tui.parsing.html import MAX_LIST_DEPTH
 from testimony_tui.parsing.liquid import resolve_liquid
 

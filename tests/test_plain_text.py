@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from testimony_tui.model import (
+from testimony_tui.core.model import (
     LINE_BREAK,
     Answer,
     CodeBlock,
@@ -14,7 +14,7 @@ from testimony_tui.model import (
     Span,
     Testimony,
 )
-from testimony_tui.plain import testimony_text
+from testimony_tui.formats.text import testimony_text
 
 ANSWER = Answer(
     (

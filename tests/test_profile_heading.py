@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.parsing import parse_text
+from testimony_tui.parsing.file import parse_text
 
 SECTIONS = "<h3>S</h3><div><h3>Q?</h3><p>a</p></div>"
 

@@ -19,11 +19,8 @@ from markdown_it.common.normalize_url import normalizeLink
 from selectolax.lexbor import LexborHTMLParser
 from textual.fuzzy import Matcher
 
-from testimony_tui.commands import in_order
-from testimony_tui.insights import Technology
-from testimony_tui.library import Library
-from testimony_tui.markdown import testimony_markdown
-from testimony_tui.model import (
+from testimony_tui.core.insights import Technology
+from testimony_tui.core.model import (
     Answer,
     CodeBlock,
     Entry,
@@ -35,12 +32,15 @@ from testimony_tui.model import (
     Summary,
     Testimony,
 )
-from testimony_tui.parsing import parse_text
+from testimony_tui.core.query import Query, match_spans
+from testimony_tui.core.signature import ALPHABET, decides, signature
+from testimony_tui.core.text import clean, collapse, fold
+from testimony_tui.formats.markdown import testimony_markdown
+from testimony_tui.loading.library import Library
+from testimony_tui.palette import in_order
+from testimony_tui.parsing.file import parse_text
 from testimony_tui.parsing.html import blocks_from_nodes, element_children, normalize_link
 from testimony_tui.parsing.page import PageError, decode
-from testimony_tui.query import Query, match_spans
-from testimony_tui.signature import ALPHABET, decides, signature
-from testimony_tui.text import clean, collapse, fold
 
 from .conftest import FIXTURES
 
@@ -269,7 +269,7 @@ _LIBRARY: list[Library] = []
 
 def _library() -> Library:
     if not _LIBRARY:
-        from testimony_tui.library import load_library
+        from testimony_tui.loading.steps import load_library
 
         _LIBRARY.append(load_library([FIXTURES / "site"], explicit=True))
     return _LIBRARY[0]

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.library import Library, load_library
-from testimony_tui.model import Format, Summary
-from testimony_tui.query import Query, Record, match_spans
+from testimony_tui.core.model import Format, Summary
+from testimony_tui.core.query import Query, Record, match_spans
+from testimony_tui.loading.library import Library
+from testimony_tui.loading.steps import load_library
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.library import Library
-from testimony_tui.model import Format, Summary
-from testimony_tui.signature import signature
+from testimony_tui.core.model import Format, Summary
+from testimony_tui.core.signature import signature
+from testimony_tui.loading.library import Library
 
 
 def library_of(text: str) -> Library:

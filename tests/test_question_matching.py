@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from testimony_tui.model import Answer, Entry, Format, Paragraph, Section, Span, Testimony
-from testimony_tui.questionnaire import COMPARED, Comparison, Question, Questionnaire, normalize, parts, similar
+from testimony_tui.core.model import Answer, Entry, Format, Paragraph, Section, Span, Testimony
+from testimony_tui.core.questionnaire import COMPARED, Comparison, Question, Questionnaire, normalize, parts, similar
 
 
 def testimony(slug: str, *questions: str) -> Testimony:

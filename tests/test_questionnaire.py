@@ -6,12 +6,12 @@ import gc
 import json
 
 from testimony_tui.cli import main
-from testimony_tui.insights import TECHNOLOGIES, count_by, durations, read_technologies, technology_mentions
-from testimony_tui.library import load_library
-from testimony_tui.model import Answer, Entry, Format, Paragraph, Section, Span, Testimony
-from testimony_tui.query import Query
-from testimony_tui.questionnaire import Questionnaire, normalize, parts
-from testimony_tui.search import search
+from testimony_tui.core.insights import TECHNOLOGIES, count_by, durations, read_technologies, technology_mentions
+from testimony_tui.core.model import Answer, Entry, Format, Paragraph, Section, Span, Testimony
+from testimony_tui.core.query import Query
+from testimony_tui.core.questionnaire import Questionnaire, normalize, parts
+from testimony_tui.core.search import search
+from testimony_tui.loading.steps import load_library
 
 
 def testimony(slug: str, *questions: str, answer: str = "yes") -> Testimony:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import subprocess
 
-from testimony_tui.model import Answer, Entry, Format, Paragraph, Section, Span, Testimony
-from testimony_tui.questionnaire import Questionnaire
+from testimony_tui.core.model import Answer, Entry, Format, Paragraph, Section, Span, Testimony
+from testimony_tui.core.questionnaire import Questionnaire
 
 from . import hostile
 from .command import cli

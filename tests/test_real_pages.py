@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from testimony_tui.library import load_library
-from testimony_tui.markdown import testimony_markdown
-from testimony_tui.model import ListBlock, Paragraph
-from testimony_tui.parsing import parse_file, parse_text
+from testimony_tui.core.model import ListBlock, Paragraph
+from testimony_tui.formats.markdown import testimony_markdown
+from testimony_tui.loading.steps import load_library
+from testimony_tui.parsing.file import parse_file, parse_text
 
 PAGES = {
     "arnaud-morin": {

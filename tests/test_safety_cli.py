@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from testimony_tui.cli import main
-from testimony_tui.locations import PATH_VARIABLE
-from testimony_tui.storage import write_new
+from testimony_tui.files.locations import PATH_VARIABLE
+from testimony_tui.files.storage import write_new
 
 from . import hostile
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from testimony_tui.cli import main
-from testimony_tui.insights import MAX_TECHNOLOGIES, MAX_TECHNOLOGIES_BYTES, TECHNOLOGIES, read_technologies
-from testimony_tui.locations import cache_dir
-from testimony_tui.parsing import parse_file
+from testimony_tui.core.insights import MAX_TECHNOLOGIES, MAX_TECHNOLOGIES_BYTES, TECHNOLOGIES, read_technologies
+from testimony_tui.files.locations import cache_dir
+from testimony_tui.parsing.file import parse_file
 
 from .hostile import OSC52, site_page
 

@@ -13,9 +13,9 @@ import pytest
 
 from testimony_tui.app import make_app
 from testimony_tui.cli import main
-from testimony_tui.config import load_config
-from testimony_tui.locations import config_file
-from testimony_tui.state import State, load_state
+from testimony_tui.files.config import load_config
+from testimony_tui.files.locations import config_file
+from testimony_tui.files.state import State, load_state
 
 from . import hostile
 from .ui.conftest import ready
@@ -137,7 +137,7 @@ async def test_the_app_starts_with_a_bad_scroll_in_its_state(site_fixtures, tmp_
 def test_a_fifo_state_file_does_not_block_the_app(tmp_path):
     fifo = hostile.build_settings(tmp_path)["state-fifo"]
     code = (
-        "import sys; from pathlib import Path; from testimony_tui.state import State, load_state, save_state;"
+        "import sys; from pathlib import Path; from testimony_tui.files.state import State, load_state, save_state;"
         "print(load_state(Path(sys.argv[1]))[1]); print(save_state(Path(sys.argv[1]), State()))"
     )
     done = subprocess.run([sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=TIMEOUT)

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from testimony_tui import text
-from testimony_tui.cache import ParseCache, Stamp
 from testimony_tui.cli import main
-from testimony_tui.library import load_library
-from testimony_tui.locations import cache_dir
-from testimony_tui.model import Problem
-from testimony_tui.serialize import problem_dict
-from testimony_tui.watch import keep_last_good
+from testimony_tui.core import text
+from testimony_tui.core.model import Problem
+from testimony_tui.files.locations import cache_dir
+from testimony_tui.formats.data import problem_dict
+from testimony_tui.loading.cache import ParseCache, Stamp
+from testimony_tui.loading.steps import load_library
+from testimony_tui.loading.watch import keep_last_good
 
 OSC52 = "\x1b]52;c;cm0gLXJmIH4vKgo=\x1b\\"
 """Writes ``rm -rf ~/*`` to the terminal's clipboard."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.parsing import parse_text
+from testimony_tui.parsing.file import parse_text
 
 PROFILE = "<div><h2>Ada</h2><p>Working on P</p></div>"
 

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from testimony_tui.cli import main
-from testimony_tui.locations import synced_dir, user_data_dir
-from testimony_tui.model import Problem
+from testimony_tui.core.model import Problem
+from testimony_tui.files.locations import synced_dir, user_data_dir
 from testimony_tui.sync import Limits, SyncError, select, sync
 
 from . import hostile

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from testimony_tui.locations import synced_dir
+from testimony_tui.files.locations import synced_dir
 from testimony_tui.sync import Limits, SyncError, sync
 
 from . import hostile

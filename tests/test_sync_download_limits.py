@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from testimony_tui.locations import synced_dir
+from testimony_tui.files.locations import synced_dir
 from testimony_tui.sync import Limits, SyncError, base, sync
 
 from .servers import HANG, answering

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from testimony_tui.insights import TECHNOLOGIES, Technology, read_technologies
+from testimony_tui.core.insights import TECHNOLOGIES, Technology, read_technologies
 
 
 def test_comments_and_blank_lines_name_no_technology(tmp_path):

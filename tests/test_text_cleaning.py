@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from testimony_tui.text import clean, collapse, fold, json_safe, showable, strip_controls
+from testimony_tui.core.text import clean, collapse, fold, json_safe, showable, strip_controls
 
 BIDI = ["\u061c", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
 BROWSER_SPACES = re.compile("[ \t\r\n\f\v\u00a0]+")

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from testimony_tui.watch import POLL_SECONDS, changed_paths, next_look, snapshot
+from testimony_tui.loading.watch import POLL_SECONDS, changed_paths, next_look, snapshot
 
 
 def test_a_look_tells_added_changed_and_removed_files(tmp_path):

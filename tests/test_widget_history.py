@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from testimony_tui.history import History, Place
+from testimony_tui.screens.history import History, Place
 
 A, B, C, D = Place("a", 40.0), Place("b", 25.0), Place("c"), Place("d", 7.5)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from testimony_tui.model import Profile
-from testimony_tui.query import Query
+from testimony_tui.core.model import Profile
+from testimony_tui.core.query import Query
 from testimony_tui.widgets.sidebar import MATCH_STYLE, row
 
 ADA = Profile(slug="ada", source="ada.md", format="markdown", author="Ada Lovelace", project="Engine", organization="Analytical Engines")

@@ -8,9 +8,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from testimony_tui.model import Summary
-from testimony_tui.widgets.find_pane import kept_match, next_match
-from testimony_tui.widgets.findbar import status_text
+from testimony_tui.core.model import Summary
+from testimony_tui.widgets.find import kept_match, next_match, status_text
 from testimony_tui.widgets.reader import scroll_revealing, section_target
 from testimony_tui.widgets.sidebar import index_of, neighbour
 

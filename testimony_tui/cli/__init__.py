@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from ..text import strip_controls
+from ..core.text import strip_controls
 from .arguments import PROG, CommandError, UsageError, build_parser
 from .commands import COMMANDS, DESCRIPTIONS, build_command_parser, commands_help
 from .output import drop_stream, tell
@@ -25,9 +25,9 @@ __all__ = ["DESCRIPTIONS", "main", "run"]
 
 def _add_config(args: argparse.Namespace, *, warn: bool) -> None:
     """The config file's settings; commands print its warnings, the app shows them itself."""
-    from ..config import load_config
-    from ..locations import PATH_VARIABLE, config_file, read_path_variable
-    from ..model import Problem
+    from ..core.model import Problem
+    from ..files.config import load_config
+    from ..files.locations import PATH_VARIABLE, config_file, read_path_variable
 
     args.config, args.config_problems = load_config(config_file())
     args.config_problems += [Problem(PATH_VARIABLE, None, "warning", text) for text in read_path_variable()[1]]

@@ -83,7 +83,7 @@ class Parser(argparse.ArgumentParser):
 
 def checked_path_argument(text: str) -> Path:
     """A PATH argument, refused at once when no file can have it or it cannot be looked at."""
-    from ..locations import checked_path
+    from ..files.locations import checked_path
 
     try:
         return checked_path(text)
@@ -92,7 +92,7 @@ def checked_path_argument(text: str) -> Path:
 
 
 def checked_source_argument(text: str) -> str:
-    from ..locations import checked_source
+    from ..files.locations import checked_source
 
     try:
         return checked_source(text)

@@ -7,7 +7,7 @@ import shutil
 import sys
 from typing import TextIO
 
-from ..text import strip_controls
+from ..core.text import strip_controls
 
 
 def tell(text: str = "", end: str = "\n") -> None:
@@ -26,7 +26,7 @@ def emit(text: str = "") -> None:
 
 
 def emit_json(data: object) -> None:
-    from ..serialize import dumps
+    from ..formats.data import dumps
 
     print(dumps(data))
 

@@ -8,20 +8,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..text import showable, strip_controls
-from ..words import counted
+from ..core.text import counted, showable, strip_controls
 from .arguments import PROG, UsageError, add_json
 from .output import emit, emit_json, tell, width
 
 if TYPE_CHECKING:
-    from ..library import Library
+    from ..loading.library import Library
 
 
 def load(args: argparse.Namespace) -> Library:
     """The library for a command: the given paths (which must exist) or the defaults."""
-    from ..library import load_library
-    from ..loader import open_cache
-    from ..locations import bundled_data_dir, default_paths
+    from ..files.locations import bundled_data_dir, default_paths
+    from ..loading.loader import open_cache
+    from ..loading.steps import load_library
 
     cache = open_cache(args.config.cache and not args.no_cache)
     if args.paths:
@@ -77,7 +76,7 @@ def search_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command_list(args: argparse.Namespace) -> int:
-    from ..serialize import testimony_dict
+    from ..formats.data import testimony_dict
 
     library = load(args)
     testimonies = library.filter(args.filter)
@@ -100,23 +99,23 @@ def command_show(args: argparse.Namespace) -> int:
     if testimony is None:
         raise unknown(library, args.slug)
     if args.json:
-        from ..serialize import testimony_dict
+        from ..formats.data import testimony_dict
 
         emit_json(testimony_dict(testimony))
     elif args.markdown:
-        from ..markdown import testimony_markdown
+        from ..formats.markdown import testimony_markdown
 
         sys.stdout.write(testimony_markdown(testimony))
     else:
-        from ..plain import testimony_text
+        from ..formats.text import testimony_text
 
         sys.stdout.write(strip_controls(testimony_text(testimony, width())))
     return 0
 
 
 def command_check(args: argparse.Namespace) -> int:
-    from ..model import tally
-    from ..serialize import problem_dict
+    from ..core.model import tally
+    from ..formats.data import problem_dict
 
     library = load(args)
     problems = library.problems
@@ -133,7 +132,7 @@ def command_check(args: argparse.Namespace) -> int:
 
 
 def command_compare(args: argparse.Namespace) -> int:
-    from ..plain import blocks_text
+    from ..formats.text import blocks_text
 
     library = load(args)
     questionnaire = library.questionnaire
@@ -142,7 +141,7 @@ def command_compare(args: argparse.Namespace) -> int:
         raise UsageError(f"no question like '{args.question}' (see '{PROG} questions')")
     comparison = questionnaire.compare(question, library.full(library.filter(args.filter)))
     if args.json:
-        from ..export import comparison_dict
+        from ..formats.export import comparison_dict
 
         emit_json(comparison_dict(comparison))
         return 0

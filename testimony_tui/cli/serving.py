@@ -28,7 +28,7 @@ def serve_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command_serve(args: argparse.Namespace) -> int:
-    from ..web import serve
+    from .browser import serve
 
     check_paths(args.paths)
     if args.host not in LOOPBACK:
@@ -50,7 +50,7 @@ def open_app(args: argparse.Namespace) -> int:
     gc.disable()
     try:
         from ..app import make_app
-        from ..workers import prepare_workers
+        from ..loading.pool import prepare_workers
 
         prepare_workers()
         app = make_app(

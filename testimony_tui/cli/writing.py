@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..text import showable, strip_controls
+from ..core.text import showable, strip_controls
 from .arguments import (
     PROG,
     CommandError,
@@ -22,7 +22,7 @@ from .output import ProgressLine, emit, emit_json, tell
 from .reading import load, unknown
 
 if TYPE_CHECKING:
-    from ..library import Library
+    from ..loading.library import Library
 
 FORMATS = ("markdown", "json", "html")
 
@@ -57,7 +57,7 @@ def sync_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command_export(args: argparse.Namespace) -> int:
-    from ..export import SUFFIXES, export_comparison, export_testimonies
+    from ..formats.export import SUFFIXES, export_comparison, export_testimonies
 
     library = load(args)
     if args.compare:
@@ -109,7 +109,7 @@ def _chosen(library: Library, slugs: Sequence[str]) -> list:
 def _check_targets(paths: Sequence[Path], library: Library, force: bool) -> None:
     """Refuse before writing anything: a source file is never written, an existing file only with
     --force, and never anything but a regular file (a pipe, a device)."""
-    from ..storage import check_replaceable
+    from ..files.storage import check_replaceable
 
     sources = {Path(t.source).resolve() for t in library.testimonies}
     for path in paths:
@@ -124,7 +124,7 @@ def _check_targets(paths: Sequence[Path], library: Library, force: bool) -> None
 
 
 def _write(path: Path, text: str, force: bool) -> None:
-    from ..storage import write_atomic
+    from ..files.storage import write_atomic
 
     try:
         write_atomic(path, text, replace=force)
@@ -135,8 +135,8 @@ def _write(path: Path, text: str, force: bool) -> None:
 
 
 def command_sync(args: argparse.Namespace) -> int:
-    from ..locations import synced_dir
-    from ..serialize import problem_dict
+    from ..files.locations import synced_dir
+    from ..formats.data import problem_dict
     from ..sync import SyncError, sync
 
     source = args.source or args.config.sync_source

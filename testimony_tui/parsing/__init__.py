@@ -1,134 +1,25 @@
-"""Parsing testimony files of either format into :class:`~testimony_tui.model.Testimony`."""
+"""Reading testimony files into the model: one module per format and step, and what parsing one file gives.
+
+This ``__init__`` imports no parser, so the cache and the loader can name a result without loading them:
+``parsing.file`` reads one file of either format (``site``: the site's HTML pages, ``markdown``: Markdown
+pages), on top of ``page`` (front matter), ``html`` (blocks), ``liquid`` (Jekyll tags) and ``draft``.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
-from ..model import Entry, Format, Problem, Section, Severity, Span, Testimony
-from ..parsed import ParsedFile  # and PARSER_VERSION, which keys the cache: bump it when parsing changes
-from ..text import clean, showable, strip_controls
-from .draft import Draft, LineIndex
-from .html import MAX_TAGS, normalize_link
-from .markdown import is_markdown_testimony, parse_markdown_body
-from .page import Page, PageError, meta_list, meta_text, read_text, split_page
-from .site import parse_site_body
+from ..core.model import Problem, Testimony
+
+PARSER_VERSION = 5
+"""Bumped whenever parsing changes what a file yields (it keys the parse cache)."""
 
 
-def parse_file(path: Path | str) -> ParsedFile:
-    """Parse a file. Never raises: every failure is a problem on the result.
+@dataclass(frozen=True)
+class ParsedFile:
+    """The outcome of one file: a testimony, or index summaries, or neither; and its problems."""
 
-    Whatever one file does to a library (a date YAML cannot build, a number too long for Python),
-    it is that file's problem: the others still load, and ``--watch`` keeps the last good version.
-    """
-    path = Path(path)
-    try:
-        text, encoding_warnings = read_text(path)
-        parsed = parse_text(text, path)
-    except PageError as error:
-        return ParsedFile(str(path), problems=(Problem(str(path), error.line, "error", error.message),))
-    except Exception as error:  # any failure at all is this file's problem (see above)
-        message = f"this file could not be read: {strip_controls(str(error)) or type(error).__name__}"
-        return ParsedFile(str(path), problems=(Problem(str(path), None, "error", message),))
-    extra = tuple(Problem(str(path), line, "warning", message) for line, message in encoding_warnings)
-    return ParsedFile(parsed.path, parsed.testimony, parsed.summaries, extra + parsed.problems)
-
-
-def parse_text(text: str, path: Path | str) -> ParsedFile:
-    path = Path(path)
-    source = str(path)
-    try:
-        page = split_page(text)
-        markdown = is_markdown_testimony(page)
-        # A Markdown page's "<" is text (raw HTML is off): its own limit counts what Markdown makes.
-        if not markdown and (tags := page.body.count("<")) > MAX_TAGS:
-            raise PageError(f"the page has {tags:,} tags, more than the {MAX_TAGS:,} a testimony could need", page.body_line)
-        draft = parse_markdown_body(page) if markdown else parse_site_body(page)
-    except PageError as error:
-        return ParsedFile(source, problems=(Problem(source, error.line, "error", error.message),))
-    except RecursionError:
-        return ParsedFile(source, problems=(Problem(source, None, "error", "the page is nested too deeply to read"),))
-    if draft.summaries is not None:
-        return ParsedFile(source, summaries=draft.summaries)
-    return _assemble(page, draft, path, Format.MARKDOWN if markdown else Format.SITE)
-
-
-def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFile:
-    source = str(path)
-    problems: list[Problem] = []
-
-    def report(line: int | None, severity: Severity, message: str) -> None:
-        problems.append(Problem(source, line, severity, message))
-
-    lines = LineIndex(page.body, page.body_line)  # counted only if a problem asks
-
-    def check_link(span: Span, near: int | None) -> None:
-        if message := _link_problem(span):
-            # On the line of the link itself, else of what holds it.
-            report(lines.line_of(clean(span.text), near) or near, "warning", message)
-
-    for line, message in draft.warnings:
-        report(line, "warning", message)
-    sections = [section for section in draft.sections if section.entries]
-    profile = draft.profile
-    if not sections and not profile.author:
-        report(page.body_line, "error", "this does not look like a testimony: no author heading and no questions were found")
-        return ParsedFile(source, problems=tuple(problems))
-    if not sections:
-        report(page.body_line, "warning", "no questions were found: the page has no section headings with question cards")
-    for section in draft.sections:
-        if not section.entries:
-            report(section.line, "warning", f"section '{section.title}' has no questions")
-    # The name is shown and typed (list, show SLUG, export's file names): its controls and bytes
-    # that are not UTF-8 become visible escapes, as for any other name shown.
-    slug = showable(path.stem)
-    author = clean(profile.author)
-    if not author:
-        # Controls go before title case: "n<ESC>]52;...<BEL>ame" is "Name", not "NAme".
-        author = clean(strip_controls(path.stem).replace("-", " ").replace("_", " ")).title()
-        report(page.body_line, "warning", f"no author found; showing '{author}' from the file name")
-    profile_line = draft.profile_line or page.body_line
-    if not profile.project:
-        report(profile_line, "warning", "no project found (a 'Working on ...' line, or 'project:' in the front matter)")
-    check_link(Span(profile.profile_text, href=profile.profile_url), profile_line)
-    seen: dict[str, int | None] = {}
-    for section in sections:
-        for entry in section.entries:
-            key = clean(entry.question).casefold()
-            if key in seen:
-                report(entry.line, "warning", f"the question '{entry.question}' appears twice")
-            seen[key] = entry.line
-            if not entry.answer:
-                report(entry.line, "warning", f"the question '{entry.question}' has an empty answer")
-            for span in entry.answer.links:
-                check_link(span, entry.line)
-    meta = page.meta
-    testimony = Testimony(
-        slug=slug,
-        source=source,
-        format=format,
-        author=author,
-        title=clean(meta_text(meta, "title")),
-        role=clean(profile.role),
-        organization=clean(profile.organization),
-        profile_url=profile.profile_url,
-        project=clean(profile.project),
-        summary=clean(meta_text(meta, "summary") or meta_text(meta, "description")),
-        description=clean(meta_text(meta, "description")),
-        keywords=tuple(filter(None, (clean(word) for word in meta_list(meta, "keywords")))),
-        permalink=clean(meta_text(meta, "permalink")),
-        sections=tuple(
-            Section(clean(section.title), tuple(Entry(clean(entry.question), entry.answer) for entry in section.entries))
-            for section in sections
-        ),
-    )
-    return ParsedFile(source, testimony, problems=tuple(problems))
-
-
-def _link_problem(span: Span) -> str | None:
-    """What is wrong with a link that shows one address but goes to another."""
-    text = clean(span.text)
-    if not span.href or not text.lower().startswith(("http://", "https://", "www.")):
-        return None
-    if normalize_link(text).rstrip("/").lower() != span.href.rstrip("/").lower():
-        return f"the link text shows {text} but the link goes to {span.href}"
-    return None
+    path: str
+    testimony: Testimony | None = None
+    summaries: dict[str, str] | None = None
+    problems: tuple[Problem, ...] = ()

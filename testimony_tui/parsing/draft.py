@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..model import Answer
+from ..core.model import Answer
 
 MAX_QUESTIONS = 100
 """A testimony answers about 15 questions. More are not read (a warning says so): every question is

@@ -12,18 +12,8 @@ from collections.abc import Iterable
 from markdown_it.common.normalize_url import normalizeLink
 from selectolax.lexbor import LexborNode
 
-from ..model import (
-    IN_APP_SCHEME,
-    LINE_BREAK,
-    SITE_URL,
-    Block,
-    CodeBlock,
-    ListBlock,
-    Paragraph,
-    Span,
-    is_web_link,
-)
-from ..text import clean, collapse, strip_controls
+from ..core.model import IN_APP_SCHEME, LINE_BREAK, SITE_URL, Block, CodeBlock, ListBlock, Paragraph, Span, is_web_link
+from ..core.text import clean, collapse, strip_controls
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote dd details div dl dt fieldset figcaption figure footer "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import IN_APP_SCHEME, SITE_URL
+from ..core.model import IN_APP_SCHEME, SITE_URL
 
 _COMMENT_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")

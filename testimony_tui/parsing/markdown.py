@@ -9,7 +9,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..model import Answer
+from ..core.model import Answer
 from .draft import Draft, DraftEntry, DraftSection, ParsedProfile
 from .html import MAX_TAGS, blocks_from_nodes, node_text, resolve_href
 from .liquid import resolve_liquid

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..model import IN_APP_SCHEME, Answer
-from ..text import clean
+from ..core.model import IN_APP_SCHEME, Answer
+from ..core.text import clean
 from .draft import Draft, DraftEntry, DraftSection, LineFinder, ParsedProfile
 from .html import (
     HEADING_TAGS,

@@ -17,11 +17,11 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..library import Library
-from ..model import IN_APP_SCHEME, Summary
-from ..questionnaire import Comparison, GivenAnswer, Question
-from ..text import fold
-from ..widgets.find_pane import FindPane
+from ..core.model import IN_APP_SCHEME, Summary
+from ..core.questionnaire import Comparison, GivenAnswer, Question
+from ..core.text import fold
+from ..loading.library import Library
+from ..widgets.find import FindPane
 from ..widgets.footer import Footer
 from ..widgets.panels import EntryPanel, TextPanel
 from ..widgets.reader import PanelView
@@ -224,7 +224,7 @@ class CompareScreen(Screen[Opening | None]):
         await self.query_one(FindPane).action_find()
 
     def action_export(self) -> None:
-        from ..export import export_comparison
+        from ..formats.export import export_comparison
 
         question, library, testimonies = self.question, self.library, self.testimonies
         # In the export's thread: every answer, not only those shown.

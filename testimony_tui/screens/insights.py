@@ -14,10 +14,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, Label, OptionList
 from textual.widgets.option_list import Option
 
-from ..insights import Bar, Duration, Quote
-from ..model import Profile
+from ..core.insights import Bar, Duration, Quote
+from ..core.model import Profile
+from ..core.text import counted
 from ..widgets.footer import Footer
-from ..words import counted
 from .opening import Opening
 
 BAR_WIDTH = 30

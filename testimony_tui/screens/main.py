@@ -11,14 +11,14 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Input
 
-from ..history import History, Place
-from ..library import LARGE, Library
-from ..model import IN_APP_SCHEME, Summary, Testimony, is_web_link
-from ..widgets.find_pane import FindPane
+from ..core.model import IN_APP_SCHEME, Summary, Testimony, is_web_link
+from ..loading.library import LARGE, Library
+from ..widgets.find import FindPane
 from ..widgets.footer import Footer
 from ..widgets.panels import ProfilePanel, TextPanel
 from ..widgets.reader import Reader
 from ..widgets.sidebar import Sidebar
+from .history import History, Place
 from .opening import Opening
 
 PANES = "#testimonies, #reader"
@@ -223,7 +223,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="insights")
     def _insights(self, library: Library, testimonies: list[Summary]) -> None:
         """Count in a thread: thousands of texts to read, and the answers to the duration question."""
-        from ..insights import (
+        from ..core.insights import (
             TECHNOLOGIES,
             count_by,
             duration_question,
@@ -231,7 +231,7 @@ class MainScreen(Screen[None]):
             read_technologies,
             technology_mentions,
         )
-        from ..locations import config_dir
+        from ..files.locations import config_dir
 
         technologies = read_technologies(TECHNOLOGIES, config_dir() / "technologies.txt")
         for warning in technologies.warnings:
@@ -254,7 +254,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(InsightsScreen(testimonies, charts, stated), self._open_at)
 
     def action_export(self) -> None:
-        from ..export import export_testimonies
+        from ..formats.export import export_testimonies
 
         if (testimony := self.current) is not None:
             self.app.export(testimony.slug, lambda format: export_testimonies([testimony], format))

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from ..model import Testimony
+from ..core.model import Testimony
 
 
 class OutlineScreen(ModalScreen[tuple[int, int | None] | None]):

@@ -11,9 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
-from ..model import Problem, tally
-from ..text import showable
-from ..words import counted
+from ..core.model import Problem, tally
+from ..core.text import counted, showable
 
 
 def summary(problems: tuple[Problem, ...]) -> str:

@@ -16,11 +16,11 @@ from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from ..library import Library
-from ..search import SearchHit
+from ..core.search import SearchHit
+from ..core.text import counted
+from ..loading.library import Library
 from ..widgets.footer import Footer
 from ..widgets.sidebar import MATCH_STYLE
-from ..words import counted
 from .opening import Opening
 
 SHOWN_ANSWERS = 500

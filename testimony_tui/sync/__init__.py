@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Problem
-from ..words import counted
+from ..core.model import Problem
+from ..core.text import counted
 from .base import DEFAULT_LIMITS, Budget, Clock, Limits, Progress, SyncError
 from .download import download
 from .unpack import copy_folder, select, unpack
@@ -123,7 +123,7 @@ def _fetch(source: str, incoming: Path, progress: Progress, budget: Budget) -> l
 
 def _verify(incoming: Path, pages: list[str], target: Path, progress: Progress, clock: Clock) -> SyncReport:
     """Parse every page; compare with what ``target`` holds now."""
-    from ..parsing import parse_file
+    from ..parsing.file import parse_file
 
     problems: list[Problem] = []
     testimonies = 0

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ..text import showable
+from ..core.text import showable
 
 MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024
 MAX_PAGES = 50_000

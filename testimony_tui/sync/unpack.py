@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
 
-from ..discovery import is_page_name
+from ..loading.discovery import is_page_name
 from ..parsing.page import MAX_FILE_BYTES
 from .base import Budget, Progress, SyncError, Unpacking, write
 

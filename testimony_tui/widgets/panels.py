@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..model import Entry, Paragraph, Span, Testimony, is_web_link
+from ..core.model import Entry, Paragraph, Span, Testimony, is_web_link
 from .rich_text import CURRENT_MATCH_META, LINK_META, Renderer
 
 

@@ -16,8 +16,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..model import Testimony
-from ..text import showable
+from ..core.model import Testimony
+from ..core.text import showable
 from .panels import EntryPanel, ProfilePanel, SectionHeading, TextPanel
 
 FIRST_MOUNT = 12

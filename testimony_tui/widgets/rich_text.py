@@ -18,8 +18,8 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ..model import IN_APP_SCHEME, Block, CodeBlock, ListBlock, Paragraph, Span, is_web_link
-from ..query import phrase_spans
+from ..core.model import IN_APP_SCHEME, Block, CodeBlock, ListBlock, Paragraph, Span, is_web_link
+from ..core.query import phrase_spans
 
 CURRENT_MATCH_META = "current_match"
 LINK_META = "link"

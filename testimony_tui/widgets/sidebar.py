@@ -13,9 +13,9 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from ..library import LARGE, Library
-from ..model import Profile, Summary
-from ..query import Query, match_spans
+from ..core.model import Profile, Summary
+from ..core.query import Query, match_spans
+from ..loading.library import LARGE, Library
 from .testimony_list import TestimonyList
 
 DEBOUNCE = 0.12

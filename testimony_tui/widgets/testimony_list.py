@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Padding, Visual
 
-from ..model import Summary
+from ..core.model import Summary
 
 ROW_HEIGHT = 2
 

@@ -12,7 +12,7 @@ from textual.app import App
 from textual.widgets import OptionList
 
 from testimony_tui.app import TestimonyApp, make_app
-from testimony_tui.loader import Loader
+from testimony_tui.loading.loader import Loader
 
 from ..waiting import TIMEOUT, wait_until
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from testimony_tui.config import Config
-from testimony_tui.parsing import parse_file
+from testimony_tui.files.config import Config
+from testimony_tui.parsing.file import parse_file
 from testimony_tui.screens.compare import CompareScreen, QuestionPicker
 from testimony_tui.screens.help import HelpScreen
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets._footer import FooterKey
 
-from testimony_tui.locations import bundled_data_dir
+from testimony_tui.files.locations import bundled_data_dir
 from testimony_tui.screens import main
 
 from ..waiting import wait_until

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from testimony_tui.locations import config_dir
+from testimony_tui.files.locations import config_dir
 from testimony_tui.screens.insights import InsightsScreen
 
 from ..hostile import OSC52

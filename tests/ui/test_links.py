@@ -7,7 +7,7 @@ import pytest
 from rich.segment import Segment
 from rich.style import Style
 
-from testimony_tui.model import Paragraph, Span
+from testimony_tui.core.model import Paragraph, Span
 from testimony_tui.screens.compare import CompareScreen
 from testimony_tui.screens.links import LinkHints, hint_labels
 from testimony_tui.widgets.panels import EntryPanel, TextPanel

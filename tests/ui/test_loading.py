@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from testimony_tui import loading
+from testimony_tui.loading import steps as loading
 from testimony_tui.widgets.sidebar import FilterInput
 
 from ..waiting import wait_until

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.command import CommandList, CommandPalette
 
-from testimony_tui import commands
+from testimony_tui import palette as commands
 
 from ..waiting import wait_until
 from .conftest import ready
@@ -66,7 +66,7 @@ async def test_a_name_that_starts_with_the_query_is_offered_first_among_many(app
 
 
 async def test_palette_commands_say_the_keys_the_user_has_and_run_their_action(app_factory, site_fixtures):
-    from testimony_tui.config import Config
+    from testimony_tui.files.config import Config
     from testimony_tui.screens.compare import QuestionPicker
 
     app = app_factory(site_fixtures, config=Config(keys={"compare": "C", "sidebar": "ctrl+t"}))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.command import CommandList
 
-from testimony_tui import locations
-from testimony_tui.config import Config
+from testimony_tui.files import locations
+from testimony_tui.files.config import Config
 
 from ..waiting import wait_until
 from .conftest import notifications, ready

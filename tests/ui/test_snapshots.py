@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from testimony_tui.app import make_app
-from testimony_tui.locations import bundled_data_dir
+from testimony_tui.files.locations import bundled_data_dir
 
 from ..waiting import wait_until
 from .conftest import ready

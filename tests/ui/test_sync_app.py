@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from testimony_tui.config import Config
+from testimony_tui.files.config import Config
 
 from .. import hostile
 from ..test_sync import Route, server, site_archive  # noqa: F401  (server: the fixture)

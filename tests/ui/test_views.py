@@ -147,7 +147,7 @@ async def test_insights_durations_open_the_testimony(app_factory, real_pages):
 
 
 async def test_compare_over_a_thousand_shows_the_first_answers_and_exports_all(app_factory, tmp_path):
-    from testimony_tui.config import Config
+    from testimony_tui.files.config import Config
     from testimony_tui.screens.compare import MAX_PANELS
 
     from .test_list import write_many

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from testimony_tui import watch
+from testimony_tui.loading import watch
 from testimony_tui.widgets.panels import EntryPanel
 
 from ..waiting import wait_until

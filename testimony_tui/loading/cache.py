@@ -13,11 +13,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.text import showable
+from ..files.storage import set_aside
+from ..parsing import PARSER_VERSION, ParsedFile
 from . import codec
 from .codec import IndexedFile
-from .parsed import PARSER_VERSION, ParsedFile
-from .storage import set_aside
-from .text import showable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS parsed (

@@ -112,3 +112,8 @@ def fold(text: str) -> str:
     # Compatibility forms first ("🄐" is "(A)"), then case, then again: the result is stable.
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """``count`` with the noun (or phrase) that agrees with it, thousands separated: "1 problem", "10,000 testimonies"."""
+    return f"{count:,} {singular if count == 1 else plural or singular + 's'}"

@@ -7,8 +7,8 @@ import math
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from ..core.text import strip_controls
 from .storage import read_json, write_atomic
-from .text import strip_controls
 
 MAX_SCROLL = 10_000_000
 """Far beyond any testimony's height in lines: a larger saved scroll is not one the app wrote."""

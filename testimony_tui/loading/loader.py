@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
+from ..core.model import Problem
 from .cache import ParseCache, Stamp
 from .codec import IndexedFile, decode_index
 from .discovery import Discovery, discover
-from .model import Problem
 
 PARALLEL_FROM = 400
 """Below this many files to parse, starting worker processes costs more than it saves."""
@@ -26,8 +26,8 @@ BATCH = 250
 
 def _index_file(path: str) -> tuple[str, str, bytes, str]:
     """Parse one file (in a worker process): its summary, search text, signature, and the whole of it as JSON."""
+    from ..parsing.file import parse_file  # here, not above: a warm start needs no parser
     from .codec import IndexedFile, encode, encode_index
-    from .parsing import parse_file  # here, not above: a warm start needs no parser
 
     parsed = parse_file(path)
     return (*encode_index(IndexedFile.of(parsed)), encode(parsed))
@@ -123,6 +123,6 @@ def _chunks(items: Iterable[IndexedFile], size: int) -> Iterator[list[IndexedFil
 
 
 def open_cache(enabled: bool = True) -> ParseCache | None:
-    from .locations import cache_dir
+    from ..files.locations import cache_dir
 
     return ParseCache(cache_dir() / "parsed.sqlite3") if enabled else None

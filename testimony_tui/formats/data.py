@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..core.model import PROFILE_FIELDS, Problem, Profile, Testimony
+from ..core.text import json_safe, showable
 from .markdown import answer_markdown
-from .model import PROFILE_FIELDS, Problem, Profile, Testimony
-from .text import json_safe, showable
 
 
 def dumps(data: object) -> str:

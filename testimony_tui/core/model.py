@@ -9,8 +9,7 @@ from functools import cached_property
 from typing import Literal, NamedTuple, TypeAlias
 
 from .signature import UNKNOWN, signature
-from .text import showable
-from .words import counted
+from .text import counted, showable
 
 SITE_URL = "https://removal.eventlet.org"
 IN_APP_SCHEME = "testimony:"

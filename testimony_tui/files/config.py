@@ -15,10 +15,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ..core.model import Problem
+from ..core.text import strip_controls
 from .locations import SITE_ARCHIVE, checked_path, checked_source
-from .model import Problem
 from .storage import read_bounded
-from .text import strip_controls
 
 EXPORT_FORMATS = ("markdown", "json", "html")
 MAX_BYTES = 1024 * 1024

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .library import Library, LibraryBuilder
+from .library import Library, LibraryBuilder, Store
 
 if TYPE_CHECKING:  # the loader's imports (sqlite, the codec) wait until there is something to read
+    from .cache import ParseCache
     from .loader import Loader
 
 GROW_EVERY = 0.5
@@ -52,3 +54,19 @@ def load_steps(loader: Loader, builder: LibraryBuilder, *, early: bool = True) -
     if total == 0:  # nothing was found at all
         builder.problems = loader.problems
         yield Step(0, 0, builder.build())
+
+
+def load_library(
+    paths: Iterable[Path],
+    *,
+    explicit: bool = False,
+    fallback: Iterable[Path] = (),
+    cache: ParseCache | None = None,
+    workers: int | None = None,
+) -> Library:
+    """Load every testimony under ``paths``. Never raises for a bad file."""
+    from .loader import Loader
+
+    loader = Loader(list(paths), explicit=explicit, cache=cache, workers=workers)
+    *_, last = load_steps(loader, LibraryBuilder(fallback=tuple(fallback), store=Store(cache)), early=False)
+    return last.library

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 
-from .model import Problem
+from ..core.model import Problem
 
 PAGE_SUFFIXES = frozenset({".md", ".markdown", ".html"})
 SKIPPED_DIRS = frozenset({"_site", "node_modules", "__pycache__"})

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from ..core.model import Summary, Testimony
 from .cache import Stamp
 from .discovery import discover
 from .library import Library
-from .model import Summary, Testimony
 
 POLL_SECONDS = 0.4
 """Stat the files this often: a change shows within a second, a reload included."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .model import Block, CodeBlock, ListBlock, Paragraph, Testimony, is_web_link
+from ..core.model import Block, CodeBlock, ListBlock, Paragraph, Testimony, is_web_link
 
 
 def _paragraph(paragraph: Paragraph) -> str:

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
+from ..core.model import IN_APP_SCHEME, Block, CodeBlock, Entry, Paragraph, Span, Testimony, is_web_link
+from ..core.questionnaire import Comparison, GivenAnswer
+from ..core.text import strip_controls
+from .data import dumps, testimony_dict
 from .markdown import answer_markdown, testimony_markdown
 from .markdown import escape as markdown_escape
-from .model import IN_APP_SCHEME, Block, CodeBlock, Entry, Paragraph, Span, Testimony, is_web_link
-from .questionnaire import Comparison, GivenAnswer
-from .serialize import dumps, testimony_dict
-from .text import strip_controls
 
 SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
 

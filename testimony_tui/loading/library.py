@@ -13,16 +13,16 @@ from itertools import takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import Format, Problem, Summary, Testimony
-from .query import Query, Record, Term
-from .signature import decides, signature
-from .text import fold, showable
+from ..core.model import Format, Problem, Summary, Testimony
+from ..core.query import Query, Record, Term
+from ..core.signature import decides, signature
+from ..core.text import fold, showable
 
 if TYPE_CHECKING:  # the parsers load lazily: the first screen does not need them
+    from ..core.questionnaire import Questionnaire
+    from ..core.search import SearchHit
     from .cache import ParseCache
     from .codec import IndexedFile
-    from .questionnaire import Questionnaire
-    from .search import SearchHit
 
 
 LARGE = 2_000
@@ -65,8 +65,8 @@ class Store:
         return replace(testimony, slug=summary.slug, summary=summary.summary)
 
     def _read(self, source: str) -> Testimony | None:
+        from ..parsing.file import parse_file
         from .cache import Stamp
-        from .parsing import parse_file
 
         if self.cache is not None and (stamp := Stamp.of(source)) and (parsed := self.cache.get_full(stamp)):
             return parsed.testimony
@@ -101,7 +101,7 @@ class Library:
 
     @cached_property
     def questionnaire(self) -> Questionnaire:
-        from .questionnaire import Questionnaire
+        from ..core.questionnaire import Questionnaire
 
         return Questionnaire.build(self.testimonies)
 
@@ -233,7 +233,7 @@ class Library:
         ``stop`` is asked before each testimony is loaded: a search overtaken by the next keystroke
         ends there (what it found so far is returned).
         """
-        from .search import search
+        from ..core.search import search
 
         query = Query.parse(query) if isinstance(query, str) else query
         positive = Query(tuple(term for term in query.terms if not term.negated))
@@ -317,20 +317,3 @@ def _unique_slug(slug: str, taken: dict[str, str]) -> str:
     while f"{slug}-{number}" in taken:
         number += 1
     return f"{slug}-{number}"
-
-
-def load_library(
-    paths: Iterable[Path],
-    *,
-    explicit: bool = False,
-    fallback: Iterable[Path] = (),
-    cache: ParseCache | None = None,
-    workers: int | None = None,
-) -> Library:
-    """Load every testimony under ``paths``. Never raises for a bad file."""
-    from .loader import Loader
-    from .loading import load_steps
-
-    loader = Loader(list(paths), explicit=explicit, cache=cache, workers=workers)
-    *_, last = load_steps(loader, LibraryBuilder(fallback=tuple(fallback), store=Store(cache)), early=False)
-    return last.library

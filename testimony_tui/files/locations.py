@@ -20,8 +20,9 @@ _dirs = PlatformDirs(APP_NAME, appauthor=False)
 
 def bundled_data_dir() -> Path:
     """The seed testimony shipped with the app: inside the wheel, or the repo's ``data/``."""
-    packaged = Path(__file__).parent / "data"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "data"
+    package = Path(__file__).parent.parent
+    packaged = package / "data"
+    return packaged if packaged.is_dir() else package.parent / "data"
 
 
 def user_data_dir() -> Path:

@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files.storage import read_bounded
 from .model import Profile, Testimony
 from .query import searchable
 from .questionnaire import Questionnaire
-from .storage import read_bounded
 from .text import clean, fold, showable
 
 TECHNOLOGIES = Path(__file__).parent / "technologies.txt"

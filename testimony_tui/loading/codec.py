@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .model import (
+from ..core.model import (
     Answer,
     Block,
     CodeBlock,
@@ -27,9 +27,9 @@ from .model import (
     Summary,
     Testimony,
 )
-from .parsed import ParsedFile
-from .signature import UNKNOWN, signature
-from .text import BIDI, json_safe
+from ..core.signature import UNKNOWN, signature
+from ..core.text import BIDI, json_safe
+from ..parsing import ParsedFile
 
 
 @dataclass(frozen=True)
