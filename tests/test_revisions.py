@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from testimony_tui.model import Answer, Entry, Format, Paragraph, Section, Span, Summary, Testimony
-from testimony_tui.revisions import (
+from testimony_tui.core.model import Answer, Entry, Format, Paragraph, Section, Span, Summary, Testimony
+from testimony_tui.core.revisions import (
     REWORDED,
     WORD_PAIRS,
     Asked,

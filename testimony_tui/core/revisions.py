@@ -15,7 +15,7 @@ from datetime import date
 from difflib import SequenceMatcher
 from typing import Literal, NamedTuple
 
-from .markdown import answer_markdown
+from ..formats.markdown import answer_markdown
 from .model import PROFILE_FIELDS, Entry, Profile, Summary, Testimony
 from .questionnaire import normalize, ratio
 from .text import clean, fold
