@@ -15,9 +15,7 @@ from datetime import date
 from difflib import SequenceMatcher
 from typing import Literal, NamedTuple
 
-from ..formats.markdown import answer_markdown
-from .model import PROFILE_FIELDS, Entry, Profile, Summary, Testimony
-from .questionnaire import normalize, ratio
+from .model import PROFILE_FIELDS, Answer, Entry, Profile, Summary, Testimony
 from .text import clean, fold
 
 # Grouping
@@ -177,18 +175,27 @@ class _Question(NamedTuple):
     markdown: str
 
 
+def _markdown(answer: Answer) -> str:
+    # Imported here: the library groups versions as it loads, before anything is written or compared.
+    from ..formats.markdown import answer_markdown
+
+    return answer_markdown(answer)
+
+
 def _questions(testimony: Testimony) -> list[_Question]:
-    return [_Question(section.title, entry, answer_markdown(entry.answer)) for section, entry in testimony.entries]
+    return [_Question(section.title, entry, _markdown(entry.answer)) for section, entry in testimony.entries]
 
 
 def similarity(old: Entry, new: Entry) -> float:
     """How alike two questions are, 0 to 1: the mean of how alike their wordings and their answers
     are letter for letter (their first characters, case, accents and punctuation aside); of two
     empty answers, that of the wordings alone."""
-    return _similarity(old.question, answer_markdown(old.answer), new.question, answer_markdown(new.answer))
+    return _similarity(old.question, _markdown(old.answer), new.question, _markdown(new.answer))
 
 
 def _similarity(old_question: str, old_answer: str, new_question: str, new_answer: str) -> float:
+    from .questionnaire import normalize, ratio
+
     wording = ratio(normalize(old_question), normalize(new_question))
     old_text, new_text = (normalize(text[: ANSWER_COMPARED * 4])[:ANSWER_COMPARED] for text in (old_answer, new_answer))
     if not old_text and not new_text:
