@@ -243,6 +243,15 @@ def test_word_diff_like_git_word_diff():
     assert runs == (Run("equal", "a "), Run("inserted", "b"), Run("equal", " c"))
 
 
+def test_word_diff_at_the_start_and_the_end():
+    assert word_diff("x a", "a")[0] == (Run("deleted", "x"), Run("equal", " a"))
+    assert word_diff("a", "x a")[0] == (Run("inserted", "x"), Run("equal", " a"))
+    assert word_diff("a x", "a")[0] == (Run("equal", "a "), Run("deleted", "x"))
+    assert word_diff("a", "a x")[0] == (Run("equal", "a "), Run("inserted", "x"))
+    assert word_diff("", "a")[0] == (Run("inserted", "a"),)
+    assert word_diff("a", "")[0] == (Run("deleted", "a"),)
+
+
 def test_word_diff_keeps_the_new_texts_line_breaks():
     runs, _ = word_diff("one two three", "one two\n\nthree four")
     assert runs == (Run("equal", "one two\n\nthree "), Run("inserted", "four"))

@@ -21,17 +21,25 @@ from .text import clean, fold
 # Grouping
 
 _DATED = re.compile(r"(.+)-(\d{4}-\d{2}-\d{2})")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def day(text: str) -> date | None:
+    """The date ``text`` is, written YYYY-MM-DD; None for any other text or a day that does not exist."""
+    if not _DAY.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:  # 2025-02-30: no date, just a name that looks like one
+        return None
 
 
 def dated(slug: str) -> tuple[str, date] | None:
     """The slug it is a dated copy of, and the date: ``ada-2025-04-04`` is ``ada`` on 4 April 2025."""
     match = _DATED.fullmatch(slug)
-    if match is None:
+    if match is None or (when := day(match[2])) is None:
         return None
-    try:
-        return match[1], date.fromisoformat(match[2])
-    except ValueError:  # 2025-02-30: no date, just a name that looks like one
-        return None
+    return match[1], when
 
 
 def _who(summary: Summary) -> Hashable:
@@ -347,6 +355,8 @@ def _diff(old: _Tokens, new: _Tokens, budget: Budget) -> tuple[Run, ...] | None:
         _add(runs, "equal", new.gaps[j1] if j1 < j2 else old.gaps[i1])
         _add(runs, "deleted", old.text(i1, i2))
         _add(runs, "inserted", new.text(j1, j2))
+        if j1 == j2 == 0 and i2 < len(a):  # words deleted at the start: the space after them stays
+            _add(runs, "equal", old.gaps[i2])
     return tuple(runs)
 
 
