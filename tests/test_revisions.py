@@ -57,7 +57,7 @@ def test_dated_versions_are_ordered_by_their_date_newest_first():
 
 def test_author_and_project_are_compared_folded():
     current = summary("ada", author="Ada Lovelace", project="The Difference Engine")
-    older = summary("ada-2025-04-04", author="ADA  LOVELÁCE", project="the difference engine")
+    older = summary("ada-2025-04-04", author="ADA LOVELÁCE", project="the difference engine")
     assert group([current, older], never) == [(current, older)]
 
 

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from typing import Literal, NamedTuple
 
 from .model import PROFILE_FIELDS, Answer, Entry, Profile, Summary, Testimony
-from .text import clean, fold
+from .text import fold
 
 # Grouping
 
@@ -42,13 +42,13 @@ def dated(slug: str) -> tuple[str, date] | None:
     return match[1], when
 
 
-def _who(summary: Summary) -> Hashable:
+def _who(summary: Summary, folded: Callable[[str], str]) -> Hashable:
     """What versions of one testimony share: the author and the project, case and accents aside.
 
     Without a project, a name alone does not tell two people apart: then only a dated copy of the
     same slug is another version. Only testimonies have versions (a case study has no author).
     """
-    author, project = fold(clean(summary.author)), fold(clean(summary.project))
+    author, project = folded(summary.author), folded(summary.project)
     if not author or getattr(summary, "kind", "testimony") != "testimony":
         return ("file", summary.source)
     if project:
@@ -77,8 +77,15 @@ def group(summaries: Iterable[Summary], modified: Callable[[str], float]) -> lis
     """The testimonies among ``summaries``, each as its versions newest first (most have one),
     in the order of their first version met."""
     groups: defaultdict[Hashable, list[Summary]] = defaultdict(list)
+    known: dict[str, str] = {}  # projects come back many times: each is folded once
+
+    def folded(text: str) -> str:
+        if (folded_text := known.get(text)) is None:
+            folded_text = known[text] = fold(text)
+        return folded_text
+
     for summary in summaries:
-        groups[_who(summary)].append(summary)
+        groups[_who(summary, folded)].append(summary)
     return [newest_first(versions, modified) if len(versions) > 1 else (versions[0],) for versions in groups.values()]
 
 
