@@ -6,7 +6,7 @@ import time
 from dataclasses import replace
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from testimony_tui.core.model import Answer, Entry, Format, Paragraph, Section, Span, Summary, Testimony
@@ -23,6 +23,8 @@ from testimony_tui.core.revisions import (
     what_changed,
     word_diff,
 )
+
+from .test_properties import testimonies
 
 
 def summary(slug: str, author: str = "Ada Lovelace", project: str = "The Difference Engine", **fields) -> Summary:
@@ -334,3 +336,23 @@ def test_many_new_questions_are_not_compared_pair_by_pair():
 def test_changes_of_another_testimony_with_replace():
     old = testimony(("Q?", "a"))
     assert not what_changed(old, replace(old, slug="other", source="/elsewhere.md", format=Format.MARKDOWN))
+
+
+# Generating whole testimonies is slow (7 s for 150): fewer examples, as the Markdown round trip's cover the generator.
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(testimonies())
+def test_a_testimony_has_not_changed_from_itself(page):
+    assert not what_changed(page, page)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(testimonies(), testimonies())
+def test_every_question_is_kept_reworded_added_or_removed(old, new):
+    changes = what_changed(old, new)
+    kept = len(new.questions) - len(changes.added) - len(changes.reworded)
+    assert kept == len(old.questions) - len(changes.removed) - len(changes.reworded) >= 0
+    assert {asked.question for asked in changes.added} <= set(new.questions)
+    assert {asked.question for asked in changes.removed} <= set(old.questions)
+    for changed in changes.answers:
+        assert changed.detail == "words"
+        assert any(run.op != "equal" for run in changed.runs)

@@ -3,6 +3,10 @@
 The site keeps an older copy of a testimony beside the current one (``arnaud-morin-2025-04-04.md``
 beside ``arnaud-morin.md``): the same author about the same project. Such files are one testimony
 in several versions, the newest of which is the one counted everywhere.
+
+Answers are compared as Markdown (the form ``show --json`` and exports give them), not as plain
+text: a link's new target, a word put in bold, a list made of paragraphs are changes a reader of
+the page sees, and plain text would hide them; the price is Markdown's escapes (``\\[``) in the diff.
 """
 
 from __future__ import annotations
