@@ -14,11 +14,16 @@ from itertools import chain, islice
 from operator import itemgetter
 from typing import TYPE_CHECKING, TypeAlias
 
+from textual.app import SystemCommand
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from .screens.main import MainScreen
+
 if TYPE_CHECKING:
-    from .screens.main import MainScreen
+    from textual.app import App
+    from textual.screen import Screen
 
 
 def highlight(matcher: Matcher, text: str) -> Content:
@@ -56,8 +61,6 @@ class _MainScreenProvider(Provider):
         raise NotImplementedError
 
     async def startup(self) -> None:
-        from .screens.main import MainScreen
-
         # Once for the palette, not at each key.
         self._candidates = self.candidates(self.screen) if isinstance(self.screen, MainScreen) else []
         self._lowered = [text.lower() for text, _, _ in self._candidates]
@@ -118,3 +121,45 @@ class OutlineCommands(_MainScreenProvider):
                 for index, entry in enumerate(section.entries)
             )
         return hits
+
+
+PALETTE = [
+    # (title, what it does, the id of the binding it runs: its keys are said after what it does;
+    # a command without a key names the app's action instead)
+    ("Filter testimonies", "Focus the filter box", "filter"),
+    ("Toggle sidebar", "Hide or show the list", "sidebar"),
+    ("Outline", "Sections and questions of the open testimony", "outline"),
+    ("Find in testimony", "Highlight text in the reader", "find"),
+    ("Follow a link", "Label the links on screen, type a label to follow it", "follow_link"),
+    ("Whole profile", "Every keyword and the whole summary, or folded again", "profile"),
+    ("Next testimony", "Open the next one in the list", "next"),
+    ("Previous testimony", "Open the previous one", "previous"),
+    ("Open profile link", "In the web browser", "open_profile"),
+    ("Back", "Return from a followed link", "back"),
+    ("Compare answers", "Every testimony's answer to one question", "compare"),
+    ("Search all answers", "Across every testimony", "search"),
+    ("Export testimony", "Write it to a file", "export"),
+    ("Insights", "Projects, organizations, technologies, durations", "insights"),
+    ("Sync testimonies", "Get the site's current testimonies (testimony-tui sync)", "sync"),
+    ("Problems", "Files skipped or with warnings", "problems"),
+    ("Help", "All keys", "help"),
+]
+"""The app's own palette commands, each running a key's action: built from the bindings in force."""
+
+
+def system_commands(app: App, screen: Screen) -> Iterator[SystemCommand]:
+    """``PALETTE`` as commands: the main screen's ones only on it, each saying the keys the user has."""
+    from .screens.help import key_text
+
+    bindings = {binding.id: binding for binding in [*MainScreen.BINDINGS, *app.BINDINGS] if isinstance(binding, Binding)}
+    for title, what, binding_id in PALETTE:
+        binding = bindings.get(binding_id)
+        if binding is None:
+            yield SystemCommand(title, what, getattr(app, f"action_{binding_id}"))
+            continue
+        target = screen if binding in MainScreen.BINDINGS else app
+        if target is screen and not isinstance(screen, MainScreen):
+            continue
+        # The keys the user has (the config's [keys] included), never a hard-coded default.
+        help = f"{what} ({key_text(binding, app.config.keys)})"
+        yield SystemCommand(title, help, partial(target.run_action, binding.action))

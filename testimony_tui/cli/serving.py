@@ -6,6 +6,7 @@ import argparse
 import gc
 import os
 
+from ..startup import BENCHMARK_VARIABLE
 from .arguments import PROG, port_number, sessions_number
 from .output import tell
 from .reading import check_paths
@@ -63,5 +64,5 @@ def open_app(args: argparse.Namespace) -> int:
     finally:
         gc.freeze()
         gc.enable()
-    app.run(headless=bool(os.environ.get(app.BENCHMARK_VARIABLE)))
+    app.run(headless=bool(os.environ.get(BENCHMARK_VARIABLE)))
     return app.return_code or 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.text import showable, strip_controls
+from ..formats import FORMATS
 from .arguments import (
     PROG,
     CommandError,
@@ -24,12 +25,11 @@ from .reading import load, unknown
 if TYPE_CHECKING:
     from ..loading.library import Library
 
-FORMATS = ("markdown", "json", "html")
 
 
 def export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slugs", nargs="*", metavar="SLUG", default=[], help="testimonies to export (default: all)")
-    parser.add_argument("--format", choices=FORMATS, default="markdown", help="default: markdown")
+    parser.add_argument("--format", choices=list(FORMATS), default="markdown", help="default: markdown")
     parser.add_argument("--compare", metavar="QUESTION", help="export every answer to QUESTION instead")
     parser.add_argument("-o", "--output", metavar="PATH", type=checked_path_argument, help="a file, or a folder (default: stdout)")
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
@@ -57,7 +57,7 @@ def sync_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command_export(args: argparse.Namespace) -> int:
-    from ..formats.export import SUFFIXES, export_comparison, export_testimonies
+    from ..formats.export import export_comparison, export_testimonies
 
     library = load(args)
     if args.compare:
@@ -84,7 +84,7 @@ def command_export(args: argparse.Namespace) -> int:
     if len(outputs) > 1 and not args.output.is_dir():
         raise UsageError("Markdown holds one testimony per file: give -o a folder, or one SLUG")
     targets = [
-        (args.output / f"{stem}{SUFFIXES[args.format]}" if args.output.is_dir() else args.output, text)
+        (args.output / f"{stem}{FORMATS[args.format]}" if args.output.is_dir() else args.output, text)
         for stem, text in outputs
     ]
     _check_targets([path for path, _ in targets], library, args.force)

@@ -17,10 +17,10 @@ from typing import Any
 
 from ..core.model import Problem
 from ..core.text import strip_controls
+from ..formats import FORMATS
 from .locations import SITE_ARCHIVE, checked_path, checked_source
 from .storage import read_bounded
 
-EXPORT_FORMATS = ("markdown", "json", "html")
 MAX_BYTES = 1024 * 1024
 """A config is a few hundred bytes: a bigger file is not one, and is not read."""
 MAX_SKIPPED_LINES = 20
@@ -141,8 +141,8 @@ def _source(value: Any) -> str:
 
 
 def _format(value: Any) -> str:
-    if value not in EXPORT_FORMATS:
-        raise ValueError(f"should be one of {', '.join(EXPORT_FORMATS)}")
+    if value not in FORMATS:
+        raise ValueError(f"should be one of {', '.join(FORMATS)}")
     return value
 
 

@@ -17,8 +17,6 @@ from .data import dumps, testimony_dict
 from .markdown import answer_markdown, testimony_markdown
 from .markdown import escape as markdown_escape
 
-SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
-
 
 def export_testimonies(testimonies: Sequence[Testimony], format: str) -> str:
     if format == "json":

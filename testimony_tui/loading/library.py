@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the parsers load lazily: the first screen does not need the
 
 LARGE = 2_000
 """From this many testimonies on, a library is large: the filter waits for a pause in typing, the
-app freezes the loaded heap (see ``TestimonyApp._freeze_heap``), insights say they are counting."""
+app freezes the loaded heap (see ``startup.Heap``), insights say they are counting."""
 TERM_CACHE = 16
 """How many query terms' matches (and where) a library remembers: the words being typed, mostly."""
 
