@@ -92,17 +92,28 @@ def test_an_older_versions_whole_testimony_as_its_file_has_it(site):
     assert whole.questions == ("Which project did you migrate?", "An old question?")
 
 
-def test_without_a_date_the_newest_file_is_the_current_version(site):
-    newer = site / "ada.md"
-    newer.write_text(OLDER_ADA.replace("in 2024", "in 2026"))
-    os.utime(newer, (2_000_000_000, 2_000_000_000))
+def test_without_a_date_the_newest_file_is_the_current_version(site, tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    draft = drafts / "ada-lovelace.md"
+    draft.write_text((site / "ada-lovelace.md").read_text().replace("Two cycles", "Three cycles"))
+    os.utime(draft, (2_000_000_000, 2_000_000_000))
     os.utime(site / "ada-lovelace.md", (1_000_000_000, 1_000_000_000))
+    library = load_library([site, drafts])
+    assert [t.source for t in library.testimonies] == [str(draft), str(site / "grace-hopper.md")]
+    assert [v.source for v in library.versions("ada-lovelace")] == [str(draft), str(site / "ada-lovelace.md")]
+    # The second file of one name (by path) is shown as "ada-lovelace-2", as before, and said so.
+    assert [v.slug for v in library.versions("ada-lovelace")] == ["ada-lovelace", "ada-lovelace-2"]
+    assert any("shown as 'ada-lovelace-2'" in problem.message for problem in library.problems)
+    os.utime(draft, (500_000_000, 500_000_000))
+    library = load_library([site, drafts])
+    assert [t.source for t in library.testimonies] == [str(site / "ada-lovelace.md"), str(site / "grace-hopper.md")]
+
+
+def test_the_same_person_and_project_under_another_name_is_another_testimony(site):
+    (site / "ada-on-the-scheduler.md").write_text(OLDER_ADA)
     library = load_library([site])
-    assert [t.slug for t in library.testimonies] == ["ada", "grace-hopper"]
-    assert [v.slug for v in library.versions("ada")] == ["ada", "ada-lovelace"]
-    os.utime(newer, (500_000_000, 500_000_000))
-    library = load_library([site])
-    assert [t.slug for t in library.testimonies] == ["ada-lovelace", "grace-hopper"]
+    assert [t.slug for t in library.testimonies] == ["ada-lovelace", "ada-on-the-scheduler", "grace-hopper"]
 
 
 def test_same_name_different_project_stays_two_rows(site):

@@ -74,19 +74,34 @@ def test_different_people_stay_apart():
 
 
 def test_without_a_date_the_newest_file_is_the_current_version():
-    times = {"/pages/ada.md": 100.0, "/pages/ada-lovelace.md": 200.0}
-    old, new = summary("ada"), summary("ada-lovelace")
+    # One name in two folders (a draft beside the synced page); the library shows the second as "ada-2".
+    old = replace(summary("ada"), source="/synced/ada.md")
+    new = replace(summary("ada-2"), source="/drafts/ada.md")
+    times = {"/synced/ada.md": 100.0, "/drafts/ada.md": 200.0}
     assert group([old, new], times.__getitem__) == [(new, old)]
-    times = {"/pages/ada.md": 300.0, "/pages/ada-lovelace.md": 200.0}
+    times = {"/synced/ada.md": 300.0, "/drafts/ada.md": 200.0}
     assert group([old, new], times.__getitem__) == [(old, new)]
 
 
-def test_without_a_project_only_a_dated_copy_of_the_same_slug_is_a_version():
-    # Two people of one name, neither saying what they worked on: nothing tells them the same.
-    one, other = summary("ada", project=""), summary("ada-lovelace", project="")
+def test_dated_copies_of_one_date_are_ordered_by_modification_time():
+    old, new = summary("ada-2025-04-04"), replace(summary("ada-2025-04-04-2"), source="/drafts/ada-2025-04-04.md")
+    current = summary("ada")
+    times = {old.source: 1.0, new.source: 2.0, current.source: 0.0}
+    assert group([old, current, new], times.__getitem__) == [(current, new, old)]
+
+
+def test_unrelated_file_names_stay_apart_whoever_wrote_them():
+    # One person may write about two parts of a project: only the name says a file replaces another.
+    one, other = summary("ada"), summary("ada-lovelace")
     assert group([one, other], never) == [(one,), (other,)]
-    older = summary("ada-2025-04-04", project="")
-    assert group([one, older], never) == [(one, older)]
+
+
+def test_without_an_author_or_a_project_a_file_is_a_testimony_of_its_own():
+    # Nothing says two such files are about the same thing (and the library numbers a name given twice).
+    current, older = summary("ada", project=""), summary("ada-2025-04-04", project="")
+    assert group([current, older], never) == [(current,), (older,)]
+    current, older = summary("ada", author=""), summary("ada-2025-04-04", author="")
+    assert group([current, older], never) == [(current,), (older,)]
 
 
 def test_a_date_that_does_not_exist_is_no_date():

@@ -1,8 +1,12 @@
 """Revisions: which files are versions of one testimony, and what changed between two of them.
 
 The site keeps an older copy of a testimony beside the current one (``arnaud-morin-2025-04-04.md``
-beside ``arnaud-morin.md``): the same author about the same project. Such files are one testimony
-in several versions, the newest of which is the one counted everywhere.
+beside ``arnaud-morin.md``): the same author about the same project, under the same file name
+but for the date. Such files are one testimony in several versions, the newest of which is the one
+counted everywhere. So are files of one name in two folders (a draft beside the synced page).
+
+Files whose names are unrelated stay apart even with the same author and project: a person may
+write about two parts of one project, and nothing but the name says a file replaces another.
 
 Answers are compared as Markdown (the form ``show --json`` and exports give them), not as plain
 text: a link's new target, a word put in bold, a list made of paragraphs are changes a reader of
@@ -11,6 +15,7 @@ the page sees, and plain text would hide them; the price is Markdown's escapes (
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -20,7 +25,7 @@ from difflib import SequenceMatcher
 from typing import Literal, NamedTuple
 
 from .model import PROFILE_FIELDS, Answer, Entry, Profile, Summary, Testimony
-from .text import fold
+from .text import fold, showable
 
 # Grouping
 
@@ -49,21 +54,30 @@ def dated(slug: str) -> tuple[str, date] | None:
 def _who(summary: Summary, folded: Callable[[str], str]) -> Hashable:
     """What versions of one testimony share: the author and the project, case and accents aside.
 
-    Without a project, a name alone does not tell two people apart: then only a dated copy of the
-    same slug is another version. Only testimonies have versions (a case study has no author).
+    A file that does not say both is a testimony of its own: two files of one name by "Ann" about
+    no known project are not known to be one testimony. Nor has a case study versions.
     """
     author, project = folded(summary.author), folded(summary.project)
-    if not author or getattr(summary, "kind", "testimony") != "testimony":
+    if not author or not project or getattr(summary, "kind", "testimony") != "testimony":
         return ("file", summary.source)
-    if project:
-        return ("author and project", author, project)
-    copy_of = dated(summary.slug)
-    return ("author and slug", author, copy_of[0] if copy_of else summary.slug)
+    return (author, project)
+
+
+def _name(summary: Summary) -> str:
+    """The file's name without its extension: the slug as the parsers made it, before a library
+    renamed it for another file of the same name elsewhere (``ada-2``)."""
+    return showable(os.path.splitext(os.path.basename(summary.source))[0])
+
+
+def _base(summary: Summary) -> str:
+    """The name of the testimony it is a version of: its own, less the date of a dated copy."""
+    copy_of = dated(_name(summary))
+    return copy_of[0] if copy_of else _name(summary)
 
 
 def _rank(summary: Summary) -> tuple[bool, date]:
     """Newer ranks higher: the undated (current) copy above every dated one, then by date."""
-    copy_of = dated(summary.slug)
+    copy_of = dated(_name(summary))
     return (copy_of is None, copy_of[1] if copy_of else date.min)
 
 
@@ -78,9 +92,8 @@ def newest_first(versions: Sequence[Summary], modified: Callable[[str], float]) 
 
 
 def group(summaries: Iterable[Summary], modified: Callable[[str], float]) -> list[tuple[Summary, ...]]:
-    """The testimonies among ``summaries``, each as its versions newest first (most have one),
-    in the order of their first version met."""
-    groups: defaultdict[Hashable, list[Summary]] = defaultdict(list)
+    """The testimonies among ``summaries``, each as its versions newest first (most have one)."""
+    by_who: defaultdict[Hashable, list[Summary]] = defaultdict(list)
     known: dict[str, str] = {}  # projects come back many times: each is folded once
 
     def folded(text: str) -> str:
@@ -89,8 +102,17 @@ def group(summaries: Iterable[Summary], modified: Callable[[str], float]) -> lis
         return folded_text
 
     for summary in summaries:
-        groups[_who(summary, folded)].append(summary)
-    return [newest_first(versions, modified) if len(versions) > 1 else (versions[0],) for versions in groups.values()]
+        by_who[_who(summary, folded)].append(summary)
+    groups: list[tuple[Summary, ...]] = []
+    for alike in by_who.values():
+        if len(alike) == 1:  # nearly all: the names are looked at only where the people are alike
+            groups.append((alike[0],))
+            continue
+        by_name: defaultdict[str, list[Summary]] = defaultdict(list)
+        for summary in alike:
+            by_name[_base(summary)].append(summary)
+        groups += [newest_first(versions, modified) for versions in by_name.values()]
+    return groups
 
 
 # What changed
