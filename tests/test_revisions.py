@@ -23,6 +23,7 @@ from testimony_tui.core.revisions import (
     what_changed,
     word_diff,
 )
+from testimony_tui.parsing.file import parse_file
 
 from .test_properties import testimonies
 
@@ -371,3 +372,13 @@ def test_every_question_is_kept_reworded_added_or_removed(old, new):
     for changed in changes.answers:
         assert changed.detail == "words"
         assert any(run.op != "equal" for run in changed.runs)
+
+
+def test_no_two_questions_of_a_real_page_are_alike_enough_to_be_one_reworded(real_pages):
+    for path in sorted(real_pages.glob("*.md")):
+        page = parse_file(path).testimony
+        if page is None:  # the index page
+            continue
+        entries = [entry for _, entry in page.entries]
+        highest = max(similarity(a, b) for index, a in enumerate(entries) for b in entries[index + 1 :])
+        assert highest < REWORDED - 0.05, path.name
