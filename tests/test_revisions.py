@@ -53,6 +53,12 @@ def test_a_dated_copy_is_an_older_version_of_the_undated_one():
     assert group([older, current], never) == [(current, older)]
 
 
+def test_testimonies_come_in_the_order_of_their_newest_versions():
+    # A sorted list of summaries stays sorted: each testimony where its current version was.
+    older, grace, current = summary("ada-2025-04-04"), summary("grace", author="Grace Hopper"), summary("ada")
+    assert group([older, grace, current], never) == [(grace,), (current, older)]
+
+
 def test_dated_versions_are_ordered_by_their_date_newest_first():
     first, second, third = summary("ada-2024-01-31"), summary("ada-2025-04-04"), summary("ada")
     assert group([second, third, first], never) == [(third, second, first)]

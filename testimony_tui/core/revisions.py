@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
@@ -91,8 +91,9 @@ def newest_first(versions: Sequence[Summary], modified: Callable[[str], float]) 
     return tuple(sorted(versions, key=lambda summary: (*_rank(summary), times[summary.source]), reverse=True))
 
 
-def group(summaries: Iterable[Summary], modified: Callable[[str], float]) -> list[tuple[Summary, ...]]:
-    """The testimonies among ``summaries``, each as its versions newest first (most have one)."""
+def group(summaries: Sequence[Summary], modified: Callable[[str], float]) -> list[tuple[Summary, ...]]:
+    """The testimonies among ``summaries``, each as its versions newest first (most have one), in
+    the order of their newest versions in ``summaries``: a sorted list gives sorted testimonies."""
     by_who: defaultdict[Hashable, list[Summary]] = defaultdict(list)
     known: dict[str, str] = {}  # projects come back many times: each is folded once
 
@@ -112,7 +113,10 @@ def group(summaries: Iterable[Summary], modified: Callable[[str], float]) -> lis
         for summary in alike:
             by_name[_base(summary)].append(summary)
         groups += [newest_first(versions, modified) for versions in by_name.values()]
-    return groups
+    if len(groups) == len(summaries):  # no testimony has two versions: all in order already
+        return groups
+    newest = {id(versions[0]): versions for versions in groups}
+    return [newest[id(summary)] for summary in summaries if id(summary) in newest]
 
 
 # What changed

@@ -324,12 +324,15 @@ class LibraryBuilder:
                 testimony = replace(testimony, slug=unique)
             slugs[testimony.slug] = testimony.source
             testimonies.append(testimony)
-        groups = group(testimonies, _modified)
-        testimonies = [versions[0] for versions in groups]
         testimonies.sort(key=lambda testimony: (testimony.author.casefold(), testimony.slug))
         problems.sort(key=lambda problem: problem.sort_key)
+        return self._assembled(testimonies, problems)
+
+    def _assembled(self, testimonies: list[Summary], problems: list[Problem]) -> Library:
+        """The library of ``testimonies`` (sorted): one found in several versions is there once, as its newest."""
+        groups = group(testimonies, _modified)
         revisions = tuple(versions for versions in groups if len(versions) > 1)
-        return Library(tuple(testimonies), tuple(problems), len(self.indexed), self.store, revisions)
+        return Library(tuple(versions[0] for versions in groups), tuple(problems), len(self.indexed), self.store, revisions)
 
     def _is_fallback(self, result: IndexedFile) -> bool:
         return bool(self.fallback) and os.path.dirname(result.path) in self._fallback_folders
