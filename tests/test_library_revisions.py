@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from testimony_tui.cli import main
+from testimony_tui.core.insights import count_by
 from testimony_tui.loading.library import Library
 from testimony_tui.loading.steps import load_library
 
@@ -64,6 +65,8 @@ def test_counts_are_unchanged_by_an_older_version(site):
         (h.slug, h.question) for h in before.search("Engine scheduler")
     ]
     assert after.search("2024") == []  # words only the older version has are not found
+    by_project = {bar.label: bar.count for bar in count_by(after.testimonies, lambda testimony: testimony.project)}
+    assert by_project == {"The Difference Engine": 1, "COBOL Runtime": 1}
 
 
 def test_problems_of_an_older_version_are_still_listed(site):
