@@ -227,6 +227,17 @@ def test_reworded_pairs_go_most_alike_first():
     ]
 
 
+def test_an_old_question_is_reworded_into_one_new_question_at_most():
+    old = testimony(("How long did the migration take?", "Two cycles."))
+    new = testimony(("How long did the migration take overall?", "Two cycles."), ("How long did the migration take in all?", "Two cycles."))
+    changes = what_changed(old, new)
+    # The more alike of the two (fewer words added) is the rewording; the other is a new question.
+    assert [(r.before, r.after) for r in changes.reworded] == [
+        ("How long did the migration take?", "How long did the migration take in all?"),
+    ]
+    assert changes.added == (Asked("Technical Context", "How long did the migration take overall?"),) and not changes.removed
+
+
 def test_a_question_asked_twice_is_matched_in_order():
     old = testimony(("Q?", "one"), ("Q?", "two"))
     new = testimony(("Q?", "one"), ("Q?", "two"), ("Q?", "three"))
