@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,9 +21,13 @@ from .files.config import Config
 from .files.state import State, load_state, save_state
 from .loading.library import Library
 from .palette import OutlineCommands, TestimonyCommands, system_commands
+from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .startup import Heap, benchmark_moment
-from .widgets.sidebar import Sidebar
+from .widgets.find import FindBar, FindPane
+from .widgets.footer import Footer
+from .widgets.reader import PanelView, Reader
+from .widgets.sidebar import FilterInput, Sidebar, TestimonyList
 from .workers.loading import Loading
 from .workers.saving import Saving
 from .workers.syncing import Syncing
@@ -167,8 +172,6 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
     def _dialog_footer(self, screen: Screen) -> None:
         """A dialog shows its own keys at the bottom: the footer of the screen under it (dimmed,
         and out of reach) showed keys that do nothing there."""
-        from .widgets.footer import Footer
-
         if isinstance(screen, ModalScreen) and not isinstance(screen, SystemModalScreen) and not screen.query(Footer):
             screen.mount(Footer())
 
@@ -180,8 +183,6 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
         self.exit()
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
         self.push_screen(HelpScreen(key_groups(), self.config.keys))
 
     def action_problems(self) -> None:
@@ -206,8 +207,6 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
         elif self.is_web:
             super().open_url(url, new_tab=new_tab)  # a tab of the browser the app is served to
         else:
-            import webbrowser
-
             # Textual's terminal driver says nothing when no browser starts (a server over ssh).
             if not webbrowser.open(url):
                 self.copy_to_clipboard(url)
@@ -234,9 +233,6 @@ def key_groups() -> list[tuple[str, type]]:
     from .screens.compare import AnswerPanel, CompareScreen
     from .screens.insights import Chart, InsightList, InsightsScreen
     from .screens.search import SearchScreen
-    from .widgets.find import FindBar, FindPane
-    from .widgets.reader import PanelView, Reader
-    from .widgets.sidebar import FilterInput, TestimonyList
 
     return [
         ("Anywhere", TestimonyApp),

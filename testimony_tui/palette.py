@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from .screens.help import key_text
 from .screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -149,8 +150,6 @@ PALETTE = [
 
 def system_commands(app: App, screen: Screen) -> Iterator[SystemCommand]:
     """``PALETTE`` as commands: the main screen's ones only on it, each saying the keys the user has."""
-    from .screens.help import key_text
-
     bindings = {binding.id: binding for binding in [*MainScreen.BINDINGS, *app.BINDINGS] if isinstance(binding, Binding)}
     for title, what, binding_id in PALETTE:
         binding = bindings.get(binding_id)

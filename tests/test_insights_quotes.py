@@ -8,17 +8,16 @@ from pathlib import Path
 import pytest
 
 from testimony_tui.core.insights import (
-    TECHNOLOGIES,
     Quote,
     Technology,
     count_by,
     duration_sentences,
     durations,
-    read_technologies,
     sentences,
     technology_mentions,
 )
 from testimony_tui.core.text import fold
+from testimony_tui.files.technologies import TECHNOLOGIES, read_technologies
 from testimony_tui.loading.steps import load_library
 
 JULIA = (

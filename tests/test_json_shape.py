@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import json
 
-from testimony_tui.core.model import Answer, Entry, Format, Paragraph, Problem, Section, Span, Summary, Testimony
-from testimony_tui.formats.data import dumps, problem_dict, profile_dict, testimony_dict
+from testimony_tui.core.model import (
+    Answer,
+    Entry,
+    Format,
+    Paragraph,
+    Problem,
+    Section,
+    Span,
+    Summary,
+    Testimony,
+    profile_dict,
+)
+from testimony_tui.formats.data import dumps, problem_dict, testimony_dict
 
 EVE = Testimony(
     slug="eve",

@@ -6,11 +6,12 @@ import gc
 import json
 
 from testimony_tui.cli import main
-from testimony_tui.core.insights import TECHNOLOGIES, count_by, durations, read_technologies, technology_mentions
+from testimony_tui.core.insights import count_by, durations, technology_mentions
 from testimony_tui.core.model import Answer, Entry, Format, Paragraph, Section, Span, Testimony
 from testimony_tui.core.query import Query
 from testimony_tui.core.questionnaire import Questionnaire, normalize, parts
 from testimony_tui.core.search import search
+from testimony_tui.files.technologies import TECHNOLOGIES, read_technologies
 from testimony_tui.loading.steps import load_library
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from testimony_tui.cli import main
-from testimony_tui.core.insights import MAX_TECHNOLOGIES, MAX_TECHNOLOGIES_BYTES, TECHNOLOGIES, read_technologies
 from testimony_tui.files.locations import cache_dir
+from testimony_tui.files.technologies import MAX_TECHNOLOGIES, MAX_TECHNOLOGIES_BYTES, TECHNOLOGIES, read_technologies
 from testimony_tui.parsing.file import parse_file
 
 from .hostile import OSC52, site_page

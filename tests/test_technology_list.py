@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from testimony_tui.core.insights import TECHNOLOGIES, Technology, read_technologies
+from testimony_tui.core.insights import Technology
+from testimony_tui.files.technologies import TECHNOLOGIES, read_technologies
 
 
 def test_comments_and_blank_lines_name_no_technology(tmp_path):

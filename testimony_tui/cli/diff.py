@@ -1,4 +1,4 @@
-"""``diff``: what changed between two versions of a testimony (see :mod:`..core.revisions`)."""
+"""``diff``: what changed between two versions of a testimony (see :mod:`..core.changes`)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from .output import emit_json, tell
 from .reading import load, unknown
 
 if TYPE_CHECKING:
+    from ..core.changes import Changes, Run
     from ..core.model import Summary, Testimony
-    from ..core.revisions import Changes, Run
     from ..loading.library import Library
 
 MARKS = {"deleted": ("[-", "-]"), "inserted": ("{+", "+}")}
@@ -35,7 +35,7 @@ def diff_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command_diff(args: argparse.Namespace) -> int:
-    from ..core.revisions import what_changed
+    from ..core.changes import what_changed
 
     library = load(args)
     versions = library.versions(args.slug)
@@ -103,7 +103,7 @@ def marked(runs: tuple[Run, ...], *, colour: bool) -> str:
 
 
 def changes_text(old: Testimony, new: Testimony, changes: Changes, *, colour: bool) -> str:
-    from ..core.revisions import Run, word_diff
+    from ..core.changes import Run, word_diff
 
     def words(before: str, after: str) -> str:
         runs, _ = word_diff(before, after)

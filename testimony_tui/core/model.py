@@ -6,10 +6,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from functools import cached_property
-from typing import Literal, NamedTuple, TypeAlias
+from typing import Any, Literal, NamedTuple, TypeAlias
 
 from .signature import UNKNOWN, signature
-from .text import counted, showable
+from .text import counted, fold, showable
 
 SITE_URL = "https://removal.eventlet.org"
 IN_APP_SCHEME = "testimony:"
@@ -139,6 +139,11 @@ PROFILE_FIELDS = ("title", "author", "role", "organization", "profile_url", "pro
 """The profile fields every output (JSON, Markdown front matter) carries, in this order."""
 
 
+def profile_dict(profile: Profile) -> dict[str, Any]:
+    """``PROFILE_FIELDS`` of ``profile`` as plain data (lists, not tuples), in that order."""
+    return {name: list(value) if isinstance(value := getattr(profile, name), tuple) else value for name in PROFILE_FIELDS}
+
+
 @dataclass(frozen=True)
 class Profile:
     """Who wrote a testimony and about what: everything but the answers."""
@@ -204,8 +209,6 @@ class Summary(Profile):
 
     @classmethod
     def of(cls, testimony: Testimony) -> Summary:
-        from .text import fold
-
         text = fold(testimony.text)
         return cls(**vars(testimony.profile), questions=testimony.questions, search_text=text, signature=signature(text))
 

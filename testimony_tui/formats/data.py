@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..core.model import PROFILE_FIELDS, Problem, Profile, Testimony
+from ..core.model import Problem, Profile, Testimony, profile_dict
 from ..core.text import json_safe, showable
 from .markdown import answer_markdown
 
@@ -13,10 +13,6 @@ from .markdown import answer_markdown
 def dumps(data: object) -> str:
     """The one JSON encoder of every ``--json`` and JSON export: readable text, no raw controls."""
     return json_safe(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def profile_dict(profile: Profile) -> dict[str, Any]:
-    return {name: list(value) if isinstance(value := getattr(profile, name), tuple) else value for name in PROFILE_FIELDS}
 
 
 def testimony_dict(testimony: Profile, *, sections: bool = True) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import re
 
 import yaml
 
-from ..core.model import Answer, Block, CodeBlock, ListBlock, Paragraph, Span, Testimony
+from ..core.model import Answer, Block, CodeBlock, ListBlock, Paragraph, Span, Testimony, profile_dict
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -115,8 +115,6 @@ def _heading_text(text: str) -> str:
 
 def testimony_markdown(testimony: Testimony) -> str:
     """The whole testimony as a Markdown testimony file, front matter included."""
-    from .data import profile_dict
-
     meta = profile_dict(testimony) | {"description": testimony.description}
     front = yaml.safe_dump(
         {key: value for key, value in meta.items() if value},

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from ..core.model import Format, Problem, Summary, Testimony
 from ..core.query import Query, Record, Term
 from ..core.revisions import group
+from ..core.search import SearchHit, search
 from ..core.signature import decides, signature
 from ..core.text import fold, showable
 
 if TYPE_CHECKING:  # the parsers load lazily: the first screen does not need them
     from ..core.questionnaire import Questionnaire
-    from ..core.search import SearchHit
     from .cache import ParseCache
     from .codec import IndexedFile
 
@@ -201,9 +201,9 @@ class Library:
             starts = {index: start - offset if start > offset else 0 for index, start in starts.items()}
         text = term.text
         # A compiled literal finds a short word about a third faster than str.find.
-        search = re.compile(re.escape(text)).search
+        find = re.compile(re.escape(text)).search
         if term.field is not None:
-            found = {index: match.start() for index, start in starts.items() if (match := search(haystacks[index], start))}
+            found = {index: match.start() for index, start in starts.items() if (match := find(haystacks[index], start))}
             return self._remember(key, found)
         wanted, signatures = signature(text), self._signatures
         if decides(text):
@@ -211,7 +211,7 @@ class Library:
         found = {
             index: match.start()
             for index, start in starts.items()
-            if signatures[index] & wanted == wanted and (match := search(haystacks[index], start))
+            if signatures[index] & wanted == wanted and (match := find(haystacks[index], start))
         }
         return self._remember(key, found)
 
@@ -265,8 +265,6 @@ class Library:
         ``stop`` is asked before each testimony is loaded: a search overtaken by the next keystroke
         ends there (what it found so far is returned).
         """
-        from ..core.search import search
-
         query = Query.parse(query) if isinstance(query, str) else query
         positive = Query(tuple(term for term in query.terms if not term.negated))
         candidates = self.filter(positive)

@@ -5,6 +5,8 @@ Its own module, free of the parsers: the command imports it before the first pai
 
 from __future__ import annotations
 
+from multiprocessing import resource_tracker
+
 
 def prepare_workers() -> None:
     """Start multiprocessing's helper while the real standard error is still in place.
@@ -12,8 +14,6 @@ def prepare_workers() -> None:
     Textual replaces ``sys.stderr`` while the app runs, and spawning worker processes from then
     on fails; the app calls this before it starts.
     """
-    from multiprocessing import resource_tracker
-
     try:
         resource_tracker.ensure_running()
     except (OSError, ValueError):

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .library import Library, LibraryBuilder, Store
+from .loader import Loader
 
-if TYPE_CHECKING:  # the loader's imports (sqlite, the codec) wait until there is something to read
+if TYPE_CHECKING:
     from .cache import ParseCache
-    from .loader import Loader
 
 GROW_EVERY = 0.5
 """Seconds at least between two libraries shown while a load goes on. A warm start of ten
@@ -65,8 +65,6 @@ def load_library(
     workers: int | None = None,
 ) -> Library:
     """Load every testimony under ``paths``. Never raises for a bad file."""
-    from .loader import Loader
-
     loader = Loader(list(paths), explicit=explicit, cache=cache, workers=workers)
     *_, last = load_steps(loader, LibraryBuilder(fallback=tuple(fallback), store=Store(cache)), early=False)
     return last.library

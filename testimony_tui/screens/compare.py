@@ -25,6 +25,7 @@ from ..widgets.find import FindPane
 from ..widgets.footer import Footer
 from ..widgets.panels import EntryPanel, TextPanel
 from ..widgets.reader import PanelView
+from .links import follow_hints
 from .opening import Opening
 
 
@@ -234,8 +235,6 @@ class CompareScreen(Screen[Opening | None]):
         )
 
     def action_link_hints(self) -> None:
-        from .links import follow_hints
-
         follow_hints(self.view)
 
     @on(TextPanel.LinkClicked)

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input
 
 from ..core.model import IN_APP_SCHEME, Summary, Testimony, is_web_link
+from ..files.locations import config_dir
 from ..loading.library import LARGE, Library
 from ..widgets.find import FindPane
 from ..widgets.footer import Footer
@@ -19,7 +20,9 @@ from ..widgets.panels import ProfilePanel, TextPanel
 from ..widgets.reader import Reader
 from ..widgets.sidebar import Sidebar
 from .history import History, Place
+from .links import follow_hints
 from .opening import Opening
+from .outline import OutlineScreen
 
 PANES = "#testimonies, #reader"
 """What tab and shift+tab go between: the filter is reached by "/" (in it letters are text)."""
@@ -150,8 +153,6 @@ class MainScreen(Screen[None]):
             self.app.open_url(event.href)
 
     def action_link_hints(self) -> None:
-        from .links import follow_hints
-
         follow_hints(self.reader)
 
     def action_focus_filter(self) -> None:
@@ -223,15 +224,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="insights")
     def _insights(self, library: Library, testimonies: list[Summary]) -> None:
         """Count in a thread: thousands of texts to read, and the answers to the duration question."""
-        from ..core.insights import (
-            TECHNOLOGIES,
-            count_by,
-            duration_question,
-            durations,
-            read_technologies,
-            technology_mentions,
-        )
-        from ..files.locations import config_dir
+        from ..core.insights import count_by, duration_question, durations, technology_mentions
+        from ..files.technologies import TECHNOLOGIES, read_technologies
 
         technologies = read_technologies(TECHNOLOGIES, config_dir() / "technologies.txt")
         for warning in technologies.warnings:
@@ -268,8 +262,6 @@ class MainScreen(Screen[None]):
             self.open(target.slug, target.scroll_y)
 
     def action_outline(self) -> None:
-        from .outline import OutlineScreen
-
         if self.current is not None:
             self.app.push_screen(OutlineScreen(self.current), self._jump)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import get_current_worker
 
 from ..files import locations
 from ..loading.library import LARGE, Library
@@ -44,8 +45,6 @@ class Loading:
 
         A reload (after a sync, or a change seen by ``--watch``) shows the new library once, whole.
         """
-        from textual.worker import get_current_worker
-
         from ..loading.steps import load_steps
 
         steps = load_steps(*self._begin_load(), early=not reload)

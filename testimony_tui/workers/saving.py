@@ -11,6 +11,7 @@ from textual import work
 
 from ..core.text import showable
 from ..files import locations
+from ..files.storage import write_new
 from ..formats import FORMATS
 
 if TYPE_CHECKING:
@@ -42,8 +43,6 @@ class Saving:
     @work(thread=True, group="export")
     def _save(self, stem: str, suffix: str, render: Callable[[], str], title: str, done: str, doing: str) -> None:
         """Write ``render()`` to a new file in the export folder and say where (or why not)."""
-        from ..files.storage import write_new
-
         folder = self.config.export_folder or locations.downloads_dir()
         try:
             path = write_new(folder, stem, suffix, render())

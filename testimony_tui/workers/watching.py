@@ -6,6 +6,7 @@ import time
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import get_current_worker
 
 from ..core.text import showable
 
@@ -38,8 +39,6 @@ class Watching:
     @work(thread=True, exclusive=True, group="watch")
     def poll(self) -> None:
         """Look for changed files; reload when there are. Then wait for the next look."""
-        from textual.worker import get_current_worker
-
         from ..loading.watch import changed_paths, next_look, snapshot
 
         started = time.monotonic()
