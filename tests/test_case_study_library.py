@@ -99,12 +99,13 @@ def test_the_commands_leave_case_studies_out_of_questions_and_compare(folder):
     assert found.stdout.startswith(f"{TITLE} · How It Was Done · 1. Threads for Workers\n")
 
 
-def test_a_case_study_is_sorted_by_its_title_among_the_names(library):
-    assert [t.slug for t in library.testimonies] == ["arnaud-morin", "heron", "daniel-bengtsson", "dmitry-tantsur"]
+def test_case_studies_come_after_the_testimonies_each_by_name(library):
+    # The sidebar shows two groups: the testimonies, then the case studies.
+    assert [t.slug for t in library.testimonies] == ["arnaud-morin", "daniel-bengtsson", "dmitry-tantsur", "heron"]
 
 
-def test_a_case_study_kept_while_its_file_is_broken_stays_in_its_place_by_title(folder):
+def test_a_case_study_kept_while_its_file_is_broken_stays_in_its_place_after_the_testimonies(folder):
     case = load_library([folder], explicit=True).get("heron")
     (folder / "heron.md").write_bytes(b"\x00broken")
     library = keep_last_good(load_library([folder], explicit=True), [case], {str(folder / "heron.md")})
-    assert [t.slug for t in library.testimonies] == ["arnaud-morin", "heron", "daniel-bengtsson", "dmitry-tantsur"]
+    assert [t.slug for t in library.testimonies] == ["arnaud-morin", "daniel-bengtsson", "dmitry-tantsur", "heron"]

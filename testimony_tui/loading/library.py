@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..core.model import Format, Problem, Profile, Summary, Testimony
 from ..core.query import Query, Record, Term
+from ..core.revisions import group
 from ..core.search import SearchHit, search
 from ..core.signature import decides, signature
 from ..core.text import fold, showable
@@ -55,7 +56,7 @@ class Store:
         """The whole testimonies in memory now."""
         return [*self._pinned.values(), *self._recent.values()]
 
-    def load(self, summary: Summary) -> Testimony | None:
+    def load(self, summary: Summary, *, as_written: bool = False) -> Testimony | None:
         testimony = self._pinned.get(summary.source) or self._recent.get(summary.source)
         if testimony is None:
             testimony = self._read(summary.source)
@@ -66,8 +67,9 @@ class Store:
                 self._recent.popitem(last=False)
         elif summary.source in self._recent:
             self._recent.move_to_end(summary.source)
-        # The library may have renamed it (same slug twice) or given it the index card's summary.
-        return replace(testimony, slug=summary.slug, summary=summary.summary)
+        # The library may have renamed it (same slug twice) or given it the index card's summary
+        # (which ``as_written`` leaves out: the page's own is kept).
+        return replace(testimony, slug=summary.slug, summary=testimony.summary if as_written else summary.summary)
 
     def _read(self, source: str) -> Testimony | None:
         from ..parsing.file import parse_file
@@ -80,13 +82,18 @@ class Store:
 
 @dataclass(frozen=True)
 class Library:
-    """The loaded testimonies' summaries (testimonies by author, then case studies by title), and every
-    problem met while loading."""
+    """The loaded testimonies' summaries (testimonies by author, then case studies by title), and every problem met while loading.
+
+    A testimony found in several versions (see :mod:`revisions`) is in ``testimonies`` once, as its
+    newest version: every count, search and comparison sees that one; :meth:`versions` has them all.
+    """
 
     testimonies: tuple[Summary, ...] = ()
     problems: tuple[Problem, ...] = ()
     files: int = 0
     store: Store = field(default_factory=Store, compare=False, repr=False)
+    revisions: tuple[tuple[Summary, ...], ...] = ()
+    """The versions, newest first, of each testimony that has more than one."""
     # Per library: a library made from this one (``replace``) starts with empty ones.
     _term_cache: OrderedDict[tuple[str | None, str], dict[int, int]] = field(
         default_factory=OrderedDict, init=False, compare=False, repr=False
@@ -118,6 +125,30 @@ class Library:
 
     def summary(self, slug: str) -> Summary | None:
         return self._by_slug.get(slug)
+
+    @cached_property
+    def _versions(self) -> dict[str, tuple[Summary, ...]]:
+        return {version.slug: versions for versions in self.revisions for version in versions}
+
+    def versions(self, slug: str) -> tuple[Summary, ...]:
+        """Every version of the testimony named ``slug`` (or of the one it is a version of), newest
+        first: the current one, in ``testimonies``, then the older ones."""
+        if (versions := self._versions.get(slug)) is not None:
+            return versions
+        summary = self._by_slug.get(slug)
+        return (summary,) if summary else ()
+
+    @property
+    def every_version(self) -> Iterator[Summary]:
+        """The testimonies and their older versions: every file a testimony was read from."""
+        yield from self.testimonies
+        for versions in self.revisions:
+            yield from versions[1:]
+
+    def written(self, version: Summary) -> Testimony | None:
+        """A version's whole testimony as its file has it: with the page's own summary, not its index
+        card's (which is the current version's alone): versions are compared as written."""
+        return self.store.load(version, as_written=True)
 
     def similar(self, name: str, limit: int = 3) -> list[str]:
         """The slugs someone who typed ``name`` may have meant: those starting with it, then those
@@ -303,7 +334,13 @@ class LibraryBuilder:
             testimonies.append(testimony)
         testimonies.sort(key=list_order)
         problems.sort(key=lambda problem: problem.sort_key)
-        return Library(tuple(testimonies), tuple(problems), len(self.indexed), self.store)
+        return self._assembled(testimonies, problems)
+
+    def _assembled(self, testimonies: list[Summary], problems: list[Problem]) -> Library:
+        """The library of ``testimonies`` (sorted): one found in several versions is there once, as its newest."""
+        groups = group(testimonies, _modified)
+        revisions = tuple(versions for versions in groups if len(versions) > 1)
+        return Library(tuple(versions[0] for versions in groups), tuple(problems), len(self.indexed), self.store, revisions)
 
     def _is_fallback(self, result: IndexedFile) -> bool:
         return bool(self.fallback) and os.path.dirname(result.path) in self._fallback_folders
@@ -311,6 +348,14 @@ class LibraryBuilder:
     @cached_property
     def _fallback_folders(self) -> frozenset[str]:
         return frozenset(str(folder) for folder in self.fallback)
+
+
+def _modified(path: str) -> int:
+    """When a file was last changed (one that cannot be looked at any more counts as the oldest)."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _with_index_summary(testimony: Summary, summaries: dict[str, str]) -> Summary:
