@@ -235,6 +235,7 @@ def make_app(paths: Iterable[Path] = (), **kwargs) -> TestimonyApp:
 def key_groups() -> list[tuple[str, type]]:
     """Where each class's keys work, in the order the help screen lists them: the one table the
     help screen, the config's ``[keys]`` and the README's key table (by a test) follow."""
+    from .screens.changes import ChangesScreen
     from .screens.compare import AnswerPanel, CompareScreen
     from .screens.insights import Chart, InsightList, InsightsScreen
     from .screens.search import SearchScreen
@@ -254,4 +255,5 @@ def key_groups() -> list[tuple[str, type]]:
         ("Insights", InsightsScreen),
         ("Insights", Chart),
         ("Insights", InsightList),
+        ("What changed", ChangesScreen),
     ]

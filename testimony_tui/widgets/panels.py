@@ -145,9 +145,11 @@ class ProfilePanel(TextPanel):
 
     expanded: reactive[bool] = reactive(False, layout=True)
 
-    def __init__(self, testimony: Testimony) -> None:
+    def __init__(self, testimony: Testimony, versions: int = 1) -> None:
         super().__init__()
         self.testimony = testimony
+        self.versions = versions
+        """How many versions of it were read (older copies beside it): said under its name."""
 
     def watch_needles(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
         if (panel_watch := getattr(super(), "watch_needles", None)) is not None:  # should panels get one
@@ -162,6 +164,8 @@ class ProfilePanel(TextPanel):
         parts: list[RenderableType] = [renderer.text(testimony.name, "title")]
         if not testimony.is_testimony:
             parts.append(renderer.text("Case study", "label"))
+        if self.versions > 1:
+            parts.append(renderer.text(f"{self.versions} versions: this is the newest", "label"))
         if testimony.role:
             parts.append(renderer.text(testimony.role))
         grid = Table.grid(padding=(0, 1, 0, 0))

@@ -9,7 +9,7 @@ goes: :data:`IN_APP_MARKER` another testimony, :data:`WEB_MARKER` the web browse
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import groupby
 
 from pygments.lexers import get_lexer_by_name
@@ -121,6 +121,14 @@ class Renderer:
 
     def text(self, text: str, style: str | None = None) -> Text:
         result = Text(text, style=self._style(style) if style else "", overflow="fold")
+        self._highlight(result)
+        return result
+
+    def runs(self, pieces: Iterable[tuple[str, str | None]]) -> Text:
+        """One paragraph of pieces, each in its component style (or none): a diff's words, say."""
+        result = Text(overflow="fold")
+        for text, style in pieces:
+            result.append(text, self._style(style) if style else "")
         self._highlight(result)
         return result
 
