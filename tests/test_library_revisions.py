@@ -136,3 +136,12 @@ def test_export_never_writes_an_older_versions_file(capsys, site):
     assert code == 2
     assert "is a testimony file being read" in capsys.readouterr().err
     assert older.read_text() == OLDER_ADA
+
+
+def test_an_older_version_opens_by_its_own_slug_as_its_file_has_it(site, capsys):
+    library = load_library([with_older_ada(site)])
+    older = library.get("ada-lovelace-2025-04-04")  # a link to it, or show of it
+    assert older is not None and older.summary == "An older summary."
+    assert library.get("ada-lovelace").slug == "ada-lovelace" and library.get("no-such-one") is None
+    code, out = main(["show", "ada-lovelace-2025-04-04", str(site)]), capsys.readouterr().out
+    assert code == 0 and "An older summary." in out

@@ -164,9 +164,12 @@ class Library:
         return difflib.get_close_matches(name, list(self._by_slug), n=limit, cutoff=0.6)
 
     def get(self, slug: str) -> Testimony | None:
-        """The whole testimony, answers included."""
-        summary = self._by_slug.get(slug)
-        return self.store.load(summary) if summary else None
+        """The whole testimony, answers included; an older version too, by its own slug (a link to
+        it, ``show`` of it), as its file has it."""
+        if (summary := self._by_slug.get(slug)) is not None:
+            return self.store.load(summary)
+        older = next((version for version in self._versions.get(slug, ()) if version.slug == slug), None)
+        return self.written(older) if older else None
 
     def full(self, summaries: Iterable[Summary]) -> Iterator[Testimony]:
         for summary in summaries:
