@@ -25,6 +25,7 @@ from rich.text import Text
 
 from ..core.model import IN_APP_SCHEME, Block, CodeBlock, ListBlock, Paragraph, Span, TableBlock, is_web_link
 from ..core.query import phrase_spans
+from ..core.text import counted
 
 CURRENT_MATCH_META = "current_match"
 LINK_META = "link"
@@ -61,6 +62,11 @@ def highlighted(code: str, language: str, theme: str | None) -> Text:
         text.append(value, styles.get_style_for_token(token))
     return text if text.plain == code else Text(code)  # a lexer that changed the text is not used
 
+
+MAX_DRAWN_COLUMNS = 8
+"""Columns of a table drawn at most: past that, a column of 80 would be a few characters wide."""
+MAX_DRAWN_CELLS = 1_000
+"""Cells of a table drawn at most (a quarter of a second at 80 columns here)."""
 
 CONTINUED = "↪ "
 """Starts the rest of a code line too long for the panel, under the line's own indent."""
@@ -193,8 +199,15 @@ class Renderer:
             grid.add_row(marker, self.blocks(item))
         return grid
 
-    def table(self, block: TableBlock) -> Table:
-        """Columns as wide as their cells allow, the header in bold; each cell read like a paragraph."""
+    def table(self, block: TableBlock) -> RenderableType:
+        """Columns as wide as their cells allow, the header in bold; each cell read like a paragraph.
+
+        At most :data:`MAX_DRAWN_COLUMNS` columns and :data:`MAX_DRAWN_CELLS` cells are drawn (a
+        note says how many more): Rich lays a table out in time that grows with its cells, and a
+        page's table of 30 columns and 500 rows took 12 s to draw at 80 columns.
+        """
+        columns = min(block.columns, MAX_DRAWN_COLUMNS)
+        rows = block.rows[: max(1, MAX_DRAWN_CELLS // max(columns, 1))]
         table = Table(
             box=box.SIMPLE_HEAD,
             show_header=bool(block.header),
@@ -203,11 +216,18 @@ class Renderer:
             padding=(0, 1),
             collapse_padding=True,
         )
-        for column in range(block.columns):
+        for column in range(columns):
             table.add_column(self.paragraph(Paragraph(block.header[column])) if block.header else "")
-        for row in block.rows:
-            table.add_row(*(self.paragraph(Paragraph(cell)) for cell in row))
-        return table
+        for row in rows:
+            table.add_row(*(self.paragraph(Paragraph(cell)) for cell in row[:columns]))
+        left_out = [
+            counted(len(block.rows) - len(rows), "more row"),
+            counted(block.columns - columns, "more column"),
+        ]
+        note = " and ".join(part for part in left_out if not part.startswith("0 "))
+        if not note:
+            return table
+        return Group(table, self.text(f"({note}: `show` or an export has the whole table)", "label"))
 
     def _span_style(self, span: Span) -> Style:
         style = Style(bold=span.bold or None, italic=span.italic or None)
