@@ -141,8 +141,13 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
         is filtered at once, its message comes after), once the first rows are in."""
         if not self._counting:
             return
-        shown, total = len(self.main.sidebar.shown), len(self.library.testimonies)
+        shown, total, studies = len(self.main.sidebar.shown), len(self.library.testimonies), self.library.case_studies
         text = f"{shown:,} of {counted(total, 'testimony', 'testimonies')}"
+        if studies == total and total:
+            text = f"{shown:,} of {counted(total, 'case study', 'case studies')}"
+        elif studies:  # "4 of 4: 3 testimonies and 1 case study"
+            kinds = f"{counted(total - studies, 'testimony', 'testimonies')} and {counted(studies, 'case study', 'case studies')}"
+            text = f"{shown:,} of {total:,}: {kinds}"
         if self.progress:
             text += f" · loading {self.progress[0]:,} of {self.progress[1]:,} files"
         if self.sync_status:
@@ -231,6 +236,7 @@ def make_app(paths: Iterable[Path] = (), **kwargs) -> TestimonyApp:
 def key_groups() -> list[tuple[str, type]]:
     """Where each class's keys work, in the order the help screen lists them: the one table the
     help screen, the config's ``[keys]`` and the README's key table (by a test) follow."""
+    from .screens.changes import ChangesScreen
     from .screens.compare import AnswerPanel, CompareScreen
     from .screens.insights import Chart, InsightList, InsightsScreen
     from .screens.search import SearchScreen
@@ -250,4 +256,5 @@ def key_groups() -> list[tuple[str, type]]:
         ("Insights", InsightsScreen),
         ("Insights", Chart),
         ("Insights", InsightList),
+        ("What changed", ChangesScreen),
     ]

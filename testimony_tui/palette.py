@@ -98,7 +98,7 @@ class TestimonyCommands(_MainScreenProvider):
     def candidates(self, screen: MainScreen) -> list[Candidate]:
         return [
             (
-                f"Open {testimony.author}" + (f" — {testimony.subtitle}" if testimony.subtitle else ""),
+                f"Open {testimony.name}" + (f" — {testimony.subtitle}" if testimony.subtitle else ""),
                 partial(screen.open, testimony.slug, remember=True),
                 "Open this testimony",
             )
@@ -137,6 +137,7 @@ PALETTE = [
     ("Previous testimony", "Open the previous one", "previous"),
     ("Open profile link", "In the web browser", "open_profile"),
     ("Back", "Return from a followed link", "back"),
+    ("What changed", "Since the previous version of this testimony", "what_changed"),
     ("Compare answers", "Every testimony's answer to one question", "compare"),
     ("Search all answers", "Across every testimony", "search"),
     ("Export testimony", "Write it to a file", "export"),

@@ -88,5 +88,7 @@ def test_same_slug_in_two_folders_keeps_both(tmp_path, site_fixtures):
         (tmp_path / folder).mkdir()
         shutil.copy(site_fixtures / "ada-lovelace.md", tmp_path / folder)
     library = load_library([tmp_path], explicit=True)
-    assert sorted(t.slug for t in library.testimonies) == ["ada-lovelace", "ada-lovelace-2"]
+    # Both kept, as two versions of one testimony (same author, project and name): one row.
+    assert sorted(v.slug for v in library.versions("ada-lovelace")) == ["ada-lovelace", "ada-lovelace-2"]
+    assert len(library.testimonies) == 1
     assert any("same name" in p.message for p in library.problems)

@@ -68,14 +68,15 @@ def test_a_testimony_is_its_profile_then_its_sections():
         "slug": "eve",
         "source": "/in/eve\\xff.md",
         "format": "site",
+        "kind": "testimony",
         **PROFILE,
         "sections": [{"title": "Context", "entries": [{"question": "Why?", "answer": "**Because**"}]}],
     }
-    assert list(data)[:3] == ["slug", "source", "format"]
+    assert list(data)[:4] == ["slug", "source", "format", "kind"]
 
 
 def test_without_sections_a_testimony_is_its_profile_only():
-    assert testimony_dict(EVE, sections=False) == {"slug": "eve", "source": "/in/eve\\xff.md", "format": "site", **PROFILE}
+    assert testimony_dict(EVE, sections=False) == {"slug": "eve", "source": "/in/eve\\xff.md", "format": "site", "kind": "testimony", **PROFILE}
 
 
 def test_a_summary_has_no_sections_to_give():

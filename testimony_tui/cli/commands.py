@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from . import reading, serving, writing
+from . import diff, reading, serving, writing
 from .arguments import PROG, Parser, add_json, add_no_cache, add_paths
 
 
@@ -36,6 +36,7 @@ COMMANDS = {
         Command("compare", "Every testimony's answer to one question.", reading.command_compare, reading.compare_arguments),
         Command("questions", "The questionnaire, as derived from the testimonies.", reading.command_questions, add_json),
         Command("search", "Answers matching a query, with snippets.", reading.command_search, reading.search_arguments),
+        Command("diff", "What changed between two versions of a testimony, word by word.", diff.command_diff, diff.diff_arguments),
         Command(
             "export",
             "Write testimonies, or every answer to one question, as Markdown, JSON or one HTML page.",

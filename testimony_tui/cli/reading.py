@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.model import Kind
 from ..core.text import counted, showable, strip_controls
 from .arguments import PROG, UsageError, add_json
 from .output import emit, emit_json, tell, width
@@ -75,7 +76,7 @@ def compare_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def search_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", metavar="QUERY", help='words, "phrases", project:, author:, org:, keyword:, -not')
+    parser.add_argument("query", metavar="QUERY", help='words, "phrases", project:, author:, org:, keyword:, kind:(testimony|case-study), -not')
     add_json(parser)
 
 
@@ -90,15 +91,21 @@ def command_list(args: argparse.Namespace) -> int:
     if args.json:
         emit_json([_listed(testimony_dict(t, sections=False), t.slug, news) for t in testimonies])
         return 0
-    rows = [(t.author, t.project, t.organization, t.slug) for t in testimonies]
+    # A case study is named by its title and marked as one; the column is there only if one is.
+    kinds = any(not t.is_testimony for t in testimonies)
+    rows = [(t.name, t.project, t.organization, *([_KIND_LABELS[t.kind]] if kinds else []), t.slug) for t in testimonies]
     if not rows and news is None:
         tell("no testimony matches" + (f" '{args.filter}'" if args.filter else ""))
         return 0
-    widths = [max(len(row[column]) for row in rows) for column in range(3)] if rows else []
+    columns = len(rows[0]) - 1 if rows else 0
+    widths = [max(len(row[column]) for row in rows) for column in range(columns)]
     for row, testimony in zip(rows, testimonies, strict=True):
-        line = "  ".join(value.ljust(width) for value, width in zip(row[:3], widths, strict=True)) + "  " + row[3]
+        line = "  ".join(value.ljust(width) for value, width in zip(row[:columns], widths, strict=True)) + "  " + row[columns]
         emit(f"{_label(testimony.slug, news) or '':7}  {line}" if news else line)
     return 0
+
+
+_KIND_LABELS = {Kind.TESTIMONY: "", Kind.CASE_STUDY: "case study"}
 
 
 def _flags(query: str, library: Library) -> dict[str, frozenset[str]] | None:
@@ -162,7 +169,10 @@ def command_check(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             emit(str(problem))
-        testimonies = counted(len(library.testimonies), "testimony", "testimonies")
+        studies = sum(not testimony.is_testimony for testimony in library.testimonies)
+        testimonies = counted(len(library.testimonies) - studies, "testimony", "testimonies")
+        if studies:
+            testimonies += f", {counted(studies, 'case study', 'case studies')}"
         tell(f"{counted(library.files, 'file')}, {testimonies}: {tally(problems)}")
     if library.errors:
         return 1

@@ -111,7 +111,7 @@ def _check_targets(paths: Sequence[Path], library: Library, force: bool) -> None
     --force, and never anything but a regular file (a pipe, a device)."""
     from ..files.storage import check_replaceable
 
-    sources = {Path(t.source).resolve() for t in library.testimonies}
+    sources = {Path(t.source).resolve() for t in library.every_version}
     for path in paths:
         try:
             check_replaceable(path)

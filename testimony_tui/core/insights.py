@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .model import Profile, Testimony
 from .query import searchable
-from .questionnaire import Questionnaire
+from .questionnaire import Questionnaire, answering
 
 DURATION_QUESTION = "how long did the migration take"
 _NUMBER = (
@@ -103,7 +103,7 @@ def _chart(groups: dict[str, list[str]]) -> list[Bar]:
 
 def count_by(testimonies: Iterable[Profile], key: Callable[[Profile], str]) -> list[Bar]:
     groups: dict[str, list[str]] = defaultdict(list)
-    for testimony in testimonies:
+    for testimony in answering(testimonies):
         groups[key(testimony)].append(testimony.slug)
     return _chart(groups)
 
@@ -111,7 +111,7 @@ def count_by(testimonies: Iterable[Profile], key: Callable[[Profile], str]) -> l
 def technology_mentions(testimonies: Iterable[Profile], technologies: Sequence[Technology]) -> list[Bar]:
     """Which testimonies mention each technology in their text, other than as turned down."""
     groups: dict[str, list[str]] = defaultdict(list)
-    for testimony in testimonies:
+    for testimony in answering(testimonies):
         text = searchable(testimony)
         for technology in technologies:
             if technology.used_in(text):

@@ -80,15 +80,42 @@ class CodeBlock:
         return self.text
 
 
-Block: TypeAlias = Paragraph | ListBlock | CodeBlock
+MAX_TABLE_ROWS = 500
+"""Rows of a table that are read; the rest are not (a table of results has tens)."""
+MAX_TABLE_COLUMNS = 30
+"""Cells of a row that are read: wider tables cannot be shown in a terminal anyway."""
+
+Cell: TypeAlias = tuple[Span, ...]
+"""A table cell's text: one line of styled spans (a line break in a cell is read as a space)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableBlock:
+    """A table: its header cells (none when the table has no header row) and its rows of cells.
+
+    Every row has as many cells as the widest row or the header (short rows are padded with
+    empty cells), so the columns line up in every output.
+    """
+
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    @property
+    def columns(self) -> int:
+        return len(self.header) if self.header else max(map(len, self.rows), default=0)
+
+
+Block: TypeAlias = Paragraph | ListBlock | CodeBlock | TableBlock
 
 
 def iter_texts(blocks: tuple[Block, ...]) -> Iterator[Paragraph | CodeBlock]:
-    """Every paragraph and code block, depth first, nested list items included."""
+    """Every paragraph and code block, depth first, nested list items and table cells included."""
     for block in blocks:
         if isinstance(block, ListBlock):
             for item in block.items:
                 yield from iter_texts(item)
+        elif isinstance(block, TableBlock):
+            yield from (Paragraph(cell) for row in (block.header, *block.rows) for cell in row if cell)
         else:
             yield block
 
@@ -118,7 +145,11 @@ class Answer:
 
 @dataclass(frozen=True)
 class Entry:
-    """One question of the questionnaire and the author's answer to it."""
+    """One question of the questionnaire and the author's answer to it.
+
+    In a case study, a card (its heading is the question) or the text between cards (no question:
+    shown as plain text, without a card title).
+    """
 
     question: str
     answer: Answer
@@ -133,6 +164,13 @@ class Section:
 class Format(StrEnum):
     SITE = "site"
     MARKDOWN = "markdown"
+
+
+class Kind(StrEnum):
+    """What a page is: a questionnaire testimony, or a case study (a titled article in sections)."""
+
+    TESTIMONY = "testimony"
+    CASE_STUDY = "case-study"
 
 
 PROFILE_FIELDS = ("title", "author", "role", "organization", "profile_url", "project", "summary", "keywords", "permalink")
@@ -161,6 +199,17 @@ class Profile:
     description: str = ""
     keywords: tuple[str, ...] = ()
     permalink: str = ""
+    kind: Kind = Kind.TESTIMONY
+
+    @property
+    def name(self) -> str:
+        """What lists show: the author, or a case study's title (it has no author)."""
+        return self.author or self.title
+
+    @property
+    def is_testimony(self) -> bool:
+        """A questionnaire answered by someone: the only kind compare, questions and insights count."""
+        return self.kind == Kind.TESTIMONY
 
     @property
     def subtitle(self) -> str:

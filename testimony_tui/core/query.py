@@ -1,7 +1,8 @@
 """The query language shared by ``--filter``, the sidebar filter and search.
 
 ``word`` ``"a phrase"`` ``project:ironic`` ``author:tantsur`` ``org:"red hat"`` ``keyword:oslo``
-``is:new`` ``is:changed`` ``-negated``. Terms are ANDed; matching is case- and accent-insensitive and by substring, so a
+``kind:case-study`` (or ``kind:study``; ``kind:testimony``) ``is:new`` ``is:changed`` ``-negated``. Terms are ANDed;
+matching is case- and accent-insensitive and by substring, so a
 query matches while it is still being typed. Any string is a valid query: stray quotes, a lone
 ``-`` or an empty ``field:`` are simply ignored.
 """
@@ -22,6 +23,7 @@ FIELDS = {
     "organization": "organization",
     "keyword": "keywords",
     "keywords": "keywords",
+    "kind": "kind",
     "is": "flags",
 }
 """Query field names (and aliases) to the record attribute they search."""
@@ -54,6 +56,8 @@ class Record:
     project: str
     organization: str
     keywords: str
+    kind: str
+    """``testimony`` or ``case-study``: found by substring like every field, so ``kind:study`` works."""
     everything: str
     """Every field above plus role, summary, questions and answers."""
     flags: str = ""
@@ -61,7 +65,7 @@ class Record:
 
     @classmethod
     def of(cls, item: Profile) -> Record:
-        fields = (item.author, item.project, item.organization, "\n".join(item.keywords))
+        fields = (item.author, item.project, item.organization, "\n".join(item.keywords), item.kind.value)
         return cls(*(fold(value) for value in fields), searchable(item))
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import TypeVar
 
 from .model import Entry, Profile, Testimony
 from .text import fold
@@ -166,11 +167,12 @@ class Questionnaire:
 
     @classmethod
     def build(cls, testimonies: Iterable[Profile]) -> Questionnaire:
-        """From every testimony's questions (a :class:`Testimony` or a :class:`Summary`)."""
+        """From every testimony's questions (a :class:`Testimony` or a :class:`Summary`); a case
+        study's card headings are no questions of it."""
         positions: dict[str, list[float]] = defaultdict(list)
         counts: Counter[str] = Counter()
         originals: dict[str, Counter[str]] = defaultdict(Counter)
-        for testimony in testimonies:
+        for testimony in answering(testimonies):
             questions = testimony.questions
             for index, question in enumerate(questions):
                 key = normalize(question)
@@ -253,12 +255,12 @@ class Questionnaire:
     def answered_by(self, question: Question, testimonies: Iterable[Profile]) -> list[Profile]:
         """Who answered ``question``, from the questions alone (no answers need loading)."""
         number = self._number(question)
-        return [t for t in testimonies if any(number in self._numbers_for(q) for q in t.questions)]
+        return [t for t in answering(testimonies) if any(number in self._numbers_for(q) for q in t.questions)]
 
     def answered_counts(self, testimonies: Iterable[Profile]) -> list[int]:
         """How many of ``testimonies`` answered each question, in one pass over their questions."""
         counts = [0] * len(self.questions)
-        for testimony in testimonies:
+        for testimony in answering(testimonies):
             for number in {number for wording in testimony.questions for number in self._numbers_for(wording)}:
                 counts[number] += 1
         return counts
@@ -272,7 +274,7 @@ class Questionnaire:
         found: list[GivenAnswer] = []
         missing: list[Profile] = []
         number = self._number(question)
-        for testimony in testimonies:
+        for testimony in answering(testimonies):
             place = next(
                 (
                     (s, e, entry)
@@ -287,6 +289,14 @@ class Questionnaire:
             else:
                 found.append(GivenAnswer(testimony.profile, *place))
         return found, missing
+
+
+P = TypeVar("P", bound=Profile)
+
+
+def answering(testimonies: Iterable[P]) -> Iterator[P]:
+    """The testimonies that answer the questionnaire: not case studies."""
+    return (testimony for testimony in testimonies if testimony.is_testimony)
 
 
 def _loose_ratio(a: str, b: str) -> float:

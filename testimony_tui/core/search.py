@@ -45,7 +45,7 @@ def search(testimonies: Iterable[Testimony], query: Query, limit: int | None = N
                 if all((term.text in text) != term.negated for term in words):
                     snippet = make_snippet(entry.answer.plain or entry.question, highlights)
                     spans = tuple(match_spans(snippet, highlights))
-                    hits.append(SearchHit(testimony.slug, testimony.author, s, e, section.title, entry.question, snippet, spans))
+                    hits.append(SearchHit(testimony.slug, testimony.name, s, e, section.title, entry.question, snippet, spans))
         if limit is not None and len(hits) >= limit:
             return hits[:limit]  # the testimonies after this one need not even be loaded
     return hits

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..core.model import Problem, Profile, Testimony, profile_dict
+from ..core.model import Kind, Problem, Profile, Section, Testimony, profile_dict
 from ..core.text import json_safe, showable
-from .markdown import answer_markdown
+from .markdown import answer_markdown, section_markdown
 
 
 def dumps(data: object) -> str:
@@ -20,20 +20,25 @@ def testimony_dict(testimony: Profile, *, sections: bool = True) -> dict[str, An
         "slug": testimony.slug,
         "source": showable(testimony.source),
         "format": testimony.format.value,
+        "kind": testimony.kind.value,
         **profile_dict(testimony),
     }
     if sections and isinstance(testimony, Testimony):
-        data["sections"] = [
-            {
-                "title": section.title,
-                "entries": [
-                    {"question": entry.question, "answer": answer_markdown(entry.answer)}
-                    for entry in section.entries
-                ],
-            }
-            for section in testimony.sections
-        ]
+        shape = _study_section if testimony.kind == Kind.CASE_STUDY else _testimony_section
+        data["sections"] = [shape(section) for section in testimony.sections]
     return data
+
+
+def _testimony_section(section: Section) -> dict[str, Any]:
+    return {
+        "title": section.title,
+        "entries": [{"question": entry.question, "answer": answer_markdown(entry.answer)} for entry in section.entries],
+    }
+
+
+def _study_section(section: Section) -> dict[str, Any]:
+    """A case study's section: its cards and text in one piece of Markdown (see :func:`section_markdown`)."""
+    return {"title": section.title, "blocks": section_markdown(section)}
 
 
 def problem_dict(problem: Problem) -> dict[str, Any]:

@@ -10,7 +10,18 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from ..core.model import IN_APP_SCHEME, Block, CodeBlock, Entry, Paragraph, Span, Testimony, is_web_link
+from ..core.model import (
+    IN_APP_SCHEME,
+    Block,
+    Cell,
+    CodeBlock,
+    Entry,
+    Paragraph,
+    Span,
+    TableBlock,
+    Testimony,
+    is_web_link,
+)
 from ..core.questionnaire import Comparison, GivenAnswer
 from ..core.text import strip_controls
 from .data import dumps, testimony_dict
@@ -22,7 +33,7 @@ def export_testimonies(testimonies: Sequence[Testimony], format: str) -> str:
     if format == "json":
         return _json([testimony_dict(testimony) for testimony in testimonies])
     if format == "html":
-        title = testimonies[0].author if len(testimonies) == 1 else "Eventlet migration testimonies"
+        title = testimonies[0].name if len(testimonies) == 1 else "Eventlet migration testimonies"
         contents = _contents(testimonies) if len(testimonies) > 1 else ""
         slugs = {testimony.slug for testimony in testimonies}
         body = contents + "".join(_testimony_html(testimony, slugs) for testimony in testimonies)
@@ -90,7 +101,7 @@ def _anchor(slug: str) -> str:
 
 def _contents(testimonies: Sequence[Testimony]) -> str:
     items = "".join(
-        f'<li><a href="#{_anchor(t.slug)}">{_text(t.author)}</a>'
+        f'<li><a href="#{_anchor(t.slug)}">{_text(t.name)}</a>'
         + (f' <span class="dim">{_text(t.subtitle)}</span>' if t.subtitle else "")
         + "</li>"
         for t in testimonies
@@ -99,7 +110,7 @@ def _contents(testimonies: Sequence[Testimony]) -> str:
 
 
 def _testimony_html(testimony: Testimony, slugs: set[str]) -> str:
-    profile = [f"<h1>{_text(testimony.author)}</h1>"]
+    profile = [f"<h1>{_text(testimony.name)}</h1>"]
     if testimony.role:
         profile.append(f'<p class="role">{_text(testimony.role)}</p>')
     if testimony.subtitle:
@@ -122,6 +133,8 @@ def _entry_html(entry: Entry, heading: str, slugs: set[str], *, asked: str = "")
     if asked and entry.question != asked:
         note = f'<p class="asked">Asked as: {_text(entry.question)}</p>'
     body = "".join(_block_html(block, slugs) for block in entry.answer.blocks)
+    if not heading:  # a case study's text between its cards
+        return f'<div class="text">{body}</div>'
     return f'<div class="card"><h3>{_text(heading)}</h3>{note}{body}</div>'
 
 
@@ -131,12 +144,22 @@ def _block_html(block: Block, slugs: set[str]) -> str:
     if isinstance(block, CodeBlock):
         language = f' class="language-{_text(block.language)}"' if block.language else ""
         return f"<pre><code{language}>{_text(block.text)}</code></pre>"
+    if isinstance(block, TableBlock):
+        return _table_html(block, slugs)
     tag = "ol" if block.ordered else "ul"
     start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
     items = "".join(
         "<li>" + "".join(_block_html(child, slugs) for child in item) + "</li>" for item in block.items
     )
     return f"<{tag}{start}>{items}</{tag}>"
+
+
+def _table_html(table: TableBlock, slugs: set[str]) -> str:
+    def row(cells: tuple[Cell, ...], tag: str) -> str:
+        return "<tr>" + "".join(f"<{tag}>{_spans_html(cell, slugs)}</{tag}>" for cell in cells) + "</tr>"
+
+    head = f"<thead>{row(table.header, 'th')}</thead>" if table.header else ""
+    return f"<table>{head}<tbody>{''.join(row(cells, 'td') for cells in table.rows)}</tbody></table>"
 
 
 def _spans_html(spans: tuple[Span, ...], slugs: set[str]) -> str:
@@ -195,6 +218,9 @@ h3 { font-size: 1rem; margin: 0 0 0.4rem; }
 .dim, .asked, .unanswered { color: var(--dim); }
 .asked { font-style: italic; }
 .summary { border-left: 3px solid var(--line); padding-left: 0.8rem; }
+.text { margin: 0 0 1rem; }
+table { border-collapse: collapse; margin: 0.6rem 0; }
+th, td { border: 1px solid var(--line); padding: 0.2rem 0.6rem; text-align: left; vertical-align: top; }
 code { font-family: ui-monospace, monospace; font-size: 0.9em; }
 a { color: var(--accent); }
 article + article { border-top: 1px solid var(--line); margin-top: 3rem; }

@@ -10,17 +10,33 @@ import re
 
 import yaml
 
-from ..core.model import Answer, Block, CodeBlock, ListBlock, Paragraph, Span, Testimony, profile_dict
+from ..core.model import (
+    Answer,
+    Block,
+    Cell,
+    CodeBlock,
+    Kind,
+    ListBlock,
+    Paragraph,
+    Section,
+    Span,
+    TableBlock,
+    Testimony,
+    profile_dict,
+)
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_LINE_START_SPECIAL = re.compile(r"^(?:[#+=>|~-]|(\d+)(?=[.)]))")
+_LINE_START_SPECIAL = re.compile(r"^(?:[#+=>|~:-]|(\d+)(?=[.)]))")
 _URL_UNSAFE = re.compile(r"[\s<>\\]")
 
 
-def escape(text: str, line_start: bool = False, *, heading: bool = False) -> str:
-    """Text that Markdown reads back as exactly ``text`` (in a heading with ``heading``)."""
+def escape(text: str, line_start: bool = False, *, heading: bool = False, cell: bool = False) -> str:
+    """Text that Markdown reads back as exactly ``text`` (in a heading with ``heading``, in a table
+    cell with ``cell``)."""
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    if cell:  # a "|" would end the cell
+        text = text.replace("|", "\\|")
     if heading:  # a trailing "#" would close the heading
         text = text.replace("#", "\\#")
     text = _ENTITY_LIKE.sub("&amp;", text).replace("{", "&#123;")
@@ -46,7 +62,7 @@ def _url(href: str) -> str:
     return f"<{href}>" if "(" in href or ")" in href else href
 
 
-def inline(spans: tuple[Span, ...]) -> str:
+def inline(spans: tuple[Span, ...], *, cell: bool = False) -> str:
     parts: list[str] = []
     line_start = True
     for span in spans:
@@ -54,7 +70,11 @@ def inline(spans: tuple[Span, ...]) -> str:
             parts.append("\\\n")
             line_start = True
             continue
-        text = _code(span.text) if span.code else escape(span.text, line_start)
+        if span.code:
+            # In a cell a code span's "|" is escaped too: the table is split before code is read.
+            text = _code(span.text.replace("|", "\\|") if cell else span.text)
+        else:
+            text = escape(span.text, line_start, cell=cell)
         if span.italic:
             text = f"*{text}*"
         if span.bold:
@@ -76,7 +96,20 @@ def block(node: Block) -> str:
         return inline(node.spans)
     if isinstance(node, CodeBlock):
         return code_block(node)
+    if isinstance(node, TableBlock):
+        return table_block(node)
     return list_block(node)
+
+
+def table_block(node: TableBlock) -> str:
+    """A GFM table; a table without a header row gets an empty one (Markdown tables need one)."""
+    columns = node.columns
+
+    def row(cells: tuple[Cell, ...]) -> str:
+        return "| " + " | ".join(inline(cell, cell=True) for cell in cells) + " |"
+
+    header = node.header or ((),) * columns
+    return "\n".join([row(header), "| " + " | ".join(["---"] * columns) + " |", *map(row, node.rows)])
 
 
 def code_block(node: CodeBlock) -> str:
@@ -113,9 +146,23 @@ def _heading_text(text: str) -> str:
     return escape(text, heading=True)
 
 
+def section_markdown(section: Section) -> str:
+    """A case study's section below its title: each card under a ``###`` heading of its question;
+    the text between cards under an empty ``###`` (none for the text that opens the section)."""
+    parts: list[str] = []
+    for number, entry in enumerate(section.entries):
+        if entry.question or number:
+            parts.append(f"### {_heading_text(entry.question)}".rstrip())
+        if entry.answer.blocks:
+            parts.append(answer_markdown(entry.answer))
+    return "\n\n".join(parts)
+
+
 def testimony_markdown(testimony: Testimony) -> str:
     """The whole testimony as a Markdown testimony file, front matter included."""
     meta = profile_dict(testimony) | {"description": testimony.description}
+    if testimony.kind != Kind.TESTIMONY:
+        meta["kind"] = testimony.kind.value
     front = yaml.safe_dump(
         {key: value for key, value in meta.items() if value},
         allow_unicode=True,
@@ -123,6 +170,13 @@ def testimony_markdown(testimony: Testimony) -> str:
         width=1_000_000,
     )
     parts = [f"---\n{front}---\n"]
+    if testimony.kind == Kind.CASE_STUDY:
+        parts += [f"# {_heading_text(testimony.title)}\n"] if testimony.title else []
+        for section in testimony.sections:
+            parts.append(f"## {_heading_text(section.title)}\n")
+            if body := section_markdown(section):
+                parts.append(body + "\n")
+        return "\n".join(parts)
     for section in testimony.sections:
         parts.append(f"## {_heading_text(section.title)}\n")
         for entry in section.entries:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import textwrap
 
-from ..core.model import Block, CodeBlock, ListBlock, Paragraph, Testimony, is_web_link
+from ..core.model import Block, Cell, CodeBlock, ListBlock, Paragraph, TableBlock, Testimony, is_web_link
+
+COLUMN_GAP = "  "
 
 
 def _paragraph(paragraph: Paragraph) -> str:
+    return _spans(paragraph.spans)
+
+
+def _spans(spans: Cell) -> str:
     parts = []
-    for span in paragraph.spans:
+    for span in spans:
         text = span.text
         if span.href and span.href != text and is_web_link(span.href):
             text = f"{text} <{span.href}>"
@@ -44,9 +50,45 @@ def blocks_text(blocks: tuple[Block, ...], width: int, indent: str = "") -> list
         elif isinstance(block, CodeBlock):
             # As written: code is not wrapped, and its spaces are its meaning.
             lines.extend((indent + "  " + line).rstrip() for line in block.text.split("\n"))
+        elif isinstance(block, TableBlock):
+            lines.extend(table_text(block, width, indent))
         else:
             lines.extend(_list_text(block, width, indent))
     return lines
+
+
+def table_text(block: TableBlock, width: int, indent: str = "") -> list[str]:
+    """Columns as wide as their longest cell, narrowed (the widest first) to fit in ``width``; a
+    cell too long for its column is wrapped within it; a rule under the header row."""
+    rows = [[_spans(cell) for cell in row] for row in (block.header, *block.rows) if row]
+    columns = block.columns
+    widths = _fit(
+        [max((len(row[column]) for row in rows if column < len(row)), default=0) for column in range(columns)],
+        width - len(indent) - len(COLUMN_GAP) * (columns - 1),
+    )
+    lines: list[str] = []
+    for number, row in enumerate(rows):
+        cells = [textwrap.wrap(text, widths[column], break_on_hyphens=False) or [""] for column, text in enumerate(row)]
+        for parts in zip(*(cells[column] + [""] * (max(map(len, cells)) - len(cells[column])) for column in range(len(cells))), strict=True):
+            lines.append((indent + COLUMN_GAP.join(part.ljust(widths[column]) for column, part in enumerate(parts))).rstrip())
+        if number == 0 and block.header:
+            lines.append(indent + COLUMN_GAP.join("─" * column_width for column_width in widths))
+    return lines
+
+
+def _fit(natural: list[int], room: int) -> list[int]:
+    """Column widths: each its natural width up to one limit, the largest that fits in ``room``
+    (at least one character each)."""
+    if sum(natural) <= room:
+        return [max(width, 1) for width in natural]
+    low, high = 1, max(natural, default=1)
+    while low < high:  # the largest limit whose columns fit
+        middle = (low + high + 1) // 2
+        if sum(min(width, middle) for width in natural) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return [max(min(width, low), 1) for width in natural]
 
 
 def _list_text(block: ListBlock, width: int, indent: str) -> list[str]:
@@ -61,7 +103,7 @@ def _list_text(block: ListBlock, width: int, indent: str) -> list[str]:
 
 
 def testimony_text(testimony: Testimony, width: int = 80) -> str:
-    lines = [testimony.author]
+    lines = [testimony.name]
     for label, value in (
         ("Role", testimony.role),
         ("Organization", testimony.organization),
@@ -76,6 +118,9 @@ def testimony_text(testimony: Testimony, width: int = 80) -> str:
     for section in testimony.sections:
         lines += ["", "", section.title.upper(), "=" * min(len(section.title), width)]
         for entry in section.entries:
+            if not entry.question:  # a case study's text between its cards: no heading, no indent
+                lines += [""] + blocks_text(entry.answer.blocks, width)
+                continue
             lines += [""] + _wrap(entry.question, width, "", "") + [""]
             lines.extend(blocks_text(entry.answer.blocks, width, "    "))
     return "\n".join(lines) + "\n"

@@ -13,11 +13,14 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..core.model import (
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
     Answer,
     Block,
     CodeBlock,
     Entry,
     Format,
+    Kind,
     ListBlock,
     Paragraph,
     Problem,
@@ -25,6 +28,7 @@ from ..core.model import (
     Section,
     Span,
     Summary,
+    TableBlock,
     Testimony,
 )
 from ..core.signature import UNKNOWN, signature
@@ -47,7 +51,7 @@ class IndexedFile:
         return cls(parsed.path, summary, parsed.summaries, parsed.problems)
 
 
-_PROFILE = [f.name for f in fields(Profile) if f.name not in ("source", "format", "keywords")]
+_PROFILE = [f.name for f in fields(Profile) if f.name not in ("source", "format", "keywords", "kind")]
 
 
 def encode_index(indexed: IndexedFile) -> tuple[str, str, bytes]:
@@ -56,7 +60,12 @@ def encode_index(indexed: IndexedFile) -> tuple[str, str, bytes]:
     data = None
     if summary is not None:
         data = {name: getattr(summary, name) for name in _PROFILE}
-        data |= {"format": summary.format.value, "keywords": list(summary.keywords), "questions": list(summary.questions)}
+        data |= {
+            "format": summary.format.value,
+            "kind": summary.kind.value,
+            "keywords": list(summary.keywords),
+            "questions": list(summary.questions),
+        }
     encoded = _dumps({"t": data, "s": indexed.index, "p": [[p.line, p.severity, p.message] for p in indexed.problems]})
     if summary is None:
         return encoded, "", b""
@@ -72,6 +81,7 @@ def decode_index(encoded: str, search_text: str, signature_bytes: bytes, path: s
             summary = Summary(
                 source=path,
                 format=Format(t["format"]),
+                kind=_kind(t["kind"]),
                 keywords=_strs(t["keywords"]),
                 questions=_strs(t["questions"]),
                 search_text=_str(search_text),
@@ -122,17 +132,24 @@ def _testimony(t: Testimony) -> dict[str, Any]:
     return {
         "slug": t.slug,
         "format": t.format.value,
+        "kind": t.kind.value,
         "fields": [t.author, t.title, t.role, t.organization, t.profile_url, t.project, t.summary, t.description, t.permalink],
         "keywords": list(t.keywords),
         "sections": [[s.title, [[e.question, [_block(b) for b in e.answer.blocks]] for e in s.entries]] for s in t.sections],
     }
 
 
+def _spans(spans: tuple[Span, ...]) -> list[list[Any]]:
+    return [[s.text, s.bold | (s.italic << 1) | (s.code << 2), s.href] for s in spans]
+
+
 def _block(block: Block) -> list[Any]:
     if isinstance(block, Paragraph):
-        return ["p", [[s.text, s.bold | (s.italic << 1) | (s.code << 2), s.href] for s in block.spans]]
+        return ["p", _spans(block.spans)]
     if isinstance(block, CodeBlock):
         return ["c", block.text, block.language]
+    if isinstance(block, TableBlock):
+        return ["t", [_spans(cell) for cell in block.header], [[_spans(cell) for cell in row] for row in block.rows]]
     return ["l", block.ordered, block.start, [[_block(b) for b in item] for item in block.items]]
 
 
@@ -206,6 +223,7 @@ def _decode_testimony(data: dict[str, Any], path: str) -> Testimony:
         slug=_str(data["slug"]),
         source=path,
         format=Format(data["format"]),
+        kind=_kind(data["kind"]),
         author=author,
         title=title,
         role=role,
@@ -223,11 +241,33 @@ def _decode_testimony(data: dict[str, Any], path: str) -> Testimony:
     )
 
 
+def _kind(value: object) -> Kind:
+    return Kind(_str(value))
+
+
+def _decode_spans(data: list[Any]) -> tuple[Span, ...]:
+    return tuple(Span(_str(text), bool(_flags(flags) & 1), bool(flags & 2), bool(flags & 4), href if href is None else _str(href)) for text, flags, href in data)
+
+
+def _flags(value: object) -> int:
+    if not isinstance(value, int) or not 0 <= value < 8:
+        raise ValueError("span style")
+    return value
+
+
+def _decode_table(header: list[Any], rows: list[Any]) -> TableBlock:
+    if not isinstance(rows, list) or len(rows) > MAX_TABLE_ROWS or not isinstance(header, list):
+        raise ValueError("table rows")
+    if any(not isinstance(row, list) or len(row) > MAX_TABLE_COLUMNS for row in (header, *rows)):
+        raise ValueError("table cells")
+    return TableBlock(tuple(map(_decode_spans, header)), tuple(tuple(map(_decode_spans, row)) for row in rows))
+
+
 def _decode_block(data: list[Any]) -> Block:
     if data[0] == "p":
-        return Paragraph(
-            tuple(Span(_str(text), bool(flags & 1), bool(flags & 2), bool(flags & 4), href if href is None else _str(href)) for text, flags, href in data[1])
-        )
+        return Paragraph(_decode_spans(data[1]))
+    if data[0] == "t":
+        return _decode_table(data[1], data[2])
     if data[0] == "l":
         ordered, start = bool(data[1]), _int(data[2])
         return ListBlock(ordered, tuple(tuple(map(_decode_block, item)) for item in data[3]), start)

@@ -13,8 +13,9 @@ from itertools import takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.model import Format, Problem, Summary, Testimony
+from ..core.model import Format, Problem, Profile, Summary, Testimony
 from ..core.query import FLAGS, Query, Record, Term
+from ..core.revisions import group
 from ..core.search import SearchHit, search
 from ..core.signature import decides, signature
 from ..core.text import fold, showable
@@ -35,6 +36,11 @@ Flags = Mapping[str, frozenset[str]]
 """For ``is:``: each flag's slugs (``core.news.News.flags``), from outside the library."""
 
 
+def list_order(testimony: Profile) -> tuple[bool, str, str]:
+    """Where a testimony goes in lists: testimonies, then case studies (the sidebar's two groups), each by name."""
+    return (not testimony.is_testimony, testimony.name.casefold(), testimony.slug)
+
+
 class Store:
     """Loads whole testimonies: from a small memory of recent ones, the parse cache, or the file."""
 
@@ -53,7 +59,7 @@ class Store:
         """The whole testimonies in memory now."""
         return [*self._pinned.values(), *self._recent.values()]
 
-    def load(self, summary: Summary) -> Testimony | None:
+    def load(self, summary: Summary, *, as_written: bool = False) -> Testimony | None:
         testimony = self._pinned.get(summary.source) or self._recent.get(summary.source)
         if testimony is None:
             testimony = self._read(summary.source)
@@ -64,8 +70,9 @@ class Store:
                 self._recent.popitem(last=False)
         elif summary.source in self._recent:
             self._recent.move_to_end(summary.source)
-        # The library may have renamed it (same slug twice) or given it the index card's summary.
-        return replace(testimony, slug=summary.slug, summary=summary.summary)
+        # The library may have renamed it (same slug twice) or given it the index card's summary
+        # (which ``as_written`` leaves out: the page's own is kept).
+        return replace(testimony, slug=summary.slug, summary=testimony.summary if as_written else summary.summary)
 
     def _read(self, source: str) -> Testimony | None:
         from ..parsing.file import parse_file
@@ -78,17 +85,28 @@ class Store:
 
 @dataclass(frozen=True)
 class Library:
-    """The loaded testimonies' summaries, sorted by author, and every problem met while loading."""
+    """The loaded testimonies' summaries (testimonies by author, then case studies by title), and every problem met while loading.
+
+    A testimony found in several versions (see :mod:`revisions`) is in ``testimonies`` once, as its
+    newest version: every count, search and comparison sees that one; :meth:`versions` has them all.
+    """
 
     testimonies: tuple[Summary, ...] = ()
     problems: tuple[Problem, ...] = ()
     files: int = 0
     store: Store = field(default_factory=Store, compare=False, repr=False)
+    revisions: tuple[tuple[Summary, ...], ...] = ()
+    """The versions, newest first, of each testimony that has more than one."""
     # Per library: a library made from this one (``replace``) starts with empty ones.
     _term_cache: OrderedDict[tuple[str | None, str], dict[int, int]] = field(
         default_factory=OrderedDict, init=False, compare=False, repr=False
     )
     _fields: dict[str | None, list[str]] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    @cached_property
+    def case_studies(self) -> int:
+        """How many of ``testimonies`` are case studies (the rest are questionnaire testimonies)."""
+        return sum(not testimony.is_testimony for testimony in self.testimonies)
 
     @cached_property
     def _by_slug(self) -> dict[str, Summary]:
@@ -111,6 +129,30 @@ class Library:
     def summary(self, slug: str) -> Summary | None:
         return self._by_slug.get(slug)
 
+    @cached_property
+    def _versions(self) -> dict[str, tuple[Summary, ...]]:
+        return {version.slug: versions for versions in self.revisions for version in versions}
+
+    def versions(self, slug: str) -> tuple[Summary, ...]:
+        """Every version of the testimony named ``slug`` (or of the one it is a version of), newest
+        first: the current one, in ``testimonies``, then the older ones."""
+        if (versions := self._versions.get(slug)) is not None:
+            return versions
+        summary = self._by_slug.get(slug)
+        return (summary,) if summary else ()
+
+    @property
+    def every_version(self) -> Iterator[Summary]:
+        """The testimonies and their older versions: every file a testimony was read from."""
+        yield from self.testimonies
+        for versions in self.revisions:
+            yield from versions[1:]
+
+    def written(self, version: Summary) -> Testimony | None:
+        """A version's whole testimony as its file has it: with the page's own summary, not its index
+        card's (which is the current version's alone): versions are compared as written."""
+        return self.store.load(version, as_written=True)
+
     def similar(self, name: str, limit: int = 3) -> list[str]:
         """The slugs someone who typed ``name`` may have meant: those starting with it, then those
         holding it (``julia`` for ``julia-kreger``), else the closest spellings."""
@@ -125,9 +167,12 @@ class Library:
         return difflib.get_close_matches(name, list(self._by_slug), n=limit, cutoff=0.6)
 
     def get(self, slug: str) -> Testimony | None:
-        """The whole testimony, answers included."""
-        summary = self._by_slug.get(slug)
-        return self.store.load(summary) if summary else None
+        """The whole testimony, answers included; an older version too, by its own slug (a link to
+        it, ``show`` of it), as its file has it."""
+        if (summary := self._by_slug.get(slug)) is not None:
+            return self.store.load(summary)
+        older = next((version for version in self._versions.get(slug, ()) if version.slug == slug), None)
+        return self.written(older) if older else None
 
     def full(self, summaries: Iterable[Summary]) -> Iterator[Testimony]:
         for summary in summaries:
@@ -303,9 +348,15 @@ class LibraryBuilder:
                 testimony = replace(testimony, slug=unique)
             slugs[testimony.slug] = testimony.source
             testimonies.append(testimony)
-        testimonies.sort(key=lambda testimony: (testimony.author.casefold(), testimony.slug))
+        testimonies.sort(key=list_order)
         problems.sort(key=lambda problem: problem.sort_key)
-        return Library(tuple(testimonies), tuple(problems), len(self.indexed), self.store)
+        return self._assembled(testimonies, problems)
+
+    def _assembled(self, testimonies: list[Summary], problems: list[Problem]) -> Library:
+        """The library of ``testimonies`` (sorted): one found in several versions is there once, as its newest."""
+        groups = group(testimonies, _modified)
+        revisions = tuple(versions for versions in groups if len(versions) > 1)
+        return Library(tuple(versions[0] for versions in groups), tuple(problems), len(self.indexed), self.store, revisions)
 
     def _is_fallback(self, result: IndexedFile) -> bool:
         return bool(self.fallback) and os.path.dirname(result.path) in self._fallback_folders
@@ -313,6 +364,14 @@ class LibraryBuilder:
     @cached_property
     def _fallback_folders(self) -> frozenset[str]:
         return frozenset(str(folder) for folder in self.fallback)
+
+
+def _modified(path: str) -> int:
+    """When a file was last changed (one that cannot be looked at any more counts as the oldest)."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _with_index_summary(testimony: Summary, summaries: dict[str, str]) -> Summary:

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..core.model import Summary, Testimony
 from .cache import Stamp
 from .discovery import discover
-from .library import Library
+from .library import Library, list_order
 
 POLL_SECONDS = 0.4
 """Stat the files this often: a change shows within a second, a reload included."""
@@ -60,6 +60,6 @@ def keep_last_good(library: Library, previous: Iterable[Testimony], changed: set
         library.store.pin(testimony)
     summaries = sorted(
         (*library.testimonies, *(Summary.of(testimony) for testimony in kept)),
-        key=lambda testimony: (testimony.author.casefold(), testimony.slug),
+        key=list_order,
     )
     return replace(library, testimonies=tuple(summaries))

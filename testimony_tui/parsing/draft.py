@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..core.model import Answer
+from ..core.model import Answer, Kind
 
 MAX_QUESTIONS = 100
 """A testimony answers about 15 questions. More are not read (a warning says so): every question is
@@ -50,6 +50,11 @@ class Draft:
     questions: int = 0
     profile_line: int | None = None
     """The line of the author's heading, where problems of the profile are reported."""
+    kind: Kind = Kind.TESTIMONY
+    title: str = ""
+    """A case study's title, from its ``<h1>`` (a testimony's title is its front matter's)."""
+    summary: str = ""
+    """A case study's intro, the text before its first section."""
 
     def add_entry(self, entry: DraftEntry) -> None:
         self.questions += 1

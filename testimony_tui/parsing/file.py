@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from ..core.model import Entry, Format, Problem, Section, Severity, Span, Testimony
+from ..core.model import Entry, Format, Kind, Problem, Section, Severity, Span, Testimony
 from ..core.text import clean, showable, strip_controls
 from . import ParsedFile  # and PARSER_VERSION, which keys the cache: bump it when parsing changes
 from .draft import Draft, LineIndex
@@ -68,60 +69,80 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
 
     for line, message in draft.warnings:
         report(line, "warning", message)
-    sections = [section for section in draft.sections if section.entries]
+    study = draft.kind == Kind.CASE_STUDY
+    # A case study's section may be all cards or all text; a testimony's needs its questions.
+    sections = draft.sections if study else [section for section in draft.sections if section.entries]
     profile = draft.profile
     if not sections and not profile.author:
         report(page.body_line, "error", "this does not look like a testimony: no author heading and no questions were found")
         return ParsedFile(source, problems=tuple(problems))
-    if not sections:
-        report(page.body_line, "warning", "no questions were found: the page has no section headings with question cards")
-    for section in draft.sections:
-        if not section.entries:
-            report(section.line, "warning", f"section '{section.title}' has no questions")
     # The name is shown and typed (list, show SLUG, export's file names): its controls and bytes
     # that are not UTF-8 become visible escapes, as for any other name shown.
     slug = showable(path.stem)
     author = clean(profile.author)
-    if not author:
-        # Controls go before title case: "n<ESC>]52;...<BEL>ame" is "Name", not "NAme".
-        author = clean(strip_controls(path.stem).replace("-", " ").replace("_", " ")).title()
-        report(page.body_line, "warning", f"no author found; showing '{author}' from the file name")
+    if not study:
+        _check_testimony(draft, path, page.body_line, report)
+        author = author or _name_from_file(path)
     profile_line = draft.profile_line or page.body_line
-    if not profile.project:
-        report(profile_line, "warning", "no project found (a 'Working on ...' line, or 'project:' in the front matter)")
     check_link(Span(profile.profile_text, href=profile.profile_url), profile_line)
     seen: dict[str, int | None] = {}
     for section in sections:
         for entry in section.entries:
             key = clean(entry.question).casefold()
-            if key in seen:
+            if key in seen and (key or not study):  # a case study's text between cards has no question
                 report(entry.line, "warning", f"the question '{entry.question}' appears twice")
             seen[key] = entry.line
-            if not entry.answer:
+            if not entry.answer and not study:
                 report(entry.line, "warning", f"the question '{entry.question}' has an empty answer")
             for span in entry.answer.links:
                 check_link(span, entry.line)
     meta = page.meta
+    title = clean(meta_text(meta, "title"))
+    if study:
+        title = clean(draft.title) or title
+    if study and not title:
+        title = _name_from_file(path)
+        message = "no title found (an <h1> heading, or 'title:' in the front matter); showing"
+        report(page.body_line, "warning", f"{message} '{title}' from the file name")
     testimony = Testimony(
         slug=slug,
         source=source,
         format=format,
         author=author,
-        title=clean(meta_text(meta, "title")),
+        title=title,
         role=clean(profile.role),
         organization=clean(profile.organization),
         profile_url=profile.profile_url,
         project=clean(profile.project),
-        summary=clean(meta_text(meta, "summary") or meta_text(meta, "description")),
+        summary=clean(meta_text(meta, "summary") or draft.summary or meta_text(meta, "description")),
         description=clean(meta_text(meta, "description")),
         keywords=tuple(filter(None, (clean(word) for word in meta_list(meta, "keywords")))),
         permalink=clean(meta_text(meta, "permalink")),
+        kind=draft.kind,
         sections=tuple(
             Section(clean(section.title), tuple(Entry(clean(entry.question), entry.answer) for entry in section.entries))
             for section in sections
         ),
     )
     return ParsedFile(source, testimony, problems=tuple(problems))
+
+
+def _check_testimony(draft: Draft, path: Path, body_line: int, report: Callable[[int | None, Severity, str], None]) -> None:
+    """What a testimony must have and a case study need not: questions, an author, a project."""
+    if not any(section.entries for section in draft.sections):
+        report(body_line, "warning", "no questions were found: the page has no section headings with question cards")
+    for section in draft.sections:
+        if not section.entries:
+            report(section.line, "warning", f"section '{section.title}' has no questions")
+    if not clean(draft.profile.author):
+        report(body_line, "warning", f"no author found; showing '{_name_from_file(path)}' from the file name")
+    if not draft.profile.project:
+        report(draft.profile_line or body_line, "warning", "no project found (a 'Working on ...' line, or 'project:' in the front matter)")
+
+
+def _name_from_file(path: Path) -> str:
+    # Controls go before title case: "n<ESC>]52;...<BEL>ame" is "Name", not "NAme".
+    return clean(strip_controls(path.stem).replace("-", " ").replace("_", " ")).title()
 
 
 def _link_problem(span: Span) -> str | None:

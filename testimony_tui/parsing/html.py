@@ -8,12 +8,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from markdown_it.common.normalize_url import normalizeLink
 from selectolax.lexbor import LexborNode
 
-from ..core.model import IN_APP_SCHEME, LINE_BREAK, SITE_URL, Block, CodeBlock, ListBlock, Paragraph, Span, is_web_link
+from ..core.model import (
+    IN_APP_SCHEME,
+    LINE_BREAK,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
+    SITE_URL,
+    Block,
+    Cell,
+    CodeBlock,
+    ListBlock,
+    Paragraph,
+    Span,
+    TableBlock,
+    is_web_link,
+    iter_texts,
+)
 from ..core.text import clean, collapse, strip_controls
+from .mermaid import mermaid_blocks
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote dd details div dl dt fieldset figcaption figure footer "
@@ -78,6 +95,34 @@ def node_text(node: LexborNode) -> str:
     return clean(node.text(deep=True))
 
 
+def is_anchor_link(node: LexborNode) -> bool:
+    """A link to a place on the same page (``href="#id"``): a table of contents' or a heading's 🔗."""
+    return node.tag == "a" and (node.attributes.get("href") or "").startswith("#")
+
+
+def heading_text(node: LexborNode) -> str:
+    """A heading's text without the links to itself that pages put in it (``<a href="#id">🔗</a>``);
+    all of it when it is all such a link (``<h2><a href="#id">Title</a></h2>``)."""
+    if node.css_first('a[href^="#"]') is None:
+        return node_text(node)
+    parts: list[str] = []
+    for piece in node.traverse(include_text=True):
+        if piece.tag == "-text" and not any(is_anchor_link(parent) for parent in _parents(piece, node)):
+            parts.append(piece.text(deep=False))
+    return clean("".join(parts)) or node_text(node)
+
+
+def _parents(node: LexborNode, top: LexborNode) -> Iterable[LexborNode]:
+    parent = node.parent
+    while parent is not None and parent.mem_id != top.mem_id:
+        yield parent
+        parent = parent.parent
+
+
+def is_mermaid(node: LexborNode) -> bool:
+    return "mermaid" in (node.attributes.get("class") or "").split()
+
+
 class _BlockBuilder:
     """Accumulates inline spans into paragraphs while walking a tree of nodes."""
 
@@ -127,10 +172,17 @@ class _BlockBuilder:
         elif tag in LIST_TAGS:
             self.flush()
             self.blocks.append(build_list(node, depth + 1, self._lists + 1))
+        elif tag in ("pre", "div") and is_mermaid(node):
+            self.flush()
+            self.blocks.extend(mermaid_blocks(node.text(deep=True)))
         elif tag == "pre":
             self.flush()
             if code := code_block(node):
                 self.blocks.append(code)
+        elif tag == "table":
+            self.flush()
+            if table := build_table(node, depth + 1):
+                self.blocks.append(table)
         elif tag in BLOCK_TAGS:
             self.flush()
             if not self.add_lone_text(node, style):
@@ -200,6 +252,49 @@ def build_list(node: LexborNode, depth: int, level: int = 1) -> ListBlock:
         except ValueError:
             pass
     return ListBlock(ordered=node.tag == "ol", items=tuple(items), start=start)
+
+
+def build_table(node: LexborNode, depth: int) -> TableBlock | None:
+    """A ``<table>``: the header row (in ``<thead>``, or a first row of ``<th>`` cells) and the
+    rows, each as wide as the widest; None when it has no cell with text."""
+    rows = [row for row in node.css("tr") if _owning_table(row, node)][: MAX_TABLE_ROWS + 1]
+    cells = [[_cell(cell, depth) for cell in islice(_cells(row), MAX_TABLE_COLUMNS)] for row in rows]
+    header: list[Cell] = []
+    if rows and (rows[0].parent.tag == "thead" or all(cell.tag == "th" for cell in _cells(rows[0]))):
+        header, cells = cells[0], cells[1:]
+    cells = cells[:MAX_TABLE_ROWS]
+    if not any(cell for row in (header, *cells) for cell in row):
+        return None
+    width = max(map(len, (header, *cells)))
+    if not any(header):  # an empty header row is none (Markdown writes one for a table without)
+        header = []
+    return TableBlock(_padded(header, width) if header else (), tuple(_padded(row, width) for row in cells))
+
+
+def _cells(row: LexborNode) -> Iterable[LexborNode]:
+    return (cell for cell in element_children(row) if cell.tag in ("td", "th"))
+
+
+def _padded(row: list[Cell], width: int) -> tuple[Cell, ...]:
+    return (*row, *((),) * (width - len(row)))
+
+
+def _owning_table(row: LexborNode, table: LexborNode) -> bool:
+    """The row is this table's, not one of a table in a cell of it."""
+    parent = row.parent
+    while parent is not None and parent.tag != "table":
+        parent = parent.parent
+    return parent is not None and parent.mem_id == table.mem_id
+
+
+def _cell(cell: LexborNode, depth: int) -> tuple[Span, ...]:
+    """A cell's text as one line: its paragraphs joined by spaces, its line breaks spaces."""
+    spans: list[Span] = []
+    for block in blocks_from_nodes(_children(cell), depth):
+        for text in iter_texts((block,)):
+            spans += [Span(" ")] if spans else []
+            spans += text.spans if isinstance(text, Paragraph) else [Span(text.text, code=True)]
+    return normalize_spans(Span(" ") if span.is_break else span for span in spans)
 
 
 def _flattened(item: tuple[Block, ...]) -> list[tuple[Block, ...]]:

@@ -24,12 +24,12 @@ _TAGS = {
 }
 _SENTINEL = "".join(_CLOSING.values())
 _LINK = re.compile(r"\{%-?\s*link\s+(\S+?)\s*-?%\}", re.S)
-_TESTIMONY_PAGE = re.compile(r"guide/testimonials/([^/\s]+)\.(?:md|markdown|html)")
+_TESTIMONY_PAGE = re.compile(r"guide/(?:testimonials|studies)/([^/\s]+)\.(?:md|markdown|html)")
 _PAGE_EXTENSION = re.compile(r"\.(?:md|markdown|html)$")
 
 
 def link_target(path: str) -> str:
-    """Where ``{% link path %}`` points: another testimony in the app, or a page on the site."""
+    """Where ``{% link path %}`` points: another testimony or case study in the app, or a page on the site."""
     path = path.strip().lstrip("/")
     if match := _TESTIMONY_PAGE.fullmatch(path):
         return IN_APP_SCHEME + match.group(1)

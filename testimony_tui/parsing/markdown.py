@@ -9,13 +9,13 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..core.model import Answer
+from ..core.model import Answer, Kind, iter_texts
 from .draft import Draft, DraftEntry, DraftSection, ParsedProfile
 from .html import MAX_TAGS, blocks_from_nodes, node_text, resolve_href
 from .liquid import resolve_liquid
 from .page import Page, PageError, meta_text
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 _MARKS = "\n*_`[]!<&\\"
 """What markdown-it makes elements of: lines (blocks) and the characters that start inline markup.
@@ -25,13 +25,20 @@ PROFILE_KEYS = ("author", "role", "organization", "profile_url", "project", "sum
 
 
 def is_markdown_testimony(page: Page) -> bool:
-    return "author" in page.meta
+    """Our Markdown format: a testimony names its author, a case study says its kind."""
+    return "author" in page.meta or is_markdown_case_study(page)
+
+
+def is_markdown_case_study(page: Page) -> bool:
+    return meta_text(page.meta, "kind") == Kind.CASE_STUDY.value
 
 
 def parse_markdown_body(page: Page) -> Draft:
     meta = page.meta
     profile_url = meta_text(meta, "profile_url")
+    study = is_markdown_case_study(page)
     draft = Draft(
+        kind=Kind.CASE_STUDY if study else Kind.TESTIMONY,
         profile=ParsedProfile(
             author=meta_text(meta, "author"),
             role=meta_text(meta, "role"),
@@ -61,21 +68,31 @@ def parse_markdown_body(page: Page) -> Draft:
 
 
 def _read_sections(root: LexborNode, draft: Draft, lines) -> None:
+    """Each ``##`` a section, each ``###`` a question and its answer. In a case study the text
+    opening a section, and the text under an empty ``###``, is an entry without a question."""
+    study = draft.kind == Kind.CASE_STUDY
     question: tuple[str, int | None] | None = None
     answer: list[LexborNode] = []
+    intro: list[LexborNode] = []
 
     def close() -> None:
         nonlocal question
-        if question is not None:
-            draft.add_entry(DraftEntry(question[0], Answer(blocks_from_nodes(answer)), question[1]))
-            question = None
-            answer.clear()
+        blocks = blocks_from_nodes(answer) if question is not None else ()
+        if question is not None and (question[0] or blocks or not study):
+            draft.add_entry(DraftEntry(question[0], Answer(blocks), question[1]))
+        question = None
+        answer.clear()
 
     child = root.child
     while child is not None:
-        if child.tag == "h2":
+        if child.tag == "h1" and study and not draft.title:
+            draft.title = node_text(child)
+        elif child.tag == "h2":
             close()
             draft.sections.append(DraftSection(node_text(child), next(lines, None)))
+            question = ("", None) if study else None
+        elif not draft.sections and study:
+            intro.append(child)
         elif child.tag == "h3":
             close()
             question = (node_text(child), next(lines, None))
@@ -83,3 +100,4 @@ def _read_sections(root: LexborNode, draft: Draft, lines) -> None:
             answer.append(child)
         child = child.next
     close()
+    draft.summary = " ".join(block.plain for block in iter_texts(blocks_from_nodes(intro)))

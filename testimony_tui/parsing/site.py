@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..core.model import IN_APP_SCHEME, Answer
+from ..core.model import IN_APP_SCHEME, Answer, iter_texts
 from ..core.text import clean
 from .draft import Draft, DraftEntry, DraftSection, LineFinder, ParsedProfile
 from .html import (
@@ -26,6 +26,7 @@ from .html import (
 )
 from .liquid import resolve_liquid
 from .page import Page
+from .study import is_case_study, letters, read_case_study, without_navigation
 
 _WORKING_ON = re.compile(r"working on\s*:?\s*(.*)", re.I | re.S)
 _AT_ORGANIZATION = re.compile(r"\bat\s+([^,;]+)")
@@ -39,8 +40,10 @@ def parse_site_body(page: Page) -> Draft:
         return draft
     lines = LineFinder(page.body, page.body_line)
     heading = _profile_heading(root)
-    if heading is None and (summaries := _index_summaries(root)):
+    if heading is None and ((summaries := _index_summaries(root)) or _lists_pages(root) or _is_empty_index(root)):
         return Draft(summaries=summaries)
+    if heading is None and is_case_study(root):
+        return read_case_study(root, _events(root, None, 0), lines)
     profile_block = None
     if heading is not None:
         profile_block = heading.parent
@@ -198,6 +201,26 @@ def _card_parts(card: LexborNode) -> list[LexborNode]:
             parts.append(child)
         child = child.next
     return parts
+
+
+def _lists_pages(root: LexborNode) -> bool:
+    """An index page listing pages of the app (the site's case studies page): a list item that
+    is a link to a testimony or case study and nothing else."""
+    for link in root.css("li > a"):
+        item = link.parent
+        href = resolve_href(link.attributes.get("href")) or ""
+        if href.startswith(IN_APP_SCHEME) and letters([item]) == letters([link]):
+            return True
+    return False
+
+
+def _is_empty_index(root: LexborNode) -> bool:
+    """An index page with no cards yet (the site's case studies page, "work in progress"): links
+    to other pages, no section or card headings, and no text but its title and those links."""
+    if root.css_first("a") is None or root.css_first("h2, h3, h4, h5, h6") is not None:
+        return False
+    nodes = [node for node in element_children(root) if node.tag != "h1"]
+    return not any(text.plain.strip() for text in iter_texts(blocks_from_nodes(without_navigation(nodes))))
 
 
 def _index_summaries(root: LexborNode) -> dict[str, str]:

@@ -178,8 +178,8 @@ class CompareScreen(Screen[Opening | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Center(id="compare-head"):  # over the column of answers, centred as it is
-            yield Label(id="compare-question")
+        with Center(id="compare-head", classes="view-head"):  # over the column of answers, centred as it is
+            yield Label(id="compare-question", classes="view-title")
         yield FindPane(self.view, id="compare-pane")
         yield Footer()
 

@@ -58,6 +58,7 @@ class MainScreen(Screen[None]):
         Binding("backspace,alt+left", "back", "Back", show=False, id="back"),
         Binding("alt+right", "forward", "Forward", show=False, id="forward"),
         Binding("f", "link_hints", "Follow a link", show=False, tooltip="Label the links on screen: type one's label to follow it", id="follow_link"),
+        Binding("w", "what_changed", "What changed", tooltip="What changed since the previous version of this testimony", id="what_changed"),
     ]
 
     show_sidebar: reactive[bool] = reactive(True)
@@ -122,7 +123,7 @@ class MainScreen(Screen[None]):
             return False
         if remember and (place := self.place) and place.slug != slug:
             self.history.visit(place)
-        self.reader.show(testimony, scroll_y)
+        self.reader.show(testimony, scroll_y, len(self.library.versions(slug)))
         target = self.reader.target(*at) if at else None
         if target is not None:
             self.reader.when_ready(partial(self.reader.scroll_to_entry, *at))
@@ -190,7 +191,7 @@ class MainScreen(Screen[None]):
         if self.current.profile_url:
             self.app.open_url(self.current.profile_url)  # which says so if it is no web link
         else:
-            self.notify(f"{self.current.author} gives no profile link.", title="Profile", markup=False)
+            self.notify(f"{self.current.name} gives no profile link.", title="Profile", markup=False)
 
     async def action_find(self) -> None:
         await self.reader_pane.action_find()
@@ -261,6 +262,25 @@ class MainScreen(Screen[None]):
         if (place := self.place) and (target := self.history.forward(place)):
             self.open(target.slug, target.scroll_y)
 
+    def action_what_changed(self) -> None:
+        if self.current is not None:
+            self._what_changed(self.library, self.current)
+
+    @work(thread=True, exclusive=True, group="what-changed")
+    def _what_changed(self, library: Library, current: Testimony) -> None:
+        """Read the older versions (files, in a thread) and compare the newest older one with ``current``."""
+        from ..core.changes import what_changed
+        from .changes import ChangesScreen
+
+        # Each as its file has it: the current one's summary from the index card is not an edit.
+        read = [library.written(version) for version in library.versions(current.slug)]
+        versions = [testimony for testimony in read if testimony is not None]
+        if len(versions) < 2 or read[0] is None:
+            self.app.call_from_thread(self.notify, "The older version could not be read.", title="What changed", markup=False)
+            return
+        changes = what_changed(versions[1], versions[0])
+        self.app.call_from_thread(self.app.push_screen, ChangesScreen(versions, changes))
+
     def action_outline(self) -> None:
         if self.current is not None:
             self.app.push_screen(OutlineScreen(self.current), self._jump)
@@ -277,4 +297,6 @@ class MainScreen(Screen[None]):
             return None if action in ("outline", "find") else False
         if action == "back" and not self.history.can_go_back:
             return False
+        if action == "what_changed":  # only for a testimony read in more than one version
+            return self.current is not None and len(self.library.versions(self.current.slug)) > 1
         return True

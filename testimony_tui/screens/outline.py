@@ -37,7 +37,7 @@ class OutlineScreen(ModalScreen[tuple[int, int | None] | None]):
                 for entry_number, entry in enumerate(section.entries)
             )
         with Vertical(id="outline-dialog", classes="dialog"):
-            yield Label(Content.from_markup("Outline of [b]$author", author=self.testimony.author))
+            yield Label(Content.from_markup("Outline of [b]$name", name=self.testimony.name))
             yield OptionList(*options, id="outline")
 
     def action_cursor(self, step: int) -> None:

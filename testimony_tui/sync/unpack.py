@@ -26,14 +26,15 @@ from ..loading.discovery import is_page_name
 from ..parsing.page import MAX_FILE_BYTES
 from .base import Budget, Progress, SyncError, Unpacking, write
 
-_SITE_PAGE = re.compile(r"(?:^|/)docs/guide/(testimonials\.md|testimonials/[^/]+\.md)$")
-"""The site's testimony pages and their index page, wherever the archive's top folder is."""
+_SITE_PAGE = re.compile(r"(?:^|/)docs/guide/((?:testimonials|studies)\.md|(?:testimonials|studies)/[^/]+\.md)$")
+"""The site's testimony pages, its case studies, and the index page of each, wherever the
+archive's top folder is."""
 
 
 def select(names: list[str]) -> dict[str, str]:
     """Which archive members to keep, and where under the new folder each goes.
 
-    The site's repository: its testimony pages and index. Any other archive: every page file,
+    The site's repository: its testimony pages, its case studies, and their index pages. Any other archive: every page file,
     without the single top folder archives usually have.
     """
     site = {name: _SITE_PAGE.search(name) for name in names}

@@ -60,7 +60,8 @@ class TextPanel(Widget):
         raise NotImplementedError
 
     def _renderer(self, needles: tuple[str, ...], current: int | None) -> Renderer:
-        return Renderer(lambda name: self.get_component_rich_style(f"panel--{name}"), needles, current)
+        theme = "ansi_dark" if self.app.current_theme.dark else "ansi_light"
+        return Renderer(lambda name: self.get_component_rich_style(f"panel--{name}"), needles, current, theme)
 
     def render(self) -> RenderableType:
         renderer = self._renderer(self.needles, self.current)
@@ -144,9 +145,11 @@ class ProfilePanel(TextPanel):
 
     expanded: reactive[bool] = reactive(False, layout=True)
 
-    def __init__(self, testimony: Testimony) -> None:
+    def __init__(self, testimony: Testimony, versions: int = 1) -> None:
         super().__init__()
         self.testimony = testimony
+        self.versions = versions
+        """How many versions of it were read (older copies beside it): said under its name."""
 
     def watch_needles(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
         if (panel_watch := getattr(super(), "watch_needles", None)) is not None:  # should panels get one
@@ -158,7 +161,11 @@ class ProfilePanel(TextPanel):
         testimony = self.testimony
         width = self.content_region.width
         folded = not self.expanded and not renderer.needles and width > 0  # find shows it all
-        parts: list[RenderableType] = [renderer.text(testimony.author, "title")]
+        parts: list[RenderableType] = [renderer.text(testimony.name, "title")]
+        if not testimony.is_testimony:
+            parts.append(renderer.text("Case study", "label"))
+        if self.versions > 1:
+            parts.append(renderer.text(f"{self.versions} versions: this is the newest", "label"))
         if testimony.role:
             parts.append(renderer.text(testimony.role))
         grid = Table.grid(padding=(0, 1, 0, 0))
@@ -201,13 +208,16 @@ class EntryPanel(TextPanel):
     """
 
     def __init__(self, entry: Entry, heading: str = "", asked: str = "") -> None:
-        super().__init__()
+        # A case study's text outside its cards: prose under the section's heading, not a card.
+        super().__init__(classes="-prose" if not entry.question and not heading else None)
         self.entry = entry
         self.heading = heading
         self.asked = asked
 
     def build(self, renderer: Renderer) -> RenderableType:
         parts: list[RenderableType] = []
+        if self.has_class("-prose"):
+            return renderer.blocks(self.entry.answer.blocks)
         if self.heading:
             parts.append(renderer.text(self.heading, "title"))
             if self.entry.question != self.asked:

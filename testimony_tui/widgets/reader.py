@@ -270,11 +270,11 @@ class Reader(PanelView):
             Content.from_markup("[b]Removed from disk:[/b] $path\nThis is the text as last read.", path=showable(path))
         )
 
-    def show(self, testimony: Testimony, scroll_y: float = 0) -> None:
-        """Replace what is shown by ``testimony``, scrolled to ``scroll_y``."""
+    def show(self, testimony: Testimony, scroll_y: float = 0, versions: int = 1) -> None:
+        """Replace what is shown by ``testimony`` (of which ``versions`` were read), scrolled to ``scroll_y``."""
         self.testimony = testimony
         self.removed = ""
-        widgets: list[Widget] = [ProfilePanel(testimony)]
+        widgets: list[Widget] = [ProfilePanel(testimony, versions)]
         targets: dict[tuple[int, int | None], Widget] = {}
         for section_number, section in enumerate(testimony.sections):
             widgets.append(heading := SectionHeading(section.title))

@@ -1,4 +1,5 @@
-"""Testimony text to Rich renderables: literal text, styled spans, lists with hanging indents.
+"""Testimony text to Rich renderables: literal text, styled spans, lists with hanging indents,
+tables, and code highlighted for its language.
 
 Nothing from a file is ever parsed as markup here: text goes into :class:`rich.text.Text` with
 ``append``. Links become click actions that carry only an index into :attr:`Renderer.links`,
@@ -8,18 +9,23 @@ goes: :data:`IN_APP_MARKER` another testimony, :data:`WEB_MARKER` the web browse
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import groupby
 
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.style import Style
+from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
-from ..core.model import IN_APP_SCHEME, Block, CodeBlock, ListBlock, Paragraph, Span, is_web_link
+from ..core.model import IN_APP_SCHEME, Block, CodeBlock, ListBlock, Paragraph, Span, TableBlock, is_web_link
 from ..core.query import phrase_spans
+from ..core.text import counted
 
 CURRENT_MATCH_META = "current_match"
 LINK_META = "link"
@@ -34,6 +40,33 @@ def link_marker(href: str) -> str:
         return IN_APP_MARKER
     return WEB_MARKER if is_web_link(href) else ""
 
+
+MAX_HIGHLIGHTED = 20_000
+"""Characters of code highlighted for its language at most (Pygments takes about 4 ms a thousand here):
+a longer block is shown plain, as it is."""
+
+
+def highlighted(code: str, language: str, theme: str | None) -> Text:
+    """``code`` styled by its language's tokens (none for an unknown language, or past
+    :data:`MAX_HIGHLIGHTED`); its text is exactly ``code``."""
+    if not language or theme is None or len(code) > MAX_HIGHLIGHTED:
+        return Text(code)
+    try:
+        # Pygments' defaults would strip blank lines at the ends and add a newline: not here.
+        lexer = get_lexer_by_name(language.lower(), stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return Text(code)
+    styles = Syntax.get_theme(theme)
+    text = Text()
+    for token, value in lexer.get_tokens(code):
+        text.append(value, styles.get_style_for_token(token))
+    return text if text.plain == code else Text(code)  # a lexer that changed the text is not used
+
+
+MAX_DRAWN_COLUMNS = 8
+"""Columns of a table drawn at most: past that, a column of 80 would be a few characters wide."""
+MAX_DRAWN_CELLS = 1_000
+"""Cells of a table drawn at most (a quarter of a second at 80 columns here)."""
 
 CONTINUED = "↪ "
 """Starts the rest of a code line too long for the panel, under the line's own indent."""
@@ -82,8 +115,11 @@ class Renderer:
         style: Callable[[str], Style],
         needles: tuple[str, ...] = (),
         current: int | None = None,
+        syntax_theme: str | None = None,
     ) -> None:
         self._style = style
+        self.syntax_theme = syntax_theme
+        """Rich's theme for code tokens; None: code is not highlighted (counting matches needs no colour)."""
         self.needles = needles
         self.current = current
         self.matches = 0
@@ -91,6 +127,14 @@ class Renderer:
 
     def text(self, text: str, style: str | None = None) -> Text:
         result = Text(text, style=self._style(style) if style else "", overflow="fold")
+        self._highlight(result)
+        return result
+
+    def runs(self, pieces: Iterable[tuple[str, str | None]]) -> Text:
+        """One paragraph of pieces, each in its component style (or none): a diff's words, say."""
+        result = Text(overflow="fold")
+        for text, style in pieces:
+            result.append(text, self._style(style) if style else "")
         self._highlight(result)
         return result
 
@@ -130,6 +174,8 @@ class Renderer:
                 parts.append(self.paragraph(block))
             elif isinstance(block, CodeBlock):
                 parts.append(self.code(block))
+            elif isinstance(block, TableBlock):
+                parts.append(self.table(block))
             else:
                 parts.append(self.list(block))
         return Group(*parts)
@@ -138,7 +184,8 @@ class Renderer:
         """Preformatted: its line breaks and spaces as written, on a shaded block as wide as the
         panel; a line too long goes on under its own indent (see :class:`CodeLines`)."""
         style = self._style("code")
-        result = Text(block.text, style=style)
+        result = highlighted(block.text, block.language, self.syntax_theme)
+        result.style = style  # under the tokens' colours
         self._highlight(result)
         return Padding(CodeLines(result, self._style("marker")), (0, 1), style=style, expand=True)
 
@@ -151,6 +198,36 @@ class Renderer:
             marker = Text(f"{number}." if block.ordered else "•", style=marker_style)
             grid.add_row(marker, self.blocks(item))
         return grid
+
+    def table(self, block: TableBlock) -> RenderableType:
+        """Columns as wide as their cells allow, the header in bold; each cell read like a paragraph.
+
+        At most :data:`MAX_DRAWN_COLUMNS` columns and :data:`MAX_DRAWN_CELLS` cells are drawn (a
+        note says how many more): Rich lays a table out in time that grows with its cells, and a
+        page's table of 30 columns and 500 rows took 12 s to draw at 80 columns.
+        """
+        columns = min(block.columns, MAX_DRAWN_COLUMNS)
+        rows = block.rows[: max(1, MAX_DRAWN_CELLS // max(columns, 1))]
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            show_header=bool(block.header),
+            header_style=Style(bold=True),
+            border_style=self._style("marker"),
+            padding=(0, 1),
+            collapse_padding=True,
+        )
+        for column in range(columns):
+            table.add_column(self.paragraph(Paragraph(block.header[column])) if block.header else "")
+        for row in rows:
+            table.add_row(*(self.paragraph(Paragraph(cell)) for cell in row[:columns]))
+        left_out = [
+            counted(len(block.rows) - len(rows), "more row"),
+            counted(block.columns - columns, "more column"),
+        ]
+        note = " and ".join(part for part in left_out if not part.startswith("0 "))
+        if not note:
+            return table
+        return Group(table, self.text(f"({note}: `show` or an export has the whole table)", "label"))
 
     def _span_style(self, span: Span) -> Style:
         style = Style(bold=span.bold or None, italic=span.italic or None)

@@ -23,17 +23,26 @@ DEBOUNCE = 0.12
 MATCH_STYLE = "bold $text-warning underline"
 
 
+CASE_STUDY = Content.styled("case study", "italic")
+"""Opens a case study's second line: case studies are listed after the testimonies, as a group."""
+
+
 def row(testimony: Profile, query: Query | None = None) -> Content:
-    """Author, then project and organization dimmer, with the query's matches highlighted."""
+    """Author (a case study's title), then project and organization dimmer, with the query's
+    matches highlighted."""
     if query is None:  # the common case, and the one built for every row: keep it cheap
-        return Content.assemble((testimony.author, "bold"), "\n", (testimony.subtitle, "dim"))
-    author = _highlighted(testimony.author, query.highlights_for("author"))
-    details = [
-        _highlighted(testimony.project, query.highlights_for("project")),
-        _highlighted(testimony.organization, query.highlights_for("organization")),
-    ]
+        details = [Content(testimony.subtitle)]
+        name = Content(testimony.name)
+    else:
+        details = [
+            _highlighted(testimony.project, query.highlights_for("project")),
+            _highlighted(testimony.organization, query.highlights_for("organization")),
+        ]
+        name = _highlighted(testimony.name, query.highlights_for("author" if testimony.author else "title"))
+    if not testimony.is_testimony:
+        details.insert(0, CASE_STUDY)
     subtitle = Content(" · ").join(part for part in details if part.plain)
-    return Content.assemble(author.stylize_before("bold"), "\n", subtitle.stylize_before("dim"))
+    return Content.assemble(name.stylize_before("bold"), "\n", subtitle.stylize_before("dim"))
 
 
 def _highlighted(text: str, needles: tuple[str, ...]) -> Content:
@@ -62,7 +71,7 @@ def neighbour(slugs: Sequence[str], slug: str | None, step: int) -> str | None:
 
 
 FILTER_SYNTAX = (
-    'Filter: word  "a phrase"  project:ironic  author:…  org:…  keyword:…  -word (not).\n'
+    'Filter: word  "a phrase"  project:ironic  author:…  org:…  keyword:…  kind:case-study  -word (not).\n'
     "Every term must match; case and accents do not matter."
 )
 

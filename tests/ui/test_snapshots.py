@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,34 @@ SCREENS = {"reader": _reader, "find": _find, "help": _help, "compare": _compare,
 def test_reading_screens(snap_compare, app_for, real_pages, screen, size, theme):
     app = app_for(real_pages, theme=THEMES[theme])
     assert snap_compare(app, terminal_size=SIZES[size], run_before=SCREENS[screen])
+
+
+def test_case_study_80x24(snap_compare, app_for, tests_dir):
+    assert snap_compare(app_for(tests_dir / "fixtures" / "studies"), terminal_size=(80, 24), run_before=loaded)
+
+
+def test_case_study_code_and_table_120x40(snap_compare, app_for, tests_dir):
+    async def at_the_code(pilot):
+        await loaded(pilot)
+        pilot.app.main.reader.focus()
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await wait_until(pilot, lambda: pilot.app.main.reader.scroll_y > 0, what="the fourth section at the top")
+
+    assert snap_compare(app_for(tests_dir / "fixtures" / "studies"), terminal_size=(120, 40), run_before=at_the_code)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_what_changed(snap_compare, app_for, tmp_path, site_fixtures, size):
+    from ..test_cli_diff import older_ada
+
+    site = tmp_path / "site"
+    shutil.copytree(site_fixtures, site)
+    (site / "ada-lovelace-2025-04-04.md").write_text(older_ada((site / "ada-lovelace.md").read_text()))
+
+    async def changes(pilot):
+        await loaded(pilot)
+        pilot.app.main.reader.focus()
+        await pilot.press("w")
+        await wait_until(pilot, lambda: pilot.app.screen.query("ChangePanel"), what="what changed")
+
+    assert snap_compare(app_for(site), terminal_size=size, run_before=changes)

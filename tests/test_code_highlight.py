@@ -1,0 +1,25 @@
+"""Code is coloured by its language's tokens, and its text stays exactly as written."""
+
+from __future__ import annotations
+
+from testimony_tui.widgets.rich_text import MAX_HIGHLIGHTED, highlighted
+
+CODE = "\n  import eventlet\n\teventlet.monkey_patch()  \n\n"
+
+
+def test_code_of_a_known_language_is_coloured_and_its_text_unchanged():
+    text = highlighted(CODE, "Python", "ansi_dark")
+    assert text.plain == CODE  # blank lines at both ends, the tab and the trailing spaces kept
+    assert len({span.style for span in text.spans}) >= 2
+
+
+def test_an_unknown_or_missing_language_or_theme_leaves_the_code_plain():
+    for language, theme in (("no-such-language", "ansi_dark"), ("", "ansi_dark"), ("python", None)):
+        text = highlighted(CODE, language, theme)
+        assert text.plain == CODE and not text.spans
+
+
+def test_code_longer_than_the_limit_is_not_highlighted():
+    code = "x = 1\n" * (MAX_HIGHLIGHTED // 6 + 1)
+    assert len(code) > MAX_HIGHLIGHTED and not highlighted(code, "python", "ansi_dark").spans
+    assert highlighted(code[:MAX_HIGHLIGHTED], "python", "ansi_dark").spans
