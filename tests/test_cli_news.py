@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from testimony_tui.core.news import Reads, fingerprint
-from testimony_tui.files.locations import bundled_data_dir, default_paths, previous_synced_dir, state_file, synced_dir
+from testimony_tui.files.locations import (
+    bundled_data_dir,
+    default_paths,
+    previous_synced_dir,
+    previous_version,
+    state_file,
+    synced_dir,
+)
 from testimony_tui.files.state import State, load_state, save_state
 from testimony_tui.loading.steps import load_library
 from testimony_tui.parsing.file import parse_file
@@ -131,3 +138,21 @@ def test_search_and_compare_take_is_new_too(synced_twice):
     done = cli("compare", "which project did you migrate", "--filter", "is:new", "--json")
     assert done.returncode == 0, done.stderr
     assert "Hedy Lamarr" in done.stdout and "Ada Lovelace" in done.stdout and "Dmitry" not in done.stdout
+
+
+def test_the_changed_testimonys_diff_from_the_previous_set_shows_the_change(synced_twice):
+    # What the app's "what changed" view offers for a testimony marked changed by a sync.
+    changed = cli("list", "--filter", "is:changed", "--json")
+    [testimony] = json.loads(changed.stdout)
+    before = previous_version(testimony["source"])
+    assert before is not None
+    done = cli("diff", testimony["slug"], "--from", str(before), "--json")
+    assert done.returncode == 0, done.stderr
+    diff = json.loads(done.stdout)
+    assert (diff["fields"], diff["added"], diff["removed"], diff["reworded"]) == ([], [], [], [])
+    [answer] = diff["answers"]
+    assert answer["question"] == "Which project did you migrate?"
+    assert [(run["op"], run["text"]) for run in answer["runs"] if run["op"] != "equal"] == [
+        ("deleted", "scheduler,"),
+        ("inserted", "timetable,"),
+    ]
