@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import webbrowser
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,14 +15,15 @@ from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.theme import Theme
 from textual.timer import Timer
 
-from .core.model import Problem, is_web_link
+from .core.model import Problem, Testimony, is_web_link
+from .core.news import News, fingerprint, news
 from .core.text import counted
 from .files import locations
 from .files.config import Config
 from .files.state import State, load_state, save_state
 from .loading.library import Library
 from .palette import OutlineCommands, TestimonyCommands, system_commands
-from .screens.help import HelpScreen
+from .screens.help import HelpScreen, key_text
 from .screens.main import MainScreen
 from .startup import Heap, benchmark_moment
 from .widgets.find import FindBar, FindPane
@@ -86,6 +88,10 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
         self._poll_timer: Timer | None = None
         self.state_path = state_path or locations.state_file()
         self.state, self._state_warning = load_state(self.state_path)
+        self.reads = self.state.reads
+        """The read marks: what the user opened, and what it said then (saved with the state)."""
+        self.news = News()
+        """What is new or changed since the user last read it, by ``reads``."""
         self.library = Library()
         self.main = MainScreen(show_sidebar=self.state.sidebar)
         self._loaded = False
@@ -152,6 +158,8 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
             text += f" · loading {self.progress[0]:,} of {self.progress[1]:,} files"
         if self.sync_status:
             text += f" · {self.sync_status}"
+        if self.news.new or self.news.changed:
+            text += f" · {len(self.news.new | self.news.changed):,} new since you last read"
         if self.problem_count:
             text += f" · {counted(self.problem_count, 'problem')} (!)"
         self.sub_title = text
@@ -165,7 +173,7 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
             scroll_y=place.scroll_y if place else 0.0,
             theme=self.theme,
             sidebar=self.main.show_sidebar,
-            reads=self.state.reads,  # the read marks are kept as they were, whatever else changed
+            reads=self.reads,
         )
         if state == self.state:
             return
@@ -174,6 +182,33 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
         if warning and not self._save_warned:
             self._save_warned = True  # once is enough: the app works on without saving
             self.notify(warning, severity="warning", markup=False)
+
+    def note_news(self, library: Library) -> None:
+        """Once a library is whole: begin the read marks (on the first run all of it counts as read)
+        and say what is new or changed since the user last read it."""
+        self.reads = self.reads.begin((testimony.slug for testimony in library.testimonies), int(time.time()))
+        self.news = news(library.testimonies, self.reads)
+        self.main.sidebar.set_news(self.news)
+        self._show_status()
+
+    def testimony_opened(self, testimony: Testimony) -> None:
+        """The user reads ``testimony`` now: its read mark is this version, and the state is saved.
+        A testimony changed since the last read says so, and how to see what changed."""
+        slug = testimony.slug
+        if (summary := self.library.summary(slug)) is not None:
+            if slug in self.news.changed:
+                binding = next(b for b in MainScreen.BINDINGS if isinstance(b, Binding) and b.id == "what_changed")
+                self.notify(
+                    f"{testimony.name} changed since you last read it: {key_text(binding, self.config.keys)} shows what changed.",
+                    title="Changed",
+                    markup=False,
+                )
+            self.reads = self.reads.opened(slug, fingerprint(summary), int(time.time()))
+            if slug in self.news.new or slug in self.news.changed:
+                self.news = News(self.news.new - {slug}, self.news.changed - {slug})
+                self.main.sidebar.set_news(self.news)
+                self._show_status()
+        self.save_state()
 
     def _dialog_footer(self, screen: Screen) -> None:
         """A dialog shows its own keys at the bottom: the footer of the screen under it (dimmed,

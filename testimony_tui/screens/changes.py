@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Label
 
 from ..core.changes import Changes, Run, what_changed, word_diff
-from ..core.model import Testimony
+from ..core.model import Profile, Testimony
 from ..core.revisions import dated
 from ..widgets.footer import Footer
 from ..widgets.panels import SectionHeading, TextPanel
@@ -32,7 +32,7 @@ DETAIL_NOTES = {
 }
 
 
-def version_label(testimony: Testimony, current: bool) -> str:
+def version_label(testimony: Profile, current: bool) -> str:
     """What a version is called: its date (from ``name-YYYY-MM-DD``), else its file's name."""
     if (copy := dated(testimony.slug)) is not None:
         return f"the version of {copy[1].isoformat()}"
@@ -93,10 +93,12 @@ class ChangesScreen(Screen[None]):
         Binding("o", "older", "Older version", tooltip="Compare with the version before this one", id="older_version"),
     ]
 
-    def __init__(self, versions: list[Testimony], changes: Changes) -> None:
-        """``versions``: the current one, then the older ones, newest first; ``changes`` from ``versions[1]``."""
+    def __init__(self, versions: list[Testimony], changes: Changes, labels: list[str] | None = None) -> None:
+        """``versions``: the current one, then the older ones, newest first; ``changes`` from
+        ``versions[1]``; ``labels``, what to call each (by default, from its name: see :func:`version_label`)."""
         super().__init__()
         self.versions = versions
+        self.labels = labels or [version_label(testimony, number == 0) for number, testimony in enumerate(versions)]
         self.older = 1
         self.changes = changes
 
@@ -111,8 +113,7 @@ class ChangesScreen(Screen[None]):
         self._show()
 
     def _show(self) -> None:
-        new, old = self.versions[0], self.versions[self.older]
-        title = f"What changed in {new.name}: from {version_label(old, False)} to {version_label(new, True)}"
+        title = f"What changed in {self.versions[0].name}: from {self.labels[self.older]} to {self.labels[0]}"
         self.query_one("#changes-title", Label).update(Content(title))
         widgets = change_widgets(self.changes)
         if not widgets:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input
 
 from ..core.model import IN_APP_SCHEME, Summary, Testimony, is_web_link
-from ..files.locations import config_dir
+from ..files.locations import config_dir, previous_version
 from ..loading.library import LARGE, Library
 from ..widgets.find import FindPane
 from ..widgets.footer import Footer
@@ -130,7 +131,7 @@ class MainScreen(Screen[None]):
         self.reader_pane.content_changed(highlight, target)
         self.sidebar.highlight(slug)
         self.refresh_bindings()  # find, outline, export and back depend on what is open
-        self.app.save_state()
+        self.app.testimony_opened(testimony)
         return True
 
     def watch_show_sidebar(self, show: bool) -> None:
@@ -266,20 +267,38 @@ class MainScreen(Screen[None]):
         if self.current is not None:
             self._what_changed(self.library, self.current)
 
+    def _older_versions(self, current: Testimony) -> list[Summary | Path]:
+        """What ``current`` can be compared with: its older versions in the library, else its page
+        as it was before the last sync that changed it (kept in the previous set)."""
+        older: list[Summary | Path] = list(self.library.versions(current.slug)[1:])
+        if not older and (previous := previous_version(current.source)) is not None:
+            older.append(previous)
+        return older
+
     @work(thread=True, exclusive=True, group="what-changed")
     def _what_changed(self, library: Library, current: Testimony) -> None:
         """Read the older versions (files, in a thread) and compare the newest older one with ``current``."""
         from ..core.changes import what_changed
-        from .changes import ChangesScreen
+        from ..parsing.file import parse_file
+        from .changes import ChangesScreen, version_label
 
         # Each as its file has it: the current one's summary from the index card is not an edit.
-        read = [library.written(version) for version in library.versions(current.slug)]
-        versions = [testimony for testimony in read if testimony is not None]
-        if len(versions) < 2 or read[0] is None:
+        newest = library.written(library.versions(current.slug)[0])
+        versions, labels = [newest], ["the current version"]
+        for older in self._older_versions(current):
+            if isinstance(older, Path):
+                versions.append(parse_file(older).testimony)
+                labels.append("the version before the last sync")
+            else:
+                versions.append(library.written(older))
+                labels.append(version_label(older, False))
+        if None in versions[:2]:
             self.app.call_from_thread(self.notify, "The older version could not be read.", title="What changed", markup=False)
             return
-        changes = what_changed(versions[1], versions[0])
-        self.app.call_from_thread(self.app.push_screen, ChangesScreen(versions, changes))
+        kept = [(testimony, label) for testimony, label in zip(versions, labels, strict=True) if testimony is not None]
+        changes = what_changed(kept[1][0], kept[0][0])
+        screen = ChangesScreen([testimony for testimony, _ in kept], changes, [label for _, label in kept])
+        self.app.call_from_thread(self.app.push_screen, screen)
 
     def action_outline(self) -> None:
         if self.current is not None:
@@ -298,5 +317,5 @@ class MainScreen(Screen[None]):
         if action == "back" and not self.history.can_go_back:
             return False
         if action == "what_changed":  # only for a testimony read in more than one version
-            return self.current is not None and len(self.library.versions(self.current.slug)) > 1
+            return self.current is not None and bool(self._older_versions(self.current))
         return True

@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from ..core.model import Profile, Summary
+from ..core.news import News
 from ..core.query import Query, match_spans
 from ..loading.library import LARGE, Library
 from .testimony_list import TestimonyList
@@ -27,9 +28,13 @@ CASE_STUDY = Content.styled("case study", "italic")
 """Opens a case study's second line: case studies are listed after the testimonies, as a group."""
 
 
-def row(testimony: Profile, query: Query | None = None) -> Content:
+NEWS_MARKS = {"new": Content.styled("new", "bold $text-success"), "changed": Content.styled("changed", "bold $text-warning")}
+"""Open a row's second line when the testimony is new, or changed, since the user last read it."""
+
+
+def row(testimony: Profile, query: Query | None = None, news: str = "") -> Content:
     """Author (a case study's title), then project and organization dimmer, with the query's
-    matches highlighted."""
+    matches highlighted; ``news`` ("new", "changed") marks what arrived since the user last read."""
     if query is None:  # the common case, and the one built for every row: keep it cheap
         details = [Content(testimony.subtitle)]
         name = Content(testimony.name)
@@ -41,8 +46,10 @@ def row(testimony: Profile, query: Query | None = None) -> Content:
         name = _highlighted(testimony.name, query.highlights_for("author" if testimony.author else "title"))
     if not testimony.is_testimony:
         details.insert(0, CASE_STUDY)
-    subtitle = Content(" · ").join(part for part in details if part.plain)
-    return Content.assemble(name.stylize_before("bold"), "\n", subtitle.stylize_before("dim"))
+    subtitle = Content(" · ").join(part for part in details if part.plain).stylize_before("dim")
+    if news:
+        subtitle = Content(" · ").join(part for part in (NEWS_MARKS[news], subtitle) if part.plain)
+    return Content.assemble(name.stylize_before("bold"), "\n", subtitle)
 
 
 def _highlighted(text: str, needles: tuple[str, ...]) -> Content:
@@ -71,7 +78,7 @@ def neighbour(slugs: Sequence[str], slug: str | None, step: int) -> str | None:
 
 
 FILTER_SYNTAX = (
-    'Filter: word  "a phrase"  project:ironic  author:…  org:…  keyword:…  kind:case-study  -word (not).\n'
+    'Filter: word  "a phrase"  project:ironic  author:…  org:…  keyword:…  kind:case-study  is:new  -word (not).\n'
     "Every term must match; case and accents do not matter."
 )
 
@@ -143,6 +150,8 @@ class Sidebar(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.library = Library()
+        self.news = News()
+        """What is new or changed since the user last read it: marked in the rows, picked by ``is:``."""
         self.shown: list[Summary] = []
         self._pending: Timer | None = None
         self._reading: str | None = None
@@ -165,6 +174,10 @@ class Sidebar(Vertical):
 
     def set_library(self, library: Library) -> None:
         self.library = library
+        self.apply_filter(self.filter_input.value)
+
+    def set_news(self, news: News) -> None:
+        self.news = news
         self.apply_filter(self.filter_input.value)
 
     @on(Input.Changed, "#filter")
@@ -196,7 +209,7 @@ class Sidebar(Vertical):
         # Leaving a filter puts the cursor back on the testimony being read, not on the first row.
         kept = self._reading if self._filtering and not query else self.highlighted_slug
         self._filtering = bool(query)
-        self.shown = self.library.filter(query)
+        self.shown = self.library.filter(query, self.news.flags)
         self.testimony_list.set_rows(self.shown, self._row_maker(query), self._index_of(kept) or 0)
         empty = not self.shown and bool(self.library.testimonies)
         self.set_class(empty, "-empty")
@@ -207,15 +220,21 @@ class Sidebar(Vertical):
         self.post_message(self.Filtered(self, len(self.shown), len(self.library.testimonies)))
 
     def _row_maker(self, query: Query) -> Callable[[Summary], Content]:
-        """How rows look under ``query``: highlighted only where a word of it is in what they show."""
-        if not query.highlights:
+        """How rows look under ``query``: highlighted only where a word of it is in what they show;
+        marked when new or changed since the user last read them."""
+        new, changed = self.news.new, self.news.changed
+        if not query.highlights and not new and not changed:
             return row
         records = self.library.record_of
 
         def make(testimony: Summary) -> Content:
-            record = records[testimony.slug]
+            slug = testimony.slug
+            news = "changed" if slug in changed else "new" if slug in new else ""
+            record = records[slug]
             shown = (record.author, record.project, record.organization)
-            return row(testimony, query) if any(n in f for n in query.highlights for f in shown) else row(testimony)
+            if any(n in f for n in query.highlights for f in shown):
+                return row(testimony, query, news)
+            return row(testimony, news=news)
 
         return make
 

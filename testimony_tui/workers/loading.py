@@ -100,6 +100,7 @@ class Loading:
             self.call_after_refresh(self._open_first)
         if done == total:
             self._loaded = True
+            self.note_news(library)
             if len(library.testimonies) >= LARGE or self.heap.frozen:
                 self.heap.freeze()
             self._watch_from_now()

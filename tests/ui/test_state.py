@@ -24,7 +24,9 @@ async def test_state_restored_across_two_runs(real_pages, tmp_path):
         await pilot.pause()
         await pilot.press("q")
     saved = json.loads(state_path.read_text())
+    reads = saved.pop("reads")  # the read marks: see test_state_reads_kept.py
     assert saved == {"slug": "dmitry-tantsur", "scroll_y": 12, "theme": "textual-light", "sidebar": False}
+    assert set(reads["marks"]) == {"arnaud-morin", "daniel-bengtsson", "dmitry-tantsur"}
 
     again = make_app([real_pages], state_path=state_path)
     async with again.run_test(size=(100, 35)) as pilot:
