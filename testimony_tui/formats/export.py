@@ -25,7 +25,7 @@ from ..core.model import (
 from ..core.questionnaire import Comparison, GivenAnswer
 from ..core.text import strip_controls
 from .data import dumps, testimony_dict
-from .markdown import answer_markdown, testimony_markdown
+from .markdown import answer_markdown, emphasized, testimony_markdown
 from .markdown import escape as markdown_escape
 
 
@@ -171,10 +171,7 @@ def _spans_html(spans: tuple[Span, ...], slugs: set[str]) -> str:
         text = _text(span.text)
         if span.code:
             text = f"<code>{text}</code>"
-        if span.italic:
-            text = f"<em>{text}</em>"
-        if span.bold:
-            text = f"<strong>{text}</strong>"
+        text = emphasized(text, span, ("<em>", "</em>"), ("<strong>", "</strong>"))
         parts.append(_link(span.href, text, slugs, escaped=True) if span.href else text)
     return "".join(parts)
 

@@ -62,6 +62,16 @@ def _url(href: str) -> str:
     return f"<{href}>" if "(" in href or ")" in href else href
 
 
+def emphasized(text: str, span: Span, italic: tuple[str, str], bold: tuple[str, str]) -> str:
+    """``text`` (already escaped) inside the marks of ``span``'s emphasis: italic inside bold, in any
+    output (Markdown's ``*``, HTML's ``<em>``)."""
+    if span.italic:
+        text = italic[0] + text + italic[1]
+    if span.bold:
+        text = bold[0] + text + bold[1]
+    return text
+
+
 def inline(spans: tuple[Span, ...], *, cell: bool = False) -> str:
     parts: list[str] = []
     line_start = True
@@ -75,10 +85,7 @@ def inline(spans: tuple[Span, ...], *, cell: bool = False) -> str:
             text = _code(span.text.replace("|", "\\|") if cell else span.text)
         else:
             text = escape(span.text, line_start, cell=cell)
-        if span.italic:
-            text = f"*{text}*"
-        if span.bold:
-            text = f"**{text}**"
+        text = emphasized(text, span, ("*", "*"), ("**", "**"))
         if span.href:
             text = f"[{text}]({_url(span.href)})"
         parts.append(text)
