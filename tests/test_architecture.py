@@ -93,3 +93,9 @@ def test_every_import_inside_a_function_is_listed_with_its_reason():
         if reason.strip()
     }
     assert imports_inside_functions() == listed
+
+
+def test_no_module_is_over_400_lines():
+    # One concept per module: past 400 lines a module has usually taken on a second one.
+    long = {module: lines for module, path in MODULES.items() if (lines := len(path.read_text().splitlines())) > 400}
+    assert long == {}
