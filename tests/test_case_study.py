@@ -259,3 +259,57 @@ def test_a_case_study_without_any_title_is_named_after_its_file_with_a_warning()
         "heron-case.md:1: warning: no title found (an <h1> heading, or 'title:' in the front matter); "
         "showing 'Heron Case' from the file name"
     ]
+
+
+def test_a_page_whose_cards_are_mostly_questions_is_a_testimony_even_without_a_profile():
+    cards = "<div><h3>Why?</h3><p>a</p></div><div><h3>How?</h3><p>b</p></div><div><h3>Notes</h3><p>c</p></div>"
+    assert parse_text(f"<h1>T</h1><h2>S</h2>{cards}", "t.md").testimony.kind is Kind.TESTIMONY
+
+
+def test_a_page_whose_cards_are_half_questions_is_a_case_study():
+    cards = "<div><h3>Why?</h3><p>a</p></div><div><h3>Notes</h3><p>b</p></div>"
+    assert parse_text(f"<h1>T</h1><h2>S</h2>{cards}", "t.md").testimony.kind is Kind.CASE_STUDY
+
+
+def test_an_intro_of_several_paragraphs_is_one_summary_with_a_space_between_them():
+    page = "<h1>T</h1><p>One.</p><ul><li>Two.</li></ul><h2>A</h2><p>x</p>"
+    assert parse_text(page, "t.md").testimony.summary == "One. Two."
+
+
+def test_a_heading_outside_any_card_heads_the_text_after_it():
+    page = "<h1>T</h1><p>I.</p><h2>A</h2><p>Before.</p><h3>Bare</h3><p>After.</p><p>More.</p><h3>Empty</h3>"
+    (section,) = parse_text(page, "t.md").testimony.sections
+    assert entries(section) == [("", (p("Before."),)), ("Bare", (p("After."), p("More."))), ("Empty", ())]
+
+
+def test_a_card_repeated_is_reported_at_its_own_line_after_a_section_of_the_same_name():
+    page = (
+        "<h1>T</h1>\n<p>Intro.</p>\n<h2>Dup</h2>\n"
+        "<div><h3>Dup</h3><p>a</p></div>\n<div><h3>Dup</h3><p>b</p></div>\n"
+    )
+    problems = [str(problem) for problem in parse_text(page, "t.md").problems]
+    assert problems == ["t.md:5: warning: the question 'Dup' appears twice"]
+
+
+def test_a_section_whose_card_is_all_links_to_the_page_is_a_card_not_a_table_of_contents():
+    card = '<div><h3 id="one"><a href="#one">One</a></h3><p><a href="#two">Next</a></p></div>'
+    case = parse_text(f"<h1>T</h1><p>I.</p><h2>Steps</h2>{card}", "t.md").testimony
+    assert [section.title for section in case.sections] == ["Steps"]
+    assert [entry.question for entry in case.sections[0].entries] == ["One"]
+
+
+def test_a_section_of_links_to_other_sites_is_kept():
+    links = '<ul><li><a href="https://a.example/">A</a></li><li><a href="https://b.example/">B</a></li></ul>'
+    case = parse_text(f"<h1>T</h1><p>I.</p><h2>Further reading</h2>{links}", "t.md").testimony
+    assert [section.title for section in case.sections] == ["Further reading"]
+    assert case.sections[0].entries[0].answer.plain == "A\nB"
+
+
+def test_navigation_in_a_nav_or_a_footer_is_left_out_and_a_text_with_a_link_is_kept():
+    page = (
+        '<h1>T</h1><nav><a href="/guide/">Back to Studies</a></nav><div>See <a href="/x/">this</a> page.</div>'
+        '<h2>A</h2><p>x</p><footer><a href="/">Home</a> <a href="/about/">About</a></footer>'
+    )
+    case = parse_text(page, "t.md").testimony
+    assert case.summary == "See this page."
+    assert entries(case.sections[0]) == [("", (p("x"),))]

@@ -10,9 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from testimony_tui.core.changes import (
+    ANSWER_COMPARED,
+    REWORD_PAIRS,
     REWORDED,
     WORD_PAIRS,
+    AnswerChange,
     Asked,
+    Budget,
+    Changes,
     FieldChange,
     Rewording,
     Run,
@@ -310,3 +315,65 @@ def test_no_two_questions_of_a_real_page_are_alike_enough_to_be_one_reworded(rea
         entries = [entry for _, entry in page.entries]
         highest = max(similarity(a, b) for index, a in enumerate(entries) for b in entries[index + 1 :])
         assert highest < REWORDED - 0.05, path.name
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"fields": (FieldChange("role", "", "Analyst"),)},
+        {"added": (Asked("S", "Q?"),)},
+        {"removed": (Asked("S", "Q?"),)},
+        {"reworded": (Rewording("S", "Q?", "Q now?"),)},
+        {"answers": (AnswerChange("S", "Q?", (Run("inserted", "a"),), "words"),)},
+    ],
+)
+def test_any_one_kind_of_change_alone_is_a_change(change):
+    assert Changes(**change)
+
+
+def test_a_question_and_an_empty_answer_are_half_alike_to_it_with_its_answer():
+    assert similarity(Entry("Why?", answer("Because it is so.")), Entry("Why?", Answer(()))) == 0.5
+
+
+def test_only_the_start_of_an_answer_is_read_for_its_likeness():
+    # At most four times ANSWER_COMPARED characters are read: past them, answers are not told apart.
+    filler = "." * (ANSWER_COMPARED * 4)
+    assert similarity(Entry("Why?", answer(filler + "abc")), Entry("Why?", answer(filler + "xyz"))) == 1
+    assert similarity(Entry("Why?", answer(filler[1:] + "abc")), Entry("Why?", answer(filler[1:] + "xyz"))) == 0.5
+
+
+def test_rewordings_are_still_looked_for_at_exactly_the_pair_limit():
+    old = testimony(("How do you deploy the scheduler?", "With Ansible, every night."))
+    others = [(f"Unrelated topic {index}?", f"nothing {index}") for index in range(REWORD_PAIRS - 1)]
+    new = testimony(("How do you deploy your scheduler?", "With Ansible, every night."), *others)
+    changes = what_changed(old, new)
+    assert changes.reworded == (
+        Rewording("Technical Context", "How do you deploy the scheduler?", "How do you deploy your scheduler?"),
+    )
+    assert len(changes.added) == REWORD_PAIRS - 1 and not changes.removed
+
+
+def test_a_budget_of_exactly_the_changed_words_compares_them_word_by_word():
+    # The common start ("p") and end ("y z") cost nothing: x against w is one pair.
+    assert word_diff("p x y z", "p w y z", Budget(1)) == (
+        (Run("equal", "p "), Run("deleted", "x"), Run("inserted", "w"), Run("equal", " y z")),
+        "words",
+    )
+
+
+def test_word_diff_keeps_the_new_texts_white_space_before_its_first_word():
+    assert word_diff(" x", " y") == ((Run("equal", " "), Run("deleted", "x"), Run("inserted", "y")), "words")
+
+
+def test_a_long_answer_changed_at_both_ends_keeps_its_common_middle_even_of_one_repeated_word():
+    # difflib's "autojunk" would take a word this frequent for noise and match nothing.
+    middle = " the" * 300
+    runs, detail = word_diff("A" + middle + " Z", "B" + middle + " Y")
+    assert runs == (
+        Run("deleted", "A"),
+        Run("inserted", "B"),
+        Run("equal", middle + " "),
+        Run("deleted", "Z"),
+        Run("inserted", "Y"),
+    )
+    assert detail == "words"

@@ -23,3 +23,9 @@ def test_code_longer_than_the_limit_is_not_highlighted():
     code = "x = 1\n" * (MAX_HIGHLIGHTED // 6 + 1)
     assert len(code) > MAX_HIGHLIGHTED and not highlighted(code, "python", "ansi_dark").spans
     assert highlighted(code[:MAX_HIGHLIGHTED], "python", "ansi_dark").spans
+
+
+def test_code_a_lexer_would_change_is_shown_plain():
+    # Pygments turns "\r" into "\n" (the last one an extra line): such code is left uncoloured.
+    text = highlighted("a = 1\r\nb = 2\r", "python", "ansi_dark")
+    assert text.plain == "a = 1\nb = 2" and not text.spans

@@ -57,3 +57,21 @@ def test_controls_in_a_diagram_are_dropped():
         p(bold("T")),
         ListBlock(False, ((p(bold("2020"), ": a"),),)),
     )
+
+
+def test_another_diagram_keeps_its_first_line_s_own_indent_and_its_last_character():
+    assert mermaid_blocks("    graph LR\n  A --> X  \n") == (CodeBlock("  graph LR\nA --> X  ", "mermaid"),)
+    assert mermaid_blocks("graph LR\n  A --> X\n\n") == (CodeBlock("graph LR\n  A --> X", "mermaid"),)
+
+
+def test_a_date_with_a_colon_and_no_event_is_the_date_alone():
+    assert mermaid_blocks("timeline\n  2020 :\n  2021: b") == (
+        ListBlock(False, ((p(bold("2020")),), (p(bold("2021"), ": b"),))),
+    )
+
+
+def test_an_empty_title_or_section_name_is_no_bold_text():
+    assert mermaid_blocks("timeline\n  title\n  2020: a") == (ListBlock(False, ((p(bold("2020"), ": a"),),)),)
+    assert mermaid_blocks("timeline\n  section\n  2020: a") == (
+        ListBlock(False, ((p(), ListBlock(False, ((p(bold("2020"), ": a"),),))),)),
+    )

@@ -97,3 +97,8 @@ def test_case_studies_are_never_versions():
 
     first, copy = study("ada"), study("ada-2025-04-04")
     assert group([first, copy], lambda _: 0) == [(first,), (copy,)]
+
+
+def test_a_testimony_of_one_version_listed_before_one_of_two_is_kept():
+    grace, current, older = summary("grace", author="Grace Hopper"), summary("ada"), summary("ada-2025-04-04")
+    assert group([grace, current, older], never) == [(grace,), (current, older)]
