@@ -102,3 +102,12 @@ def test_case_studies_are_never_versions():
 def test_a_testimony_of_one_version_listed_before_one_of_two_is_kept():
     grace, current, older = summary("grace", author="Grace Hopper"), summary("ada"), summary("ada-2025-04-04")
     assert group([grace, current, older], never) == [(grace,), (current, older)]
+
+
+def test_one_name_in_two_formats_is_two_versions_and_no_name_twice_is_none():
+    # The quick look at the names (most libraries have no name twice) must see "ada.md" and "ada.html" as one name.
+    page, draft = replace(summary("ada"), source="/site/ada.html"), replace(summary("ada-2"), source="/drafts/ada.md")
+    times = {"/site/ada.html": 100.0, "/drafts/ada.md": 200.0}
+    assert group([page, draft], times.__getitem__) == [(draft, page)]
+    apart = [summary("ada"), summary("grace", author="Grace Hopper"), summary("ada-lovelace")]
+    assert group(apart, never) == [(one,) for one in apart]
