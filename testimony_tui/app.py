@@ -158,10 +158,12 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
             text += f" · loading {self.progress[0]:,} of {self.progress[1]:,} files"
         if self.sync_status:
             text += f" · {self.sync_status}"
-        if self.news.new or self.news.changed:
-            text += f" · {len(self.news.new | self.news.changed):,} new since you last read"
         if self.problem_count:
             text += f" · {counted(self.problem_count, 'problem')} (!)"
+        # Last: the least needed if a narrow header cuts it ("… 1 new, 2 changed").
+        news = [f"{len(found):,} {kind}" for kind, found in (("new", self.news.new), ("changed", self.news.changed)) if found]
+        if news:
+            text += f" · {', '.join(news)}"
         self.sub_title = text
 
     def save_state(self) -> None:
@@ -197,12 +199,11 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
         slug = testimony.slug
         if (summary := self.library.summary(slug)) is not None:
             if slug in self.news.changed:
-                binding = next(b for b in MainScreen.BINDINGS if isinstance(b, Binding) and b.id == "what_changed")
-                self.notify(
-                    f"{testimony.name} changed since you last read it: {key_text(binding, self.config.keys)} shows what changed.",
-                    title="Changed",
-                    markup=False,
-                )
+                message = f"{testimony.name} changed since you last read it."
+                if self.main.check_action("what_changed", ()):  # an older version, or its page before the last sync
+                    binding = next(b for b in MainScreen.BINDINGS if isinstance(b, Binding) and b.id == "what_changed")
+                    message += f" {key_text(binding, self.config.keys)} shows what changed."
+                self.notify(message, title="Changed", markup=False)
             self.reads = self.reads.opened(slug, fingerprint(summary), int(time.time()))
             if slug in self.news.new or slug in self.news.changed:
                 self.news = News(self.news.new - {slug}, self.news.changed - {slug})

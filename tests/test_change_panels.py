@@ -100,3 +100,12 @@ def test_a_diff_line_is_drawn_in_the_styles_of_its_runs_and_found_words_are_mark
         (2, 4, STYLES["match"]),
     ]
     assert renderer.matches == 1
+
+
+def test_words_deleted_then_inserted_in_their_place_are_kept_a_space_apart():
+    from testimony_tui.screens.changes import _spaced
+
+    runs = [Run("deleted", "Three long"), Run("inserted", "Two"), Run("equal", " cycles.")]
+    assert [text for text, _ in _spaced(runs)] == ["Three long", " ", "Two", " cycles."]
+    assert _spaced([Run("deleted", "old "), Run("inserted", "new")]) == [("old ", "deleted"), ("new", "inserted")]
+    assert _spaced([Run("inserted", "new"), Run("deleted", "old")]) == [("new", "inserted"), ("old", "deleted")]

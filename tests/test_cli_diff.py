@@ -169,8 +169,8 @@ def test_no_changes_says_so(capsys, site, tmp_path):
     [
         (["nobody"], "no testimony named 'nobody' (see 'testimony-tui list')"),
         (["grace-hopper"], "'grace-hopper' has no other version (compare with a file: --from FILE)"),
-        (["ada-lovelace", "--from", "2025-02-30"], "'2025-02-30' is no date and no file"),
-        (["ada-lovelace", "--from", "nowhere.md"], "'nowhere.md' is no date and no file"),
+        (["ada-lovelace", "--from", "2025-02-30"], "'2025-02-30' is neither a date (YYYY-MM-DD), nor a file, nor a version of 'ada-lovelace'"),
+        (["ada-lovelace", "--from", "nowhere.md"], "'nowhere.md' is neither a date (YYYY-MM-DD), nor a file, nor a version of 'ada-lovelace'"),
         (["ada-lovelace", "--from", "2023-01-01"], "no version of 'ada-lovelace' is dated 2023-01-01 (dated versions: 2025-04-04)"),
     ],
 )
@@ -233,3 +233,20 @@ def test_marked_runs():
     runs = (Run("equal", "a "), Run("deleted", "x"), Run("inserted", "b\x07"), Run("equal", " c"))
     assert marked(runs, colour=False) == "a [-x-]{+b+} c"
     assert marked(runs, colour=True) == "a \x1b[31m[-x-]\x1b[m\x1b[32m{+b+}\x1b[m c"
+
+
+def test_from_an_older_versions_own_name(capsys, site):
+    assert run(capsys, "diff", "ada-lovelace", site, "--from", "ada-lovelace-2025-04-04") == run(capsys, "diff", "ada-lovelace", site)
+
+
+def test_a_synced_page_without_an_older_file_is_compared_with_its_page_before_the_last_sync(capsys, site_fixtures):
+    from testimony_tui.files.locations import previous_synced_dir, synced_dir
+
+    current, previous = synced_dir() / "testimonials", previous_synced_dir() / "testimonials"
+    shutil.copytree(site_fixtures, current)
+    previous.mkdir(parents=True)
+    ada = (current / "ada-lovelace.md").read_text()
+    (previous / "ada-lovelace.md").write_text(ada.replace("<p>Two cycles.", "<p>Three cycles."))
+    code, out, err = run(capsys, "diff", "ada-lovelace", current)
+    assert code == 0, err
+    assert out.endswith("== Lessons Learned · Roughly how long did the migration take?\n[-Three-]{+Two+} cycles. See the guide and this.\n")

@@ -54,13 +54,19 @@ def command_diff(args: argparse.Namespace) -> int:
 
 
 def _older(library: Library, versions: tuple[Summary, ...], slug: str, wanted: str | None) -> Testimony:
-    """The version to compare the current one with: the one asked for, else the previous one."""
+    """The version to compare the current one with: the one asked for, else the previous one (an
+    older file of it, else its page before the last sync, kept in the previous set)."""
     from ..core.revisions import dated, day
+    from ..files.locations import previous_version
 
     if wanted is None:
-        if len(versions) < 2:
-            raise UsageError(f"'{showable(slug)}' has no other version (compare with a file: --from FILE)")
-        return _whole(library, versions[1])
+        if len(versions) >= 2:
+            return _whole(library, versions[1])
+        if (previous := previous_version(versions[0].source)) is not None:
+            return _read(previous)
+        raise UsageError(f"'{showable(slug)}' has no other version (compare with a file: --from FILE)")
+    if (named := next((version for version in versions[1:] if version.slug == wanted), None)) is not None:
+        return _whole(library, named)  # an older version by its own name, as the header names it
     if Path(wanted).is_file():
         return _read(Path(wanted))
     if (when := day(wanted)) is not None:
@@ -69,7 +75,7 @@ def _older(library: Library, versions: tuple[Summary, ...], slug: str, wanted: s
             return _whole(library, dates[when])
         known = ", ".join(map(str, sorted(dates))) if dates else "none"
         raise UsageError(f"no version of '{showable(versions[0].slug)}' is dated {wanted} (dated versions: {known})")
-    raise UsageError(f"'{showable(wanted)}' is no date and no file")
+    raise UsageError(f"'{showable(wanted)}' is neither a date (YYYY-MM-DD), nor a file, nor a version of '{showable(versions[0].slug)}'")
 
 
 def _whole(library: Library, version: Summary) -> Testimony:

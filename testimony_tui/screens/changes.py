@@ -54,8 +54,20 @@ class ChangePanel(TextPanel):
         parts: list[RenderableType] = [renderer.text(self.title, "title")]
         if self.note:
             parts.append(renderer.text(self.note, "label"))
-        parts += [renderer.runs((run.text, STYLES[run.op]) for run in line) for line in self.lines]
+        parts += [renderer.runs(_spaced(line)) for line in self.lines]
         return Group(*parts)
+
+
+def _spaced(runs: Sequence[Run]) -> list[tuple[str, str | None]]:
+    """The runs as styled pieces, with a space between words deleted and words inserted in their
+    place ("Three long" then "Two" read as "Three long Two", not "Three longTwo")."""
+    pieces: list[tuple[str, str | None]] = []
+    for before, run in zip([None, *runs], runs, strict=False):
+        if before is not None and before.op == "deleted" and run.op == "inserted":
+            if not before.text[-1:].isspace() and not run.text[:1].isspace():
+                pieces.append((" ", None))
+        pieces.append((run.text, STYLES[run.op]))
+    return pieces
 
 
 def _words(before: str, after: str) -> tuple[Run, ...]:

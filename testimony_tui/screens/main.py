@@ -101,6 +101,8 @@ class MainScreen(Screen[None]):
     def set_library(self, library: Library) -> None:
         self.library = library
         self.sidebar.set_library(library)
+        if self.current is not None:  # opened from the first files read: its versions may have come since
+            self.reader.set_versions(len(library.versions(self.current.slug)))
         # The first rows paint first, the footer's keys a frame later: composing them (some 20 ms
         # on a busy start) in the same frame held the rows back. Later calls change nothing.
         self.call_after_refresh(self.query_one(Footer).release)
@@ -197,10 +199,16 @@ class MainScreen(Screen[None]):
     async def action_find(self) -> None:
         await self.reader_pane.action_find()
 
+    @property
+    def questionnaire_shown(self) -> list[Summary]:
+        """The testimonies the list shows that answer the questionnaire: compare and insights count
+        them (a case study answers none of its questions)."""
+        return [testimony for testimony in self.sidebar.shown if testimony.is_testimony]
+
     def action_compare(self) -> None:
         from .compare import CompareScreen, QuestionPicker
 
-        testimonies = self.sidebar.shown
+        testimonies = self.questionnaire_shown
 
         def compare(question) -> None:
             if question is not None:
@@ -219,9 +227,10 @@ class MainScreen(Screen[None]):
         self.app.push_screen(SearchScreen(self.library), self._open_at)
 
     def action_insights(self) -> None:
-        if len(self.sidebar.shown) >= LARGE:
-            self.notify(f"Counting across {len(self.sidebar.shown):,} testimonies…", title="Insights", timeout=2, markup=False)
-        self._insights(self.library, self.sidebar.shown)
+        testimonies = self.questionnaire_shown
+        if len(testimonies) >= LARGE:
+            self.notify(f"Counting across {len(testimonies):,} testimonies…", title="Insights", timeout=2, markup=False)
+        self._insights(self.library, testimonies)
 
     @work(thread=True, exclusive=True, group="insights")
     def _insights(self, library: Library, testimonies: list[Summary]) -> None:

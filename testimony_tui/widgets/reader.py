@@ -270,6 +270,13 @@ class Reader(PanelView):
             Content.from_markup("[b]Removed from disk:[/b] $path\nThis is the text as last read.", path=showable(path))
         )
 
+    def set_versions(self, versions: int) -> None:
+        """How many versions of the testimony shown were read, when more came in after it opened."""
+        for panel in self.query(ProfilePanel):
+            if panel.versions != versions:
+                panel.versions = versions
+                panel.refresh(layout=True)
+
     def show(self, testimony: Testimony, scroll_y: float = 0, versions: int = 1) -> None:
         """Replace what is shown by ``testimony`` (of which ``versions`` were read), scrolled to ``scroll_y``."""
         self.testimony = testimony

@@ -98,3 +98,32 @@ async def test_o_compares_with_the_next_older_version(app_factory, site):
             ]
 
         await wait_until(pilot, lambda: answer_runs() == [[("deleted", "Four"), ("inserted", "Two")]], what=f"{answer_runs()}")
+
+
+async def test_versions_found_after_the_testimony_opened_are_counted_in_its_profile(app_factory, site):
+    from testimony_tui.loading.steps import load_library
+
+    app = app_factory(site)
+    async with reading(app, (100, 30)) as pilot:
+        assert app.main.current.slug == "ada-lovelace"
+        (site / "ada-lovelace-2024-01-01.md").write_text((site / "ada-lovelace-2025-04-04.md").read_text())
+        app.main.set_library(load_library([site], explicit=True))  # as a load's later step brings it
+
+        def says(count: int) -> bool:
+            return any(f"{count} versions: this is the newest" in "\n".join(lines(panel)) for panel in app.main.reader.query(ProfilePanel))
+
+        await wait_until(pilot, lambda: says(3), what="three versions")
+
+
+async def test_compare_and_insights_count_only_the_questionnaires_testimonies(app_factory, real_pages, tests_dir):
+    from testimony_tui.screens.compare import QuestionPicker
+
+    app = app_factory(tests_dir / "fixtures" / "studies", real_pages)
+    async with reading(app, (100, 30)) as pilot:
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, QuestionPicker), what="the picker")
+        assert [t.slug for t in app.screen.testimonies] == ["arnaud-morin", "daniel-bengtsson", "dmitry-tantsur"]
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is app.main, what="back")
+        await pilot.press("i")
+        await wait_until(pilot, lambda: app.screen.sub_title == "insights across 3 testimonies", what="insights' title")
