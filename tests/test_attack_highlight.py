@@ -3,7 +3,9 @@
 docs/safety.md: "Every input is bounded in size, depth and time"; widgets/rich_text.py bounds the
 highlighted code at MAX_HIGHLIGHTED (20,000) characters on the belief that "Pygments takes about
 4 ms a thousand" (80 ms). The language comes from the page (```adl, class="language-adl"), and some
-lexers are quadratic or worse: 19,990 spaces as ``adl`` took 22 s here, 19,990 ``a`` as ``amdgpu``
+lexers are quadratic or worse. Common ones too: ``c`` and ``cpp`` on blank lines (5,000 newlines
+2 s, 10,000 7 s, 19,990 20 s and 23 s), ``csharp`` on ``"\\`` repeated 6 s, ``console`` 2-4 s on
+anything. Obscure ones worse: 19,990 spaces as ``adl`` took 22 s here, 19,990 ``a`` as ``amdgpu``
 9 s, 19,990 newlines as ``agda`` 6 s, ``"\\`` repeated as ``actionscript3`` 4 s. The app draws a
 code block in its screen's render, so one such block freezes the reader; a 4 MB page holds 200.
 """
@@ -27,7 +29,11 @@ PROBE = (
 @pytest.mark.xfail(strict=True, reason="Pygments lexers chosen by the page are quadratic: 22 s for 20k spaces as adl")
 @pytest.mark.parametrize(
     ("language", "code"),
-    [("adl", " " * (MAX_HIGHLIGHTED - 10)), ("amdgpu", "a" * (MAX_HIGHLIGHTED - 10))],
+    [
+        ("adl", " " * (MAX_HIGHLIGHTED - 10)),
+        ("amdgpu", "a" * (MAX_HIGHLIGHTED - 10)),
+        ("c", "int x;" + "\n" * 10_000 + "int y;"),  # C and C++: quadratic in blank lines
+    ],
 )
 def test_highlighting_a_hostile_block_within_the_limit_takes_well_under_two_seconds(language, code):
     # A subprocess, so that the hang is cut at the bound instead of running its 10-20 s.
