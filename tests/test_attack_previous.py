@@ -39,3 +39,34 @@ def test_a_previous_that_is_a_real_folder_never_loses_the_synced_set(tmp_path):
         pass  # a failure is allowed; losing the set is not
     assert (target / "ada.md").is_file(), "the synced set is gone (target is a dangling link)"
     assert "version" in (target / "ada.md").read_text(encoding="utf-8")
+
+
+def _set_with_previous_link(tmp_path, link: str):
+    target = tmp_path / "data" / "site"
+    sync(str(_source(tmp_path, "a", "version a")), target)
+    sync(str(_source(tmp_path, "b", "version b")), target)
+    previous = target / ".previous"
+    previous.unlink()
+    previous.symlink_to(link)
+    return target
+
+
+@pytest.mark.xfail(strict=True, reason=".previous -> ../site: the sync removes the set it just swapped in, and says it succeeded")
+def test_a_previous_linking_to_the_set_s_own_name_never_removes_the_new_set(tmp_path):
+    # _swap_in resolves kept/.previous *after* the swap: "../site" is then the new set, which is
+    # "ours" and a folder, so it is the "older" generation and shutil.rmtree'd. sync() returns a
+    # report of success ("the set this sync replaced is kept in .../.previous").
+    target = _set_with_previous_link(tmp_path, "../site")
+    try:
+        sync(str(_source(tmp_path, "c", "version c")), target)
+    except SyncError:
+        pass
+    assert (target / "ada.md").is_file(), "the new synced set was removed (target is a dangling link)"
+
+
+@pytest.mark.xfail(strict=True, reason=".previous -> . : the set the report says is kept is removed")
+def test_a_previous_linking_to_its_own_set_keeps_the_set_the_report_names(tmp_path):
+    target = _set_with_previous_link(tmp_path, ".")
+    report = sync(str(_source(tmp_path, "c", "version c")), target)
+    assert report.previous is not None, "no previous set kept"  # the report says one is
+    assert (report.previous / "ada.md").is_file(), "the previous set the report names was removed"
