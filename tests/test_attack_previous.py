@@ -4,7 +4,11 @@ docs/safety.md: "Every sync failure ... is one line and exit 1 ..., and your pre
 exactly as it was." A ``.previous`` that is a real folder (made by the user or another tool in
 the synced set) makes the sync swap the new set in, then fail on ``unlink`` of that folder, then
 remove the new set it has just swapped in: the message says "your copy is unchanged" but the
-synced set is a dangling link and every synced testimony is gone.
+synced set is a dangling link and every synced testimony is gone. A ``.previous`` that links to
+``../site`` (the set's own name) is resolved after the swap, to the *new* set, which is then
+removed as the "older generation" while sync reports success; one that links to ``.`` removes
+the set the report says is kept. (A ``.previous`` linking to ``/``, to ``../../..`` or that is a
+regular file held: the sync replaced it with its own link and removed nothing outside.)
 """
 
 from __future__ import annotations
