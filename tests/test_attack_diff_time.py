@@ -5,7 +5,8 @@ asked in other words: "questions compared ... their first 200 characters". ``wha
 for rewordings among up to 20 removed x 20 added questions, and each of the 400 pairs folds and
 normalizes both *whole* questions (core/changes.py ``_similarity`` -> ``normalize(question)``)
 before ``ratio`` cuts them to 200 characters. Two 3 MB pages of 20 long questions each, written
-with accented letters and ligatures (which folding decomposes), take 7 s to compare here (measured in this test; 2.5 s with ASCII words),
+with accented letters and ligatures (which folding decomposes), take 7 s to compare here
+(measured in this test; 2.5 s with ASCII words),
 where the promise of 200 characters makes it milliseconds.
 """
 

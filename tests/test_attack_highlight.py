@@ -4,8 +4,8 @@ docs/safety.md: "Every input is bounded in size, depth and time"; widgets/rich_t
 highlighted code at MAX_HIGHLIGHTED (20,000) characters on the belief that "Pygments takes about
 4 ms a thousand" (80 ms). The language comes from the page (```adl, class="language-adl"), and some
 lexers are quadratic or worse. Common ones too: ``c`` and ``cpp`` on blank lines (5,000 newlines
-2 s, 10,000 7 s, 19,990 20 s and 23 s), ``java`` on 19,990 newlines 31 s, ``csharp`` / ``go`` / ``javascript`` / ``typescript`` on
-``"\\`` repeated 6 s / 6.6 s / 4.2 s / >3 s, ``console`` 2-4 s on
+2 s, 10,000 7 s, 19,990 20 s and 23 s), ``java`` on 19,990 newlines 31 s, ``csharp`` / ``go`` / ``javascript`` /
+``typescript`` on ``"\\`` repeated 6 s / 6.6 s / 4.2 s / >3 s, ``console`` 2-4 s on
 anything. Obscure ones worse: 19,990 spaces as ``adl`` took 22 s here, 19,990 ``a`` as ``amdgpu``
 9 s, 19,990 newlines as ``agda`` 6 s, ``"\\`` repeated as ``actionscript3`` 4 s. The app draws a
 code block in its screen's render, so one such block freezes the reader; a 4 MB page holds 200.

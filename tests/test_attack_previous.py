@@ -55,7 +55,9 @@ def _set_with_previous_link(tmp_path, link: str):
     return target
 
 
-@pytest.mark.xfail(strict=True, reason=".previous -> ../site: the sync removes the set it just swapped in, and says it succeeded")
+@pytest.mark.xfail(
+    strict=True, reason=".previous -> ../site: the sync removes the set it just swapped in, and says it succeeded"
+)
 def test_a_previous_linking_to_the_set_s_own_name_never_removes_the_new_set(tmp_path):
     # _swap_in resolves kept/.previous *after* the swap: "../site" is then the new set, which is
     # "ours" and a folder, so it is the "older" generation and shutil.rmtree'd. sync() returns a
