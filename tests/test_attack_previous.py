@@ -13,8 +13,6 @@ regular file held: the sync replaced it with its own link and removed nothing ou
 
 from __future__ import annotations
 
-import pytest
-
 from testimony_tui.sync import sync
 from testimony_tui.sync.base import SyncError
 
@@ -28,7 +26,6 @@ def _source(tmp_path, name: str, answer: str):
     return folder
 
 
-@pytest.mark.xfail(strict=True, reason="a .previous folder in the set: the sync deletes the set it swapped in")
 def test_a_previous_that_is_a_real_folder_never_loses_the_synced_set(tmp_path):
     target = tmp_path / "data" / "site"
     sync(str(_source(tmp_path, "a", "version a")), target)
@@ -55,9 +52,6 @@ def _set_with_previous_link(tmp_path, link: str):
     return target
 
 
-@pytest.mark.xfail(
-    strict=True, reason=".previous -> ../site: the sync removes the set it just swapped in, and says it succeeded"
-)
 def test_a_previous_linking_to_the_set_s_own_name_never_removes_the_new_set(tmp_path):
     # _swap_in resolves kept/.previous *after* the swap: "../site" is then the new set, which is
     # "ours" and a folder, so it is the "older" generation and shutil.rmtree'd. sync() returns a
@@ -70,7 +64,6 @@ def test_a_previous_linking_to_the_set_s_own_name_never_removes_the_new_set(tmp_
     assert (target / "ada.md").is_file(), "the new synced set was removed (target is a dangling link)"
 
 
-@pytest.mark.xfail(strict=True, reason=".previous -> . : the set the report says is kept is removed")
 def test_a_previous_linking_to_its_own_set_keeps_the_set_the_report_names(tmp_path):
     target = _set_with_previous_link(tmp_path, ".")
     report = sync(str(_source(tmp_path, "c", "version c")), target)

@@ -14,6 +14,7 @@ One sync runs at a time (a lock file beside the synced set); a second one is ref
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -200,6 +201,11 @@ def _swap_in(incoming: Path, target: Path) -> Path | None:
         os.rename(incoming, target)
         return None
     kept = current if current is not None and _ours(current, target) else None
+    # The set before the kept one, found before the swap (after it, a link through the set's own
+    # name would lead to the new set): only a set of ours, and neither the kept one nor the new one.
+    older = _generation(kept / PREVIOUS, target) if kept is not None else None
+    if older is not None and older in (kept, incoming.resolve()):
+        older = None
     try:
         if kept is not None:
             # Relative, as the set's own link: the data folder may be moved as a whole.
@@ -210,8 +216,10 @@ def _swap_in(incoming: Path, target: Path) -> Path | None:
         raise
     if kept is None:
         return None
-    older = _generation(kept / PREVIOUS, target)
-    (kept / PREVIOUS).unlink(missing_ok=True)
+    # The swap is done: what follows only tidies, and can fail without undoing it.
+    with contextlib.suppress(OSError):
+        if (kept / PREVIOUS).is_symlink():  # a folder of that name is the user's: left alone
+            (kept / PREVIOUS).unlink()
     if older is not None:
         shutil.rmtree(older, ignore_errors=True)
     return target / PREVIOUS
