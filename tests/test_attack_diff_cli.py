@@ -7,13 +7,10 @@ is tested with ``Path.is_file()``, which raises ENAMETOOLONG: a traceback and ex
 
 from __future__ import annotations
 
-import pytest
-
 from .command import cli
 from .hostile import site_page
 
 
-@pytest.mark.xfail(strict=True, reason="diff --from of 300 characters: OSError traceback, exit 1")
 def test_diff_from_a_name_too_long_is_one_line_and_exit_2(tmp_path):
     (tmp_path / "ada.md").write_text(site_page("Ada", answer="one two"), encoding="utf-8")
     (tmp_path / "ada-2025-01-01.md").write_text(site_page("Ada", answer="one three"), encoding="utf-8")

@@ -9,13 +9,10 @@ folder whose name holds ``\\x1b[31m`` and a newline writes both to the terminal.
 
 from __future__ import annotations
 
-import pytest
-
 from .command import cli
 from .hostile import site_page
 
 
-@pytest.mark.xfail(strict=True, reason="sync prints the target and .previous paths without showable()")
 def test_sync_shows_the_data_folder_and_its_previous_set_escaped(tmp_path, monkeypatch):
     data = tmp_path / "d\x1b[31mX\nNEWLINE"
     monkeypatch.setenv("XDG_DATA_HOME", str(data))

@@ -67,7 +67,7 @@ def _older(library: Library, versions: tuple[Summary, ...], slug: str, wanted: s
         raise UsageError(f"'{showable(slug)}' has no other version (compare with a file: --from FILE)")
     if (named := next((version for version in versions[1:] if version.slug == wanted), None)) is not None:
         return _whole(library, named)  # an older version by its own name, as the header names it
-    if Path(wanted).is_file():
+    if _is_file(Path(wanted)):
         return _read(Path(wanted))
     if (when := day(wanted)) is not None:
         dates = {copy_of[1]: version for version in versions if (copy_of := dated(version.slug))}
@@ -76,6 +76,13 @@ def _older(library: Library, versions: tuple[Summary, ...], slug: str, wanted: s
         known = ", ".join(map(str, sorted(dates))) if dates else "none"
         raise UsageError(f"no version of '{showable(versions[0].slug)}' is dated {wanted} (dated versions: {known})")
     raise UsageError(f"'{showable(wanted)}' is neither a date (YYYY-MM-DD), nor a file, nor a version of '{showable(versions[0].slug)}'")
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the system, say: no file by that name
+        return False
 
 
 def _whole(library: Library, version: Summary) -> Testimony:

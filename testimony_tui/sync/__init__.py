@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.model import Problem
-from ..core.text import counted
+from ..core.text import counted, showable
 from ..files.locations import PREVIOUS
 from .base import DEFAULT_LIMITS, Budget, Clock, Limits, Progress, SyncError
 from .download import download
@@ -55,15 +55,16 @@ class SyncReport:
         """What became of the previous set, in one line."""
         if self.previous is None:
             return "no previous set is kept"
+        # Paths are shown, never sent raw: the data folder's name comes from the environment.
         if self.changes:
-            return f"the set this sync replaced is kept in {self.previous}"
-        return f"nothing changed: the set and its previous one ({self.previous}) are as they were"
+            return f"the set this sync replaced is kept in {showable(self.previous)}"
+        return f"nothing changed: the set and its previous one ({showable(self.previous)}) are as they were"
 
     @property
     def summary(self) -> str:
         counts = f"{len(self.new):,} new, {len(self.changed):,} changed, {len(self.removed):,} removed"
         testimonies = counted(self.testimonies, "testimony", "testimonies")
-        return f"{testimonies} ({counts}, {self.unchanged:,} unchanged) in {self.target}"
+        return f"{testimonies} ({counts}, {self.unchanged:,} unchanged) in {showable(self.target)}"
 
 
 def _quiet(stage: str, done: int, total: int | None) -> None:
