@@ -116,10 +116,12 @@ def marked(runs: tuple[Run, ...], *, colour: bool) -> str:
 
 
 def changes_text(old: Testimony, new: Testimony, changes: Changes, *, colour: bool) -> str:
-    from ..core.changes import Run, word_diff
+    from ..core.changes import WORD_PAIRS, Budget, Run, word_diff
+
+    budget = Budget(WORD_PAIRS)  # one for every field and rewording, as the answers share theirs
 
     def words(before: str, after: str) -> str:
-        runs, _ = word_diff(before, after)
+        runs, _ = word_diff(before, after, budget)
         return marked(runs or (Run("deleted", before), Run("inserted", after)), colour=colour)
 
     project = f" ({new.project})" if new.project else ""

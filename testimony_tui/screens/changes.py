@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Label
 
-from ..core.changes import Changes, Run, what_changed, word_diff
+from ..core.changes import WORD_PAIRS, Budget, Changes, Run, what_changed, word_diff
 from ..core.model import Profile, Testimony
 from ..core.revisions import dated
 from ..widgets.footer import Footer
@@ -70,21 +70,22 @@ def _spaced(runs: Sequence[Run]) -> list[tuple[str, str | None]]:
     return pieces
 
 
-def _words(before: str, after: str) -> tuple[Run, ...]:
-    runs, _ = word_diff(before, after)
+def _words(before: str, after: str, budget: Budget) -> tuple[Run, ...]:
+    runs, _ = word_diff(before, after, budget)
     return runs or (Run("deleted", before), Run("inserted", after))
 
 
 def change_widgets(changes: Changes) -> list[Widget]:
     """The panels of ``changes``, in the order the command line prints them."""
     widgets: list[Widget] = []
+    budget = Budget(WORD_PAIRS)  # one for every field and rewording, as the answers share theirs
     if changes.fields:
         widgets.append(SectionHeading("Profile"))
-        widgets += [ChangePanel(change.field, [_words(change.before, change.after)]) for change in changes.fields]
+        widgets += [ChangePanel(change.field, [_words(change.before, change.after, budget)]) for change in changes.fields]
     questions = [
         ("Questions added", [(asked.section, [[Run("inserted", asked.question)]]) for asked in changes.added]),
         ("Questions removed", [(asked.section, [[Run("deleted", asked.question)]]) for asked in changes.removed]),
-        ("Questions reworded", [(change.section, [_words(change.before, change.after)]) for change in changes.reworded]),
+        ("Questions reworded", [(change.section, [_words(change.before, change.after, budget)]) for change in changes.reworded]),
     ]
     for title, items in questions:
         if items:
