@@ -27,7 +27,6 @@ PROBE = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="Pygments lexers chosen by the page are quadratic: 22 s for 20k spaces as adl")
 @pytest.mark.parametrize(
     ("language", "code"),
     [

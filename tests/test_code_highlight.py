@@ -29,3 +29,22 @@ def test_code_a_lexer_would_change_is_shown_plain():
     # Pygments turns "\r" into "\n" (the last one an extra line): such code is left uncoloured.
     text = highlighted("a = 1\r\nb = 2\r", "python", "ansi_dark")
     assert text.plain == "a = 1\nb = 2" and not text.spans
+
+
+def test_a_testimonys_highlighting_stops_once_its_allowance_is_spent_and_is_kept_once_done():
+    from testimony_tui.widgets.rich_text import Allowance
+
+    spent, fresh = Allowance(0), Allowance(5)
+    assert not highlighted("x = 1\n", "python", "ansi_dark", spent).spans  # nothing left: plain
+    first = highlighted("y = 2\n", "python", "ansi_dark", fresh)
+    assert first.spans and 0 < fresh.seconds < 5
+    again = highlighted("y = 2\n", "python", "ansi_dark", Allowance(0))  # drawn again: from the cache, free
+    assert again.spans == first.spans and again is not first
+
+
+def test_the_cache_of_highlighted_blocks_is_bounded():
+    from testimony_tui.widgets import rich_text
+
+    for number in range(rich_text.MAX_CACHED_BLOCKS + 10):
+        highlighted(f"n = {number}\n", "python", "ansi_light")
+    assert len(rich_text._HIGHLIGHTED) == rich_text.MAX_CACHED_BLOCKS

@@ -20,11 +20,14 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..core.model import Entry, Paragraph, Span, Testimony, is_web_link
-from .rich_text import CURRENT_MATCH_META, LINK_META, Renderer
+from .rich_text import CURRENT_MATCH_META, LINK_META, Allowance, Renderer
 
 
 class TextPanel(Widget):
     """A panel of testimony text that can highlight find matches and has clickable links."""
+
+    allowance: Allowance | None = None
+    """The highlighting time its code may take, shared with the other panels of its testimony."""
 
     COMPONENT_CLASSES = {
         "panel--title",
@@ -61,7 +64,8 @@ class TextPanel(Widget):
 
     def _renderer(self, needles: tuple[str, ...], current: int | None) -> Renderer:
         theme = "ansi_dark" if self.app.current_theme.dark else "ansi_light"
-        return Renderer(lambda name: self.get_component_rich_style(f"panel--{name}"), needles, current, theme)
+        style = lambda name: self.get_component_rich_style(f"panel--{name}")  # noqa: E731
+        return Renderer(style, needles, current, theme, self.allowance)
 
     def render(self) -> RenderableType:
         renderer = self._renderer(self.needles, self.current)

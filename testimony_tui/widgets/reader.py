@@ -19,6 +19,7 @@ from textual.widgets import Static
 from ..core.model import Testimony
 from ..core.text import showable
 from .panels import EntryPanel, ProfilePanel, SectionHeading, TextPanel
+from .rich_text import PAGE_HIGHLIGHT_SECONDS, Allowance
 
 FIRST_MOUNT = 12
 """Widgets mounted before the first paint of a testimony: more than a screenful."""
@@ -282,11 +283,13 @@ class Reader(PanelView):
         self.testimony = testimony
         self.removed = ""
         widgets: list[Widget] = [ProfilePanel(testimony, versions)]
+        allowance = Allowance(PAGE_HIGHLIGHT_SECONDS)
         targets: dict[tuple[int, int | None], Widget] = {}
         for section_number, section in enumerate(testimony.sections):
             widgets.append(heading := SectionHeading(section.title))
             targets[section_number, None] = heading
             for entry_number, entry in enumerate(section.entries):
                 widgets.append(panel := EntryPanel(entry))
+                panel.allowance = allowance
                 targets[section_number, entry_number] = panel
         self.replace_content(widgets, targets, scroll_y)

@@ -9,6 +9,7 @@ goes: :data:`IN_APP_MARKER` another testimony, :data:`WEB_MARKER` the web browse
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from itertools import groupby
 
@@ -41,16 +42,53 @@ def link_marker(href: str) -> str:
     return WEB_MARKER if is_web_link(href) else ""
 
 
-MAX_HIGHLIGHTED = 20_000
-"""Characters of code highlighted for its language at most (Pygments takes about 4 ms a thousand here):
-a longer block is shown plain, as it is."""
+MAX_HIGHLIGHTED = 2_000
+"""Characters of code highlighted for its language at most: a longer block is shown plain, as it is.
+Real code takes Pygments about 4 ms a thousand characters here, but some of its lexers take time
+that grows with the square of what a page can give them (20,000 blank lines of C: 20 s; 20,000
+spaces of ADL: 22 s), and the page chooses the lexer. At 2,000 the worst found takes 0.3 s."""
+HIGHLIGHT_SECONDS = 0.1
+"""Past this, a block's highlighting stops and the block is shown plain (the tokens come one by one)."""
 
 
-def highlighted(code: str, language: str, theme: str | None) -> Text:
-    """``code`` styled by its language's tokens (none for an unknown language, or past
-    :data:`MAX_HIGHLIGHTED`); its text is exactly ``code``."""
+class Allowance:
+    """Seconds of highlighting left to the blocks of one testimony: past them, its code is plain
+    (200 hostile blocks at the per-block limit would hold its first paint for 20 s)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+
+PAGE_HIGHLIGHT_SECONDS = 0.3
+
+
+def highlighted(code: str, language: str, theme: str | None, allowance: Allowance | None = None) -> Text:
+    """``code`` styled by its language's tokens (none for an unknown language, past
+    :data:`MAX_HIGHLIGHTED`, or once ``allowance`` is spent); its text is exactly ``code``.
+
+    Each block is highlighted once per theme (cached): drawing it again costs nothing.
+    """
     if not language or theme is None or len(code) > MAX_HIGHLIGHTED:
         return Text(code)
+    if (known := _HIGHLIGHTED.get((code, language, theme))) is not None:
+        return known.copy()
+    if allowance is not None and allowance.seconds <= 0:
+        return Text(code)
+    started = time.monotonic()
+    text = _tokens(code, language, theme)
+    if allowance is not None:
+        allowance.seconds -= time.monotonic() - started
+    if len(_HIGHLIGHTED) >= MAX_CACHED_BLOCKS:
+        _HIGHLIGHTED.pop(next(iter(_HIGHLIGHTED)))
+    _HIGHLIGHTED[code, language, theme] = text
+    return text.copy()
+
+
+MAX_CACHED_BLOCKS = 256
+_HIGHLIGHTED: dict[tuple[str, str, str], Text] = {}
+
+
+def _tokens(code: str, language: str, theme: str) -> Text:
     try:
         # Pygments' defaults would strip blank lines at the ends and add a newline: not here.
         lexer = get_lexer_by_name(language.lower(), stripnl=False, ensurenl=False)
@@ -58,7 +96,10 @@ def highlighted(code: str, language: str, theme: str | None) -> Text:
         return Text(code)
     styles = Syntax.get_theme(theme)
     text = Text()
+    deadline = time.monotonic() + HIGHLIGHT_SECONDS
     for token, value in lexer.get_tokens(code):
+        if time.monotonic() > deadline:
+            return Text(code)
         text.append(value, styles.get_style_for_token(token))
     return text if text.plain == code else Text(code)  # a lexer that changed the text is not used
 
@@ -116,9 +157,11 @@ class Renderer:
         needles: tuple[str, ...] = (),
         current: int | None = None,
         syntax_theme: str | None = None,
+        allowance: Allowance | None = None,
     ) -> None:
         self._style = style
         self.syntax_theme = syntax_theme
+        self.allowance = allowance
         """Rich's theme for code tokens; None: code is not highlighted (counting matches needs no colour)."""
         self.needles = needles
         self.current = current
@@ -184,7 +227,7 @@ class Renderer:
         """Preformatted: its line breaks and spaces as written, on a shaded block as wide as the
         panel; a line too long goes on under its own indent (see :class:`CodeLines`)."""
         style = self._style("code")
-        result = highlighted(block.text, block.language, self.syntax_theme)
+        result = highlighted(block.text, block.language, self.syntax_theme, self.allowance)
         result.style = style  # under the tokens' colours
         self._highlight(result)
         return Padding(CodeLines(result, self._style("marker")), (0, 1), style=style, expand=True)
