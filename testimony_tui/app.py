@@ -10,6 +10,7 @@ from pathlib import Path
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.theme import Theme
@@ -147,7 +148,11 @@ class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
         is filtered at once, its message comes after), once the first rows are in."""
         if not self._counting:
             return
-        shown, total, studies = len(self.main.sidebar.shown), len(self.library.testimonies), self.library.case_studies
+        try:
+            shown = len(self.main.sidebar.shown)
+        except NoMatches:  # the app is closing, its widgets gone, and a last message comes in
+            return
+        total, studies = len(self.library.testimonies), self.library.case_studies
         text = f"{shown:,} of {counted(total, 'testimony', 'testimonies')}"
         if studies == total and total:
             text = f"{shown:,} of {counted(total, 'case study', 'case studies')}"

@@ -110,3 +110,14 @@ async def test_a_changed_synced_page_says_which_key_shows_what_changed(app_facto
         app.main.open("ada-lovelace")
         message = "Ada Lovelace changed since you last read it. w shows what changed."
         await wait_until(pilot, lambda: message in notifications(app), what="the key said", seen=lambda: notifications(app))
+
+
+async def test_a_status_update_while_the_app_closes_is_dropped(app_factory, site_fixtures):
+    # Seen in CI: a last "Filtered" message reached the app after the main screen's widgets were gone.
+    app = app_factory(site_fixtures)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        before = app.sub_title
+        await app.main.sidebar.remove()
+        app._show_status()
+        assert app.sub_title == before
