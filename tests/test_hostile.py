@@ -172,3 +172,30 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path):
     _, stderr = process.communicate(timeout=TIMEOUT)
     assert process.returncode == 130
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+
+
+INTERRUPTED_WHILE_LOADING = """
+import os, runpy, signal, sys
+
+class Interrupt:
+    # ctrl+c lands while the command line's modules load, before any command runs
+    def find_spec(self, name, path=None, target=None):
+        if name == "testimony_tui.cli":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["testimony-tui", "--version"]
+"""
+STARTS = {
+    "python -m": 'runpy.run_module("testimony_tui", run_name="__main__", alter_sys=True)',
+    # what the installed console script does
+    "console script": 'from importlib.metadata import entry_points\nentry_points(group="console_scripts")["testimony-tui"].load()()',
+}
+
+
+@pytest.mark.parametrize("start", STARTS)
+def test_ctrl_c_while_the_command_loads_exits_130_without_traceback(start):
+    code = INTERRUPTED_WHILE_LOADING + STARTS[start]
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=TIMEOUT)
+    assert (result.returncode, result.stderr) == (130, "")
