@@ -25,6 +25,8 @@ from testimony_tui.core.model import (
     Testimony,
 )
 from testimony_tui.core.text import collapse
+from testimony_tui.formats.export import export_testimonies
+from testimony_tui.formats.markdown import testimony_markdown
 from testimony_tui.formats.site import NotPublishable, published, site_page
 from testimony_tui.parsing.file import parse_file, parse_text
 from testimony_tui.parsing.page import split_page
@@ -324,3 +326,11 @@ def test_yaml_values_are_quoted_where_yaml_needs_it():
     assert list(meta) == FRONT_KEYS
     assert meta["description"] == "- [b]" and meta["keywords"] == "k: v" and meta["layout"] == "dashboard"
     assert meta["title"] == "Migration Testimony - x layout: evil"
+
+
+def test_the_apps_export_in_the_site_format_writes_the_page_and_a_case_study_as_markdown():
+    # The config's export format may be "site" (FORMATS names it): the app's export then writes the page.
+    testimony = read_back_real((REAL_PAGES / "arnaud-morin.md").read_text(encoding="utf-8"), "arnaud-morin")
+    assert export_testimonies([testimony], "site") == site_page(testimony).text
+    study = parse_file(REAL_PAGES.parent / "studies" / "heron.md").testimony
+    assert export_testimonies([study], "site") == testimony_markdown(study)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.text import showable, strip_controls
+from ..core.text import counted, showable, strip_controls
 from ..formats import FORMATS
 from .arguments import (
     PROG,
@@ -32,7 +32,13 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=list(FORMATS), default="markdown", help="default: markdown")
     parser.add_argument("--compare", metavar="QUESTION", help="export every answer to QUESTION instead")
     parser.add_argument("-o", "--output", metavar="PATH", type=checked_path_argument, help="a file, or a folder (default: stdout)")
-    parser.add_argument("--force", action="store_true", help="replace an existing output file")
+    parser.add_argument("--force", action="store_true", help="replace an existing output file (or index card)")
+    parser.add_argument(
+        "--index",
+        metavar="FILE",
+        type=checked_path_argument,
+        help="with --format site: add the index card to FILE (the site's testimonials.md) instead of printing it",
+    )
     parser.add_argument(
         "--path",
         dest="paths",
@@ -59,7 +65,13 @@ def sync_arguments(parser: argparse.ArgumentParser) -> None:
 def command_export(args: argparse.Namespace) -> int:
     from ..formats.export import export_comparison, export_testimonies
 
+    if args.index is not None and args.format != "site":
+        raise UsageError("--index is for --format site")
+    if args.compare and args.format == "site":
+        raise UsageError("--compare has no site page: choose another --format")
     library = load(args)
+    if args.format == "site":
+        return _export_site(args, library)
     if args.compare:
         if args.slugs:
             raise UsageError("give either SLUGs or --compare, not both")
@@ -92,6 +104,67 @@ def command_export(args: argparse.Namespace) -> int:
         _write(path, text, args.force)
         tell(f"wrote {showable(path)}")
     return 0
+
+
+def _export_site(args: argparse.Namespace, library: Library) -> int:
+    """One page per testimony (stdout, -o FILE or -o DIR), and its index card: printed (where the
+    page is not), or inserted into --index FILE. Everything is checked before anything is written."""
+    from ..formats.site import NotPublishable, site_page
+    from ..formats.site_index import index_card
+
+    testimonies = list(library.full(_chosen(library, args.slugs)))
+    if len(testimonies) > 1 and (args.output is None or not args.output.is_dir()):
+        raise UsageError("a site page holds one testimony: give -o a folder, or one SLUG")
+    try:
+        pages = [(testimony, site_page(testimony)) for testimony in testimonies]
+        cards = "".join(index_card(testimony) for testimony in testimonies)
+    except NotPublishable as error:
+        raise UsageError(str(error)) from None
+    index = _with_cards(args.index, testimonies, args.force) if args.index is not None else None
+    targets = []
+    if args.output is not None:
+        targets = [(args.output / f"{t.slug}.md" if args.output.is_dir() else args.output, page.text) for t, page in pages]
+        if args.index is not None and any(path.resolve() == args.index.resolve() for path, _ in targets):
+            raise UsageError("-o and --index name the same file")
+        _check_targets([path for path, _ in targets], library, args.force)
+    for path, text in targets:
+        _write(path, text, args.force)
+        tell(f"wrote {showable(path)}")
+    if args.output is None:
+        sys.stdout.write(pages[0][1].text)
+    for testimony, page in pages:
+        if page.left_out:
+            tell(f"{showable(testimony.slug)}: left out {counted(page.left_out, 'unanswered question')}")
+    if index is not None:
+        _write(args.index, index, True)
+        for testimony in testimonies:
+            tell(f"added the card for {showable(testimony.slug)} to {showable(args.index)}")
+    elif args.output is None:
+        tell("Paste this card among the cards of guide/testimonials.md (alphabetically by name):")
+        tell(cards, end="")
+    else:
+        sys.stdout.write(cards)
+    return 0
+
+
+def _with_cards(path: Path, testimonies: Sequence, force: bool) -> str:
+    """The index page ``path`` with the testimonies' cards in it; refused (nothing written) when
+    it cannot be read or has no cards, or holds a card for one of them already (unless ``force``)."""
+    from ..files.storage import read_bounded
+    from ..formats.site_index import MAX_INDEX_BYTES, CardError, insert_card
+
+    try:
+        index = read_bounded(path, MAX_INDEX_BYTES)
+    except OSError as error:
+        raise CommandError(f"cannot read {showable(path)}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"cannot read {showable(path)}: it is not UTF-8 text") from None
+    try:
+        for testimony in testimonies:
+            index = insert_card(index, testimony, replace=force)
+    except CardError as error:
+        raise UsageError(f"cannot add the card to {showable(path)}: {error}") from None
+    return index
 
 
 def _chosen(library: Library, slugs: Sequence[str]) -> list:

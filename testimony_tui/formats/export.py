@@ -1,4 +1,5 @@
-"""Exporting testimonies, or every answer to one question, as Markdown, JSON or one HTML page.
+"""Exporting testimonies, or every answer to one question, as Markdown, JSON or one HTML page (or,
+for one testimony, a page of the site: a comparison has no site layout and is written in Markdown).
 
 The HTML page is self-contained (styles inline, no script, nothing fetched: its Content Security
 Policy forbids it) and every piece of testimony text in it is escaped, so it shows literally.
@@ -27,6 +28,7 @@ from ..core.text import strip_controls
 from .data import dumps, testimony_dict
 from .markdown import answer_markdown, emphasized, testimony_markdown
 from .markdown import escape as markdown_escape
+from .site import NotPublishable, site_page
 
 
 def export_testimonies(testimonies: Sequence[Testimony], format: str) -> str:
@@ -38,6 +40,11 @@ def export_testimonies(testimonies: Sequence[Testimony], format: str) -> str:
         slugs = {testimony.slug for testimony in testimonies}
         body = contents + "".join(_testimony_html(testimony, slugs) for testimony in testimonies)
         return _page(title, body)
+    if format == "site" and len(testimonies) == 1:
+        try:
+            return site_page(testimonies[0]).text
+        except NotPublishable:
+            pass  # a case study, or nothing answered yet: the Markdown draft, to go on writing
     return "\n".join(testimony_markdown(testimony) for testimony in testimonies)
 
 

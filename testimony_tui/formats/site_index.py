@@ -14,6 +14,8 @@ from ..core.model import Testimony
 from ..core.text import clean
 from .site import BASEURL, check_publishable, published, role_line, testimony_link, text
 
+MAX_INDEX_BYTES = 4 * 1024 * 1024
+"""An index page is read only up to this size (the site's is 7 KB), like a testimony page."""
 _TAG = re.compile(r"^[ \t]*<a\b[^>]{0,2000}>", re.M)
 _CARD_LINK = re.compile(r"\{%-?\s*link\s+/?guide/testimonials/([^\s%/]+)\.(?:md|markdown|html)\s*-?%\}")
 _CARD_CLASS = re.compile(r'\bclass="block\b')
