@@ -3,6 +3,7 @@ with ``--index``, and every mistake one line with exit code 2 (1 when a file can
 
 from __future__ import annotations
 
+import os
 import resource
 import shutil
 import signal
@@ -140,6 +141,22 @@ def test_an_index_without_cards_is_refused_and_nothing_is_written(capsys, drafts
 def test_a_missing_index_is_an_io_failure(capsys, drafts, tmp_path):
     code, out, err = run(capsys, "export", "bob-li", "--format", "site", "--path", drafts, "--index", tmp_path / "nope.md")
     assert code == 1 and out == "" and len(err.splitlines()) == 1 and "cannot read" in err
+
+
+def test_check_accepts_the_exported_page(capsys, drafts, tmp_path):
+    pages = tmp_path / "pages"
+    code, _, _ = run(capsys, "export", "bob-li", "--format", "site", "--path", drafts, "-o", pages / "bob-li.md")
+    assert code == 0
+    code, out, err = run(capsys, "check", "--strict", pages)
+    assert code == 0 and out == "" and "0 errors, 0 warnings" in err
+
+
+def test_an_index_that_is_not_a_regular_file_is_refused_without_waiting(capsys, drafts, tmp_path):
+    fifo = tmp_path / "testimonials.md"
+    os.mkfifo(fifo)
+    code, out, err = run(capsys, "export", "bob-li", "--format", "site", "--path", drafts, "--index", fifo)
+    assert code == 1 and out == ""
+    assert err == f"testimony-tui: error: cannot read {fifo}: not a regular file\n"
 
 
 def test_a_failing_write_leaves_the_index_unchanged(drafts, index):
