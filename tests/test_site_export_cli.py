@@ -4,6 +4,7 @@ with ``--index``, and every mistake one line with exit code 2 (1 when a file can
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import signal
@@ -114,6 +115,15 @@ def test_index_inserts_the_card_alphabetically_keeping_every_other_byte(capsys, 
     assert f"added the card for bob-li to {index}" in err and "Paste this card" not in err
 
 
+def test_index_takes_the_cards_of_several_pages(capsys, index, tmp_path):
+    code, out, err = run(capsys, "export", "ada-lovelace", "grace-hopper", "--format", "site", "--path", FIXTURES / "site",
+                         "-o", tmp_path, "--index", index)
+    assert code == 0 and out == ""
+    names = re.findall(r'<h2 class="text-2xl font-bold">(.*?)</h2>', index.read_text(encoding="utf-8"))
+    assert names == ["Ada Lovelace", "Arnaud Morin", "Grace Hopper", "Julia Kreger", "Daniel Bengtsson", "Jay Faulkner", "Dmitry Tantsur"]
+    assert err.count("added the card for") == 2
+
+
 def test_index_replaces_a_card_for_the_same_page_only_with_force(capsys, index, tmp_path):
     pages = tmp_path / "pages"
     pages.mkdir()
@@ -136,6 +146,16 @@ def test_an_index_without_cards_is_refused_and_nothing_is_written(capsys, drafts
     code, out, err = run(capsys, "export", "bob-li", "--format", "site", "--path", drafts, "--index", empty, "-o", page)
     assert code == 2 and out == "" and len(err.splitlines()) == 1 and "has no testimony cards" in err
     assert not page.exists() and empty.read_text(encoding="utf-8") == "---\ntitle: x\n---\n<h1>No cards</h1>\n"
+
+
+def test_a_testimony_being_read_is_never_an_index(capsys, drafts):
+    source = drafts / "bob-li.md"
+    before = source.read_bytes()
+    code, out, err = run(capsys, "export", "bob-li", "--format", "site", "--path", drafts, "--index", source, "--force")
+    assert code == 2 and out == "" and err.splitlines() == [
+        f"testimony-tui: error: {source} is a testimony file being read, not the index page"
+    ]
+    assert source.read_bytes() == before
 
 
 def test_a_missing_index_is_an_io_failure(capsys, drafts, tmp_path):

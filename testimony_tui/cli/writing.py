@@ -120,7 +120,11 @@ def _export_site(args: argparse.Namespace, library: Library) -> int:
         cards = "".join(index_card(testimony) for testimony in testimonies)
     except NotPublishable as error:
         raise UsageError(str(error)) from None
-    index = _with_cards(args.index, testimonies, args.force) if args.index is not None else None
+    index = None
+    if args.index is not None:
+        if args.index.resolve() in {Path(t.source).resolve() for t in library.every_version}:
+            raise UsageError(f"{showable(args.index)} is a testimony file being read, not the index page")
+        index = _with_cards(args.index, testimonies, args.force)
     targets = []
     if args.output is not None:
         targets = [(args.output / f"{t.slug}.md" if args.output.is_dir() else args.output, page.text) for t, page in pages]
