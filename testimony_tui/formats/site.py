@@ -170,8 +170,9 @@ def site_page(testimony: Testimony) -> SitePage:
     ]
     for section in page.sections:
         body += [f'    <h3 class="text-3xl font-bold mt-12 mb-6">{text(section.title)}</h3>', ""]
-        body += [_card(entry) + "\n" for entry in section.entries]
-    body += ["  </div>", "</div>", "", NAVIGATION]
+        for entry in section.entries:
+            body += [_card(entry), ""]
+    body[-1:] = ["  </div>", "</div>", "", NAVIGATION]  # no blank line after the last card
     left_out = sum(not entry.answer for _, entry in testimony.entries)
     return SitePage(front_matter(testimony) + "\n" + "\n".join(body), left_out)
 
