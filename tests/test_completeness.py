@@ -8,7 +8,9 @@ from testimony_tui.core.completeness import (
     Unanswered,
     answer_counts,
     card_problems,
+    check_completeness,
     empty_answer_lines,
+    field_lines,
     found_author,
     is_draft,
     missing_card_fields,
@@ -16,7 +18,7 @@ from testimony_tui.core.completeness import (
     unanswered_problems,
     usual_sections,
 )
-from testimony_tui.core.model import Answer, Entry, Format, Kind, Paragraph, Section, Span, Testimony
+from testimony_tui.core.model import Answer, Entry, Format, Kind, Paragraph, Problem, Section, Span, Testimony
 from testimony_tui.core.questionnaire import Questionnaire
 from testimony_tui.parsing.file import parse_file
 
@@ -135,3 +137,49 @@ def test_a_parsed_draft_matches_what_the_completeness_checks_read(tmp_path):
     assert not found_author(problems)
     page.write_text("---\nauthor: Ada\n---\n\n## S\n\n### Why?\n\nBecause.\n")
     assert found_author(parse_file(page).problems) and empty_answer_lines(parse_file(page).problems) == {}
+
+
+def test_field_lines_are_the_front_matters_keys():
+    text = "---\n# a comment\nauthor:   # your name\nrole: Engineer\n  nested: x\nsummary: >\n  two\n---\nbody: no\n"
+    assert field_lines(text) == {"author": 3, "role": 4, "summary": 6}
+    assert field_lines("no front matter\nauthor: x\n") == {}
+
+
+def draft_problems(path: str, *questions: str) -> list[Problem]:
+    return [Problem(path, 10 + n, "warning", f"the question '{q}' has an empty answer") for n, q in enumerate(questions)]
+
+
+def test_check_completeness_replaces_a_drafts_empty_answer_warnings_and_keeps_the_rest():
+    draft = replace(
+        person("d", ("Context", (("What did you migrate?", EMPTY), ("Why?", said("bugs")))), format=Format.MARKDOWN),
+        role="Engineer",
+    )
+    site = person("s", ("Context", (("What did you migrate?", EMPTY),)))
+    problems = [
+        Problem("d.md", 3, "warning", "no author found; showing 'D' from the file name"),
+        Problem("d.md", 3, "warning", "no project found (a 'Working on ...' line, or 'project:' in the front matter)"),
+        *draft_problems("d.md", "What did you migrate?"),
+        *draft_problems("s.md", "What did you migrate?"),
+    ]
+    found = check_completeness(problems, [draft], [*OTHERS, draft, site], fields={"d.md": {"author": 2, "summary": 8}})
+    assert [str(problem) for problem in found] == [
+        "d.md:3: warning: no project found (a 'Working on ...' line, or 'project:' in the front matter)",
+        "d.md:2: warning: the site's index card needs your name: write it after 'author:' in the front matter",
+        "d.md:8: warning: the site's index card needs a summary of one paragraph: write it after 'summary:' in the front matter",
+        'd.md:10: warning: unanswered: "What did you migrate?" (answered by 3 of 4)',
+        'd.md: warning: unanswered: "Advice?" (answered by 3 of 4)',
+        "s.md:10: warning: the question 'What did you migrate?' has an empty answer",
+    ]
+
+
+def test_strict_checks_every_testimony_and_makes_what_it_lacks_errors():
+    site = replace(person("s", ("Context", (("What did you migrate?", EMPTY),))), role="R", summary="S.")
+    problems = draft_problems("s.md", "What did you migrate?")
+    found = check_completeness(problems, [site], [*OTHERS, site], strict=True)
+    assert [str(problem) for problem in found] == [
+        "s.md:10: warning: the question 'What did you migrate?' has an empty answer",
+        's.md:10: error: unanswered: "What did you migrate?" (answered by 3 of 3)',
+        's.md: error: unanswered: "Why?" (answered by 1 of 3)',
+        's.md: error: unanswered: "Advice?" (answered by 3 of 3)',
+    ]
+    assert check_completeness([], [replace(site, kind=Kind.CASE_STUDY)], OTHERS, strict=True) == []

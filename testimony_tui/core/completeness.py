@@ -170,3 +170,62 @@ def is_no_author(problem: Problem) -> bool:
 def found_author(problems: Iterable[Problem]) -> bool:
     """Whether the parse found an author, by its problems (one without is named after its file)."""
     return not any(map(is_no_author, problems))
+
+
+_FIELD = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:")
+
+
+def field_lines(text: str) -> dict[str, int]:
+    """The line of each top-level key of a page's front matter (the ``---`` block it opens with)."""
+    lines = text.split("\n", 2_000)[:2_000]  # a front matter is tens of lines; a page may be megabytes
+    if not lines or lines[0].rstrip() != "---":
+        return {}
+    found: dict[str, int] = {}
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() == "---":
+            break
+        if match := _FIELD.match(line):
+            found.setdefault(match.group(1), number)
+    return found
+
+
+def check_completeness(
+    problems: Sequence[Problem],
+    testimonies: Sequence[Testimony],
+    reference: Sequence[Testimony],
+    *,
+    strict: bool = False,
+    fields: Mapping[str, Mapping[str, int]] | None = None,
+) -> list[Problem]:
+    """``problems`` and what each of ``testimonies`` lacks, compared with ``reference`` (every
+    testimony whose questions make the questionnaire, ``testimonies`` among them).
+
+    A draft's questions with an empty answer are listed as unanswered instead of the parser's
+    warnings, and its missing name instead of "no author found". Each file's problems stay
+    together, today's first; ``strict`` makes what is lacking errors. ``fields``: the lines of
+    each file's front matter keys (see :func:`field_lines`), by its path.
+    """
+    questionnaire = Questionnaire.build(reference)
+    everyone = list(answering(reference))
+    sources = {testimony.source for testimony in everyone}
+    counts = answer_counts(questionnaire, everyone)
+    sections = usual_sections(questionnaire, everyone)
+    severity: Severity = "error" if strict else "warning"
+    by_path: defaultdict[str, list[Problem]] = defaultdict(list)
+    for problem in problems:
+        by_path[problem.path].append(problem)
+    added: list[Problem] = []
+    replaced: set[int] = set()
+    for testimony in answering(testimonies):
+        own = by_path.get(testimony.source, [])
+        if is_draft(testimony):
+            replaced.update(id(problem) for problem in own if is_empty_answer(problem) or is_no_author(problem))
+        # How many others answered: the testimony's own answers do not count.
+        mine = answer_counts(questionnaire, [testimony])
+        others = {label: count - mine.get(label, 0) for label, count in counts.items()}
+        items = unanswered(testimony, questionnaire, others, lines=empty_answer_lines(own), sections=sections)
+        missing = missing_card_fields(testimony, author_found=found_author(own))
+        added += card_problems(testimony, missing, (fields or {}).get(testimony.source, {}), severity)
+        added += unanswered_problems(testimony.source, items, len(everyone) - (testimony.source in sources), severity)
+    kept = [problem for problem in problems if id(problem) not in replaced]
+    return sorted(kept + added, key=lambda problem: problem.path)  # stable: today's problems first in each file
