@@ -145,6 +145,7 @@ def unanswered_problems(
 # The parser's own words for an empty answer and a missing author (parsing/file.py; a test pins them).
 _EMPTY_ANSWER = re.compile(r"the question '(.*)' has an empty answer", re.S)
 _NO_AUTHOR = "no author found;"
+_NO_PROJECT = "no project found ("
 
 
 def is_empty_answer(problem: Problem) -> bool:
@@ -165,6 +166,16 @@ def empty_answer_lines(problems: Iterable[Problem]) -> dict[str, int]:
 
 def is_no_author(problem: Problem) -> bool:
     return problem.severity == "warning" and problem.message.startswith(_NO_AUTHOR)
+
+
+def is_no_project(problem: Problem) -> bool:
+    return problem.severity == "warning" and problem.message.startswith(_NO_PROJECT)
+
+
+def _no_project(problem: Problem, lines: Mapping[str, int]) -> Problem:
+    """A draft's missing project, on its front matter line, in the words of the index card's fields."""
+    message = "the site's page needs the project you migrated: write it after 'project:' in the front matter"
+    return Problem(problem.path, lines.get("project", problem.line), problem.severity, message)
 
 
 def found_author(problems: Iterable[Problem]) -> bool:
@@ -215,17 +226,21 @@ def check_completeness(
     for problem in problems:
         by_path[problem.path].append(problem)
     added: list[Problem] = []
-    replaced: set[int] = set()
+    replaced: dict[int, Problem | None] = {}
     for testimony in answering(testimonies):
         own = by_path.get(testimony.source, [])
+        lines = (fields or {}).get(testimony.source, {})
         if is_draft(testimony):
-            replaced.update(id(problem) for problem in own if is_empty_answer(problem) or is_no_author(problem))
+            replaced.update((id(problem), None) for problem in own if is_empty_answer(problem) or is_no_author(problem))
+            replaced.update((id(problem), _no_project(problem, lines)) for problem in own if is_no_project(problem))
         # How many others answered: the testimony's own answers do not count.
         mine = answer_counts(questionnaire, [testimony])
         others = {label: count - mine.get(label, 0) for label, count in counts.items()}
         items = unanswered(testimony, questionnaire, others, lines=empty_answer_lines(own), sections=sections)
         missing = missing_card_fields(testimony, author_found=found_author(own))
-        added += card_problems(testimony, missing, (fields or {}).get(testimony.source, {}), severity)
+        added += card_problems(testimony, missing, lines, severity)
         added += unanswered_problems(testimony.source, items, len(everyone) - (testimony.source in sources), severity)
-    kept = [problem for problem in problems if id(problem) not in replaced]
+    kept = [
+        substitute for problem in problems if (substitute := replaced.get(id(problem), problem)) is not None
+    ]
     return sorted(kept + added, key=lambda problem: problem.path)  # stable: today's problems first in each file
