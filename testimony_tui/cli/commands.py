@@ -29,7 +29,7 @@ COMMANDS = {
         Command("show", "One whole testimony.", reading.command_show, reading.show_arguments),
         Command(
             "check",
-            "Validate testimony files: every problem as path:line: severity: message.",
+            "Validate testimony files: every problem, and what a draft still lacks, as path:line: severity: message.",
             reading.command_check,
             reading.check_arguments,
         ),

@@ -66,7 +66,11 @@ def show_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def check_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 on warnings too, and check every testimony as a draft: what it lacks is an error (for a site's CI)",
+    )
     add_json(parser)
 
 
