@@ -59,8 +59,8 @@ def test_check_json_carries_them_and_strict_makes_them_errors(capsys, tmp_path):
     run(capsys, "new", draft)
     code, out, _ = run(capsys, "check", draft, "--json")
     problems = json.loads(out)
-    assert code == 0 and {"path": str(draft), "line": 4, "severity": "warning"}.items() <= problems[1].items()
-    assert "needs your name" in problems[1]["message"]
+    assert code == 0 and {"path": str(draft), "line": 4, "severity": "warning"}.items() <= problems[0].items()
+    assert "needs your name" in problems[0]["message"]
     assert sum(problem["message"].startswith("unanswered: ") for problem in problems) == 17
     code, out, _ = run(capsys, "check", draft, "--json", "--strict")
     problems = json.loads(out)

@@ -164,9 +164,10 @@ def test_check_completeness_replaces_a_drafts_empty_answer_warnings_and_keeps_th
     fields = {"d.md": {"author": 2, "project": 6, "summary": 8}}
     found = check_completeness(problems, [draft], [*OTHERS, draft, site], fields=fields)
     assert [str(problem) for problem in found] == [
-        # A draft's missing project is on its front matter line, in the words of the other fields.
-        "d.md:6: warning: the site's page needs the project you migrated: write it after 'project:' in the front matter",
+        # In the order of their lines, those with none last; a draft's missing project is on its
+        # front matter line, in the words of the other fields.
         "d.md:2: warning: the site's index card needs your name: write it after 'author:' in the front matter",
+        "d.md:6: warning: the site's page needs the project you migrated: write it after 'project:' in the front matter",
         "d.md:8: warning: the site's index card needs a summary of one paragraph: write it after 'summary:' in the front matter",
         'd.md:10: warning: unanswered: "What did you migrate?" (answered by 3 of 4)',
         'd.md: warning: unanswered: "Advice?" (answered by 3 of 4)',

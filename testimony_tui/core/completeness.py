@@ -3,6 +3,7 @@ the site's index card (``testimonials.md``: name, role, a one-paragraph summary)
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -212,8 +213,8 @@ def check_completeness(
     testimony whose questions make the questionnaire, ``testimonies`` among them).
 
     A draft's questions with an empty answer are listed as unanswered instead of the parser's
-    warnings, and its missing name instead of "no author found". Each file's problems stay
-    together, today's first; ``strict`` makes what is lacking errors. ``fields``: the lines of
+    warnings, its missing name instead of "no author found", its missing project on its line.
+    ``strict`` makes what is lacking errors. ``fields``: the lines of
     each file's front matter keys (see :func:`field_lines`), by its path.
     """
     questionnaire = Questionnaire.build(reference)
@@ -243,4 +244,6 @@ def check_completeness(
     kept = [
         substitute for problem in problems if (substitute := replaced.get(id(problem), problem)) is not None
     ]
-    return sorted(kept + added, key=lambda problem: problem.path)  # stable: today's problems first in each file
+    # Each file's problems by line, as today (those of no line first), then the questions it does not ask.
+    last = {id(problem) for problem in added if problem.line is None}
+    return sorted(kept + added, key=lambda p: (p.path, p.line if p.line is not None else math.inf if id(p) in last else 0))
