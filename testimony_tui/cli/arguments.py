@@ -111,6 +111,19 @@ def add_paths(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_path_option(parser: argparse.ArgumentParser) -> None:
+    """``--path PATH``, repeatable: for a command whose arguments are not paths (``new``)."""
+    parser.add_argument(
+        "--path",
+        dest="paths",
+        action="append",
+        type=checked_path_argument,
+        default=[],
+        metavar="PATH",
+        help="read the testimonies under PATH (repeatable; default: the bundled, synced and configured ones)",
+    )
+
+
 def add_no_cache(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="parse every file again, without the parse cache")
 

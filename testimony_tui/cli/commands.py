@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from . import diff, reading, serving, writing
+from . import diff, drafting, reading, serving, writing
 from .arguments import PROG, Parser, add_json, add_no_cache, add_paths
 
 
@@ -29,7 +29,7 @@ COMMANDS = {
         Command("show", "One whole testimony.", reading.command_show, reading.show_arguments),
         Command(
             "check",
-            "Validate testimony files: every problem as path:line: severity: message.",
+            "Validate testimony files: every problem, and what a draft still lacks, as path:line: severity: message.",
             reading.command_check,
             reading.check_arguments,
         ),
@@ -42,6 +42,13 @@ COMMANDS = {
             "Write testimonies, or every answer to one question, as Markdown, JSON or one HTML page.",
             writing.command_export,
             writing.export_arguments,
+            reads="own",
+        ),
+        Command(
+            "new",
+            "Write a draft testimony to fill in: every question of the questionnaire, with hints.",
+            drafting.command_new,
+            drafting.new_arguments,
             reads="own",
         ),
         Command(

@@ -14,6 +14,7 @@ from .arguments import PROG, UsageError, add_json
 from .output import emit, emit_json, tell, width
 
 if TYPE_CHECKING:
+    from ..core.model import Problem
     from ..core.news import News
     from ..loading.library import Library
 
@@ -65,7 +66,11 @@ def show_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def check_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 on warnings too, and check every testimony as a draft: what it lacks is an error (for a site's CI)",
+    )
     add_json(parser)
 
 
@@ -163,7 +168,7 @@ def command_check(args: argparse.Namespace) -> int:
     from ..formats.data import problem_dict
 
     library = load(args)
-    problems = library.problems
+    problems = _with_completeness(library, args)
     if args.json:
         emit_json([problem_dict(problem) for problem in problems])
     else:
@@ -174,9 +179,36 @@ def command_check(args: argparse.Namespace) -> int:
         if studies:
             testimonies += f", {counted(studies, 'case study', 'case studies')}"
         tell(f"{counted(library.files, 'file')}, {testimonies}: {tally(problems)}")
-    if library.errors:
+    if any(problem.is_error for problem in problems):
         return 1
     return 1 if args.strict and problems else 0
+
+
+def _with_completeness(library: Library, args: argparse.Namespace) -> Sequence[Problem]:
+    """The library's problems and what its drafts lack (with ``--strict``, what every testimony
+    lacks), compared with the testimonies read and, when PATHs are given, the default library's."""
+    from ..core.completeness import check_completeness, field_lines, is_draft
+    from ..parsing.page import PageError, read_text
+
+    checked = [summary for summary in library.testimonies if summary.is_testimony and (args.strict or is_draft(summary))]
+    if not checked:
+        return library.problems
+    testimonies = list(library.full(library.testimonies))
+    reference = testimonies
+    if args.paths:  # a draft alone is compared with the testimonies the app reads by default
+        default = load(argparse.Namespace(**{**vars(args), "paths": []}))
+        known = {testimony.slug for testimony in testimonies}
+        reference = testimonies + list(library.full(s for s in default.testimonies if s.slug not in known))
+    fields = {}
+    for summary in checked:
+        if is_draft(summary):
+            try:
+                fields[summary.source] = field_lines(read_text(Path(summary.source))[0])
+            except PageError:  # gone since it was read: its problems say what was found then
+                pass
+    chosen = {summary.source for summary in checked}
+    mine = [testimony for testimony in testimonies if testimony.source in chosen]
+    return check_completeness(library.problems, mine, reference, strict=args.strict, fields=fields)
 
 
 def command_compare(args: argparse.Namespace) -> int:
