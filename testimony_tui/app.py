@@ -31,15 +31,16 @@ from .widgets.find import FindBar, FindPane
 from .widgets.footer import Footer
 from .widgets.reader import PanelView, Reader
 from .widgets.sidebar import FilterInput, Sidebar, TestimonyList
+from .workers.drafting import Drafting
 from .workers.loading import Loading
 from .workers.saving import Saving
 from .workers.syncing import Syncing
 from .workers.watching import Watching
 
 
-class TestimonyApp(Loading, Watching, Syncing, Saving, App[None]):
+class TestimonyApp(Loading, Watching, Syncing, Saving, Drafting, App[None]):
     """The app: the main screen, the status in the header, the state kept between runs; the
-    background work (loading, watching, syncing, saving) comes from the ``workers`` mixins."""
+    background work (loading, watching, syncing, saving, drafting) comes from the ``workers`` mixins."""
 
     TITLE = "testimony-tui"
     CSS_PATH = [

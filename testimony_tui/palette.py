@@ -142,6 +142,7 @@ PALETTE = [
     ("Search all answers", "Across every testimony", "search"),
     ("Export testimony", "Write it to a file", "export"),
     ("Insights", "Projects, organizations, technologies, durations", "insights"),
+    ("Write a new testimony", "A draft of the questionnaire, in your editor ($VISUAL or $EDITOR)", "new_testimony"),
     ("Sync testimonies", "Get the site's current testimonies (testimony-tui sync)", "sync"),
     ("Problems", "Files skipped or with warnings", "problems"),
     ("Help", "All keys", "help"),

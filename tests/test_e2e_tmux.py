@@ -25,11 +25,19 @@ class Terminal:
 
     def __init__(self) -> None:
         self.socket = f"testimony-tui-test-{uuid.uuid4().hex[:12]}"
-        self.environment = {name: value for name, value in os.environ.items() if name not in ("TMUX", "TMUX_PANE")}
+        # Nor COLUMNS and LINES (pytest-xdist's workers have them): the app would take them over the window's size.
+        unwanted = ("TMUX", "TMUX_PANE", "COLUMNS", "LINES")
+        self.environment = {name: value for name, value in os.environ.items() if name not in unwanted}
 
     def tmux(self, *args: str) -> str:
         command = ["tmux", "-L", self.socket, *args]
         return subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, env=self.environment).stdout
+
+    def start(self, command: str, width: int = 100, height: int = 30) -> None:
+        """Run ``command`` in a window of ``width`` x ``height``: a window made at that size first,
+        then the command in it (started with the window, it could read the size before tmux set it)."""
+        self.tmux("new-session", "-d", "-s", "app", "-x", str(width), "-y", str(height), "sleep 600")
+        self.tmux("respawn-pane", "-k", "-t", "app", command)
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "app")
@@ -41,9 +49,15 @@ class Terminal:
         self.tmux("send-keys", "-t", "app", *keys)
 
     def wait_for(self, text: str) -> str:
-        """The screen, once it shows ``text``."""
-        wait_for(lambda: text in self.screen(), what=f"{text!r} on the screen", seen=self.screen)
-        return self.screen()
+        """The screen, once it shows ``text``: that very capture (a later one may be mid-frame)."""
+        seen = [""]
+
+        def shows() -> bool:
+            seen[0] = self.screen()
+            return text in seen[0]
+
+        wait_for(shows, what=f"{text!r} on the screen", seen=lambda: seen[0])
+        return seen[0]
 
 
 @pytest.fixture
@@ -67,7 +81,7 @@ def shell_command(home: Path, *args: str) -> str:
 
 def test_installed_command_in_tmux(terminal, tmp_path, site_fixtures):
     command = shell_command(tmp_path, str(site_fixtures))
-    terminal.tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command)
+    terminal.start(command)
     terminal.wait_for("2 of 2 testimonies")
     wait_for(lambda: "/ Filter" in terminal.footer(), what="the footer shows the keys", seen=terminal.screen)
     terminal.keys("/")
@@ -91,9 +105,50 @@ def test_watch_shows_a_saved_draft(terminal, tmp_path, site_fixtures):
     drafts.mkdir()
     draft = drafts / "grace-hopper.md"
     draft.write_text((site_fixtures / "grace-hopper.md").read_text(encoding="utf-8"), encoding="utf-8")
-    terminal.tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", shell_command(tmp_path, "--watch", str(drafts)))
+    terminal.start(shell_command(tmp_path, "--watch", str(drafts)))
     terminal.wait_for("Rear Admiral at Navy")
     draft.write_text(draft.read_text(encoding="utf-8").replace("Rear Admiral at Navy", "Commodore at Navy"), encoding="utf-8")
     terminal.wait_for("Commodore at Navy")
     terminal.keys("q")
     terminal.wait_for("EXITED=0")
+
+
+# An editor as a person uses one: it takes the terminal, waits for them, writes, and exits.
+TERMINAL_EDITOR = """
+import sys
+from pathlib import Path
+path = Path(sys.argv[-1])
+print("FAKE EDITOR ON", path.name, flush=True)
+input()
+text = path.read_text(encoding="utf-8").replace("author: ", "author: Ada Writer  # ", 1)
+head, mark, rest = text.partition("\\n### ")
+question, _, rest = rest.partition("\\n")
+path.write_text(head + mark + question + "\\n\\nWe moved to threads, one service at a time.\\n" + rest, encoding="utf-8")
+"""
+
+
+def test_write_a_new_testimony_hands_the_terminal_to_the_editor(terminal, tmp_path, site_fixtures):
+    editor = tmp_path / "editor.py"
+    editor.write_text(TERMINAL_EDITOR, encoding="utf-8")
+    visual = shlex.join([sys.executable, str(editor)])
+    command = f"VISUAL={shlex.quote(visual)} {shell_command(tmp_path, str(site_fixtures))}"
+    terminal.start(command)
+    terminal.wait_for("2 of 2 testimonies")
+    terminal.keys("C-p")
+    terminal.wait_for("Search for commands")
+    terminal.keys("-l", "Write a new testimony")
+    terminal.wait_for("A draft of the questionnaire")
+    terminal.keys("Enter")
+    # The app is suspended: the editor has the whole terminal.
+    screen = terminal.wait_for("FAKE EDITOR ON new-testimony.md")
+    assert "testimonies" not in screen
+    terminal.keys("Enter")
+    # Back in the app: the draft is read and open, the reader has the keys.
+    screen = terminal.wait_for("questions to answer")
+    assert "Ada Writer" in screen and "3 of 3 testimonies" in screen
+    terminal.keys("]")  # the first section, where the answer went
+    terminal.wait_for("We moved to threads")
+    assert terminal.tmux("display", "-p", "-t", "app", "#{window_width}x#{window_height}").strip() == "100x30"
+    terminal.keys("q")
+    terminal.wait_for("EXITED=0")
+    assert (tmp_path / "xdg_data_home" / "testimony-tui" / "testimonies" / "drafts" / "new-testimony.md").is_file()

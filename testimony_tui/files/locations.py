@@ -30,6 +30,11 @@ def user_data_dir() -> Path:
     return Path(_dirs.user_data_dir) / "testimonies"
 
 
+def drafts_dir() -> Path:
+    """Where the app writes the drafts it opens in the user's editor (loaded with the rest)."""
+    return user_data_dir() / "drafts"
+
+
 def synced_dir() -> Path:
     """The site's testimonies as ``sync`` last brought them (a link to the current set)."""
     return user_data_dir() / "site"

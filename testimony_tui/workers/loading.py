@@ -104,6 +104,7 @@ class Loading:
             if len(library.testimonies) >= LARGE or self.heap.frozen:
                 self.heap.freeze()
             self._watch_from_now()
+            self.open_draft()
             bundled = str(locations.bundled_data_dir())
             only_bundled = not self.paths and all(t.source.startswith(bundled) for t in library.testimonies)
             self.main.sidebar.set_class(only_bundled, "-bundled-only")
