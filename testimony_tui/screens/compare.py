@@ -99,10 +99,12 @@ class QuestionPicker(ModalScreen[Question | None]):
         Binding("enter", "choose", "Choose", priority=True),
     ]
 
-    def __init__(self, library: Library, testimonies: list[Summary]) -> None:
+    def __init__(self, library: Library, testimonies: list[Summary], question: Question | None = None) -> None:
         super().__init__()
         self.questionnaire = library.questionnaire
         self.testimonies = testimonies
+        self.question = question
+        """Offered first (the question the reader is at): enter compares it."""
         self.options: list[tuple[str, Option]] = []
         """Each question's folded label, and its row."""
 
@@ -119,6 +121,10 @@ class QuestionPicker(ModalScreen[Question | None]):
             yield Label(Content("Compare the answers to which question?"))
             yield Input(placeholder="type to narrow the questions", id="picker-filter")
             yield OptionList(*[option for _, option in self.options])
+
+    def on_mount(self) -> None:
+        if self.question in self.questionnaire.questions:
+            self._list.highlighted = self.questionnaire.questions.index(self.question)
 
     @property
     def _list(self) -> OptionList:

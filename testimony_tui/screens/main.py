@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,13 +18,17 @@ from ..files.locations import config_dir, previous_version
 from ..loading.library import LARGE, Library
 from ..widgets.find import FindPane
 from ..widgets.footer import Footer
-from ..widgets.panels import ProfilePanel, TextPanel
+from ..widgets.panels import DraftHelp, EntryPanel, ProfilePanel, SectionHeading, TextPanel
 from ..widgets.reader import Reader
 from ..widgets.sidebar import Sidebar
+from .help import key_text
 from .history import History, Place
 from .links import follow_hints
 from .opening import Opening
 from .outline import OutlineScreen
+
+if TYPE_CHECKING:
+    from ..core.questionnaire import Question
 
 PANES = "#testimonies, #reader"
 """What tab and shift+tab go between: the filter is reached by "/" (in it letters are text)."""
@@ -126,7 +131,7 @@ class MainScreen(Screen[None]):
             return False
         if remember and (place := self.place) and place.slug != slug:
             self.history.visit(place)
-        self.reader.show(testimony, scroll_y, len(self.library.versions(slug)))
+        self.reader.show(testimony, scroll_y, len(self.library.versions(slug)), self._draft_help(testimony))
         target = self.reader.target(*at) if at else None
         if target is not None:
             self.reader.when_ready(partial(self.reader.scroll_to_entry, *at))
@@ -135,6 +140,24 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()  # find, outline, export and back depend on what is open
         self.app.testimony_opened(testimony)
         return True
+
+    def _draft_help(self, testimony: Testimony) -> DraftHelp | None:
+        """For a draft: what it still lacks, with how many of the other testimonies answered each question."""
+        from ..core.completeness import is_draft, missing_card_fields, unanswered
+
+        if not is_draft(testimony):
+            return None
+        questionnaire = self.library.questionnaire
+        others = [t for t in self.library.testimonies if t.is_testimony and t.slug != testimony.slug]
+        counts = dict(zip((q.label for q in questionnaire.questions), questionnaire.answered_counts(others), strict=True))
+        compare = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "compare")
+        return DraftHelp(
+            tuple(unanswered(testimony, questionnaire, counts)),
+            frozenset(testimony.questions),
+            tuple(missing_card_fields(testimony)),
+            len(others),
+            key_text(compare, self.app.config.keys),
+        )
 
     def watch_show_sidebar(self, show: bool) -> None:
         # The text reflows to the new width: keep what was at the top there, not the line number.
@@ -214,7 +237,18 @@ class MainScreen(Screen[None]):
             if question is not None:
                 self.app.push_screen(CompareScreen(self.library, testimonies, question), self._open_at)
 
-        self.app.push_screen(QuestionPicker(self.library, testimonies), compare)
+        self.app.push_screen(QuestionPicker(self.library, testimonies, self._question_in_view()), compare)
+
+    def _question_in_view(self) -> Question | None:
+        """The question the reader is at (at the top of its view), when the reader has the keys:
+        the one compare offers first."""
+        if not self.reader.has_focus or (place := self.reader.place_at_top()) is None:
+            return None
+        widgets = list(self.reader.children)
+        at = next((w for w in widgets[widgets.index(place[0]) :] if not isinstance(w, SectionHeading)), None)
+        if not isinstance(at, EntryPanel) or not at.entry.question:
+            return None
+        return next(iter(self.library.questionnaire.questions_for(at.entry.question)), None)
 
     def _open_at(self, opening: Opening | None) -> None:
         """Where compare, search and insights send the reader: that testimony, there, the reader focused."""

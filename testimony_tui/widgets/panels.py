@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
@@ -19,8 +20,12 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..core.model import Entry, Paragraph, Span, Testimony, is_web_link
+from ..core.model import Entry, ListBlock, Paragraph, Span, Testimony, is_web_link
+from ..core.text import counted
 from .rich_text import CURRENT_MATCH_META, LINK_META, Allowance, Renderer
+
+if TYPE_CHECKING:
+    from ..core.completeness import Unanswered
 
 
 class TextPanel(Widget):
@@ -211,12 +216,14 @@ class EntryPanel(TextPanel):
     it when it is worded differently from ``asked``.
     """
 
-    def __init__(self, entry: Entry, heading: str = "", asked: str = "") -> None:
+    def __init__(self, entry: Entry, heading: str = "", asked: str = "", empty: str = "(no answer)") -> None:
         # A case study's text outside its cards: prose under the section's heading, not a card.
         super().__init__(classes="-prose" if not entry.question and not heading else None)
         self.entry = entry
         self.heading = heading
         self.asked = asked
+        self.empty = empty
+        """What an empty answer says (in a draft: that it is still to write, and how to get help)."""
 
     def build(self, renderer: Renderer) -> RenderableType:
         parts: list[RenderableType] = []
@@ -232,7 +239,7 @@ class EntryPanel(TextPanel):
         if self.entry.answer.blocks:
             parts.append(renderer.blocks(self.entry.answer.blocks))
         else:
-            parts.append(renderer.text("(no answer)", "label"))
+            parts.append(renderer.text(self.empty, "label"))
         return Group(*parts)
 
 
@@ -241,3 +248,50 @@ class SectionHeading(Static):
 
     def __init__(self, title: str) -> None:
         super().__init__(Content(title))
+
+
+@dataclass(frozen=True)
+class DraftHelp:
+    """What a draft (a testimony being written) still lacks, as its reader shows it."""
+
+    unanswered: tuple[Unanswered, ...]
+    asked: frozenset[str]
+    """The questions the draft asks (the others are the questionnaire's it leaves out)."""
+    missing: tuple[str, ...]
+    """The front matter fields the site's index card needs and the draft does not have."""
+    testimonies: int
+    """How many testimonies the counts of who answered are out of."""
+    compare_key: str
+    """The key that shows how others answered a question (the user's, if rebound)."""
+
+    @property
+    def empty(self) -> str:
+        return f"Not answered yet: {self.compare_key} shows how others answered it."
+
+
+class DraftPanel(TextPanel):
+    """Under a draft's profile: the questions still to answer and what the index card needs."""
+
+    def __init__(self, help: DraftHelp) -> None:
+        super().__init__(classes="-draft")
+        self.help = help
+
+    def build(self, renderer: Renderer) -> RenderableType:
+        help = self.help
+        if not help.unanswered and not help.missing:
+            return renderer.text("Draft: every question is answered.", "title")
+        parts: list[RenderableType] = [renderer.text(f"Draft: {counted(len(help.unanswered), 'question')} to answer", "title")]
+        if help.unanswered:
+            parts += [Text(), renderer.blocks((ListBlock(False, tuple(self._item(question) for question in help.unanswered)),))]
+        if help.missing:
+            fields = ", ".join(f"{name}:" for name in help.missing)
+            parts += [Text(), renderer.text(f"The site's index card also needs, in the front matter: {fields}")]
+        if help.unanswered:
+            parts += [Text(), renderer.text(f"{help.compare_key} on a question shows how others answered it.", "label")]
+        return Group(*parts)
+
+    def _item(self, question: Unanswered) -> tuple[Paragraph, ...]:
+        answered = f"answered by {question.answered_by:,} of {self.help.testimonies:,}"
+        if question.question not in self.help.asked:
+            answered += ", not in the draft"
+        return (Paragraph((Span(question.question), Span(" — "), Span(answered, italic=True))),)

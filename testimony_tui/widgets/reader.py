@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from ..core.model import Testimony
 from ..core.text import showable
-from .panels import EntryPanel, ProfilePanel, SectionHeading, TextPanel
+from .panels import DraftHelp, DraftPanel, EntryPanel, ProfilePanel, SectionHeading, TextPanel
 from .rich_text import PAGE_HIGHLIGHT_SECONDS, Allowance
 
 FIRST_MOUNT = 12
@@ -278,18 +278,21 @@ class Reader(PanelView):
                 panel.versions = versions
                 panel.refresh(layout=True)
 
-    def show(self, testimony: Testimony, scroll_y: float = 0, versions: int = 1) -> None:
-        """Replace what is shown by ``testimony`` (of which ``versions`` were read), scrolled to ``scroll_y``."""
+    def show(self, testimony: Testimony, scroll_y: float = 0, versions: int = 1, draft: DraftHelp | None = None) -> None:
+        """Replace what is shown by ``testimony`` (of which ``versions`` were read), scrolled to
+        ``scroll_y``; a ``draft`` says under the profile what is still to write."""
         self.testimony = testimony
         self.removed = ""
         widgets: list[Widget] = [ProfilePanel(testimony, versions)]
+        if draft is not None:
+            widgets.append(DraftPanel(draft))
         allowance = Allowance(PAGE_HIGHLIGHT_SECONDS)
         targets: dict[tuple[int, int | None], Widget] = {}
         for section_number, section in enumerate(testimony.sections):
             widgets.append(heading := SectionHeading(section.title))
             targets[section_number, None] = heading
             for entry_number, entry in enumerate(section.entries):
-                widgets.append(panel := EntryPanel(entry))
+                widgets.append(panel := EntryPanel(entry, empty=draft.empty) if draft else EntryPanel(entry))
                 panel.allowance = allowance
                 targets[section_number, entry_number] = panel
         self.replace_content(widgets, targets, scroll_y)

@@ -195,3 +195,16 @@ def test_what_changed(snap_compare, app_for, tmp_path, site_fixtures, size):
         await wait_until(pilot, lambda: pilot.app.screen.query("ChangePanel"), what="what changed")
 
     assert snap_compare(app_for(site), terminal_size=size, run_before=changes)
+
+
+@pytest.mark.parametrize(("size", "theme"), [((80, 24), None), ((120, 40), "textual-light")])
+def test_draft(snap_compare, app_for, real_pages, tests_dir, size, theme):
+    """A draft among the real pages: what it still lacks under its profile, its empty answers."""
+
+    async def draft(pilot):
+        await loaded(pilot)
+        pilot.app.main.open("ada-writer")
+        await wait_until(pilot, lambda: pilot.app.main.reader.settled and pilot.app.main.reader.testimony.slug == "ada-writer")
+
+    app = app_for(real_pages, tests_dir / "fixtures" / "drafts", theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=draft)
