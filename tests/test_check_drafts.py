@@ -7,6 +7,7 @@ import re
 import shutil
 
 from testimony_tui.cli import main
+from testimony_tui.parsing.file import parse_file
 
 from .command import cli
 from .conftest import REAL_PAGES
@@ -90,7 +91,7 @@ def test_without_strict_site_pages_are_checked_as_today(capsys, tmp_path):
     assert err == "4 files, 3 testimonies: 7 errors, 1 warning\n"
 
 
-def test_from_an_empty_folder_new_fill_two_answers_then_check_lists_the_rest(tmp_path):
+def test_from_an_empty_folder_new_fill_two_answers_check_lists_the_rest_export_gives_a_page_check_accepts(tmp_path):
     """The issue's chain, through the installed command."""
     draft = tmp_path / "draft.md"
     assert cli("new", str(draft), cwd=tmp_path).returncode == 0
@@ -104,3 +105,26 @@ def test_from_an_empty_folder_new_fill_two_answers_then_check_lists_the_rest(tmp
     assert "empty answer" not in checked.stdout
     strict = cli("check", "--strict", str(draft), cwd=tmp_path)
     assert strict.returncode == 1 and len(re.findall(": error: unanswered: ", strict.stdout)) == 15
+
+    # The profile written too, the draft becomes the site's page: one check accepts, that reads back
+    # as the draft's answers (the unanswered questions left out, as the command says).
+    fill(draft, {}, author="Ada Writer", role="Engineer at Example", project="OpenStack Example", summary="Ada moved a service to threads.")
+    page = tmp_path / "ada-writer.md"
+    exported = cli("export", "draft", "--format", "site", "--path", str(draft), "-o", str(page), cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert "left out 15 unanswered questions" in exported.stderr
+    accepted = cli("check", str(page), cwd=tmp_path)
+    assert (accepted.returncode, accepted.stdout) == (0, "")
+    assert accepted.stderr.strip().endswith("0 errors, 0 warnings")
+    # For a site repository's CI, --strict still names each question the page leaves out, and nothing else.
+    strict = cli("check", "--strict", str(page), cwd=tmp_path)
+    assert strict.returncode == 1
+    assert len(strict.stdout.splitlines()) == len(re.findall(": error: unanswered: ", strict.stdout)) == 15
+    written, read_back = parse_file(draft).testimony, parse_file(page).testimony
+    assert [(s.title, s.entries) for s in read_back.sections] == [
+        (s.title, tuple(e for e in s.entries if e.answer)) for s in written.sections if any(e.answer for e in s.entries)
+    ]
+    assert [e.answer.plain for _, e in read_back.entries] == ["Ironic's conductor.", "Native threads, with Futurist."]
+    profile = ("author", "role", "project")
+    assert [getattr(read_back, f) for f in profile] == [getattr(written, f) for f in profile]
+    assert read_back.description == written.summary
