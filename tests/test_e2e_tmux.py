@@ -120,7 +120,7 @@ from pathlib import Path
 path = Path(sys.argv[-1])
 print("FAKE EDITOR ON", path.name, flush=True)
 input()
-text = path.read_text(encoding="utf-8").replace("author: ", "author: Ada Writer  # ", 1)
+text = path.read_text(encoding="utf-8")
 head, mark, rest = text.partition("\\n### ")
 question, _, rest = rest.partition("\\n")
 path.write_text(head + mark + question + "\\n\\nWe moved to threads, one service at a time.\\n" + rest, encoding="utf-8")
@@ -139,8 +139,11 @@ def test_write_a_new_testimony_hands_the_terminal_to_the_editor(terminal, tmp_pa
     terminal.keys("-l", "Write a new testimony")
     terminal.wait_for("A draft of the questionnaire")
     terminal.keys("Enter")
+    terminal.wait_for("Your name, as your page will show it")
+    terminal.keys("-l", "Ada Writer")
+    terminal.keys("Enter")
     # The app is suspended: the editor has the whole terminal.
-    screen = terminal.wait_for("FAKE EDITOR ON new-testimony.md")
+    screen = terminal.wait_for("FAKE EDITOR ON ada-writer.md")
     assert "testimonies" not in screen
     terminal.keys("Enter")
     # Back in the app: the draft is read and open, the reader has the keys.
@@ -151,4 +154,24 @@ def test_write_a_new_testimony_hands_the_terminal_to_the_editor(terminal, tmp_pa
     assert terminal.tmux("display", "-p", "-t", "app", "#{window_width}x#{window_height}").strip() == "100x30"
     terminal.keys("q")
     terminal.wait_for("EXITED=0")
-    assert (tmp_path / "xdg_data_home" / "testimony-tui" / "testimonies" / "drafts" / "new-testimony.md").is_file()
+    assert (tmp_path / "xdg_data_home" / "testimony-tui" / "testimonies" / "drafts" / "ada-writer.md").is_file()
+
+
+def test_an_editor_that_cannot_start_gives_the_terminal_back(terminal, tmp_path, site_fixtures):
+    command = f"VISUAL=no-such-editor-x {shell_command(tmp_path, str(site_fixtures))}"
+    terminal.start(command)
+    terminal.wait_for("2 of 2 testimonies")
+    terminal.keys("C-p")
+    terminal.wait_for("Search for commands")
+    terminal.keys("-l", "Write a new testimony")
+    terminal.wait_for("A draft of the questionnaire")
+    terminal.keys("Enter")
+    terminal.wait_for("Your name, as your page will show it")
+    terminal.keys("-l", "Ada Writer")
+    terminal.keys("Enter")
+    # The app is back (not left suspended on a blank screen), says why, and shows the draft.
+    screen = terminal.wait_for("no-such-editor-x")  # in "Could not start no-such-editor-x: ..."
+    assert "Could not" in screen
+    terminal.wait_for("questions to answer")
+    terminal.keys("q")
+    terminal.wait_for("EXITED=0")

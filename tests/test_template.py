@@ -78,6 +78,15 @@ def test_sections_and_questions_in_the_usual_order_with_counts_and_an_example():
     assert "answered by 1 of 3" in advice and 'Ada Lovelace: "Go slowly."' in advice
 
 
+@given(st.text(max_size=80))
+def test_the_author_given_is_the_drafts_author_whatever_it_holds(name):
+    draft = draft_template(TESTIMONIES, Questionnaire.build(TESTIMONIES), author=name)
+    page = split_page(draft)
+    assert list(page.meta) == list(PROFILE_KEYS)  # no key added, none lost
+    assert (page.meta["author"] or "") == " ".join(clean(name).split())
+    assert parse_text(draft, "draft.md").testimony.questions == ("What did you migrate?", "What motivated you?", "Advice?")
+
+
 def test_the_draft_parses_to_the_templates_questions_all_unanswered(tmp_path):
     path = tmp_path / "draft.md"
     path.write_text(draft_of(TESTIMONIES))

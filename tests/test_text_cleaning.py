@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from testimony_tui.core.text import clean, collapse, fold, json_safe, showable, strip_controls
+from testimony_tui.core.text import clean, collapse, fold, json_safe, showable, slugged, strip_controls
 
 BIDI = ["\u061c", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
 BROWSER_SPACES = re.compile("[ \t\r\n\f\v\u00a0]+")
@@ -181,3 +181,21 @@ def test_clean_is_one_line_without_controls_or_spare_space(text, cleaned):
 )
 def test_fold_ignores_case_and_accents(text, folded):
     assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Jane Doe", "jane-doe"),
+        ("  Jane   Doë ", "jane-doe"),
+        ("Ünal Åström-Ørsted", "unal-astrom-rsted"),
+        ("O'Brien, Ada (Red Hat)", "o-brien-ada-red-hat"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("李雷", ""),
+        ("", ""),
+        ("a" * 70, "a" * 60),
+        ("word " * 20, ("word-" * 12).rstrip("-")),
+    ],
+)
+def test_a_slug_is_the_texts_letters_and_digits_joined_by_dashes(text, slug):
+    assert slugged(text) == slug

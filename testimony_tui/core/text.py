@@ -114,6 +114,13 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def slugged(text: str, limit: int = 60) -> str:
+    """A file name's stem for ``text``: its letters and digits, accents dropped, lower case,
+    words joined by "-" ("Jane Doë" is "jane-doe"); "" when it has none."""
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    return "-".join(words)[:limit].strip("-")
+
+
 def counted(count: int, singular: str, plural: str | None = None) -> str:
     """``count`` with the noun (or phrase) that agrees with it, thousands separated: "1 problem", "10,000 testimonies"."""
     return f"{count:,} {singular if count == 1 else plural or singular + 's'}"

@@ -10,6 +10,7 @@ only our own words.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 
@@ -58,10 +59,11 @@ def first_words(answer: Answer, limit: int = EXAMPLE) -> str:
     return line[: cut if cut > 0 else limit - 1] + "…"
 
 
-def draft_template(testimonies: Sequence[Testimony], questionnaire: Questionnaire) -> str:
-    """The Markdown draft: the front matter's fields with what each is for, then each section and
-    question as ``testimonies`` ask them (``questionnaire``'s labels and order), each answer empty
-    under a hint: how many answered it, and one short answer with its author."""
+def draft_template(testimonies: Sequence[Testimony], questionnaire: Questionnaire, *, author: str = "") -> str:
+    """The Markdown draft: the front matter's fields with what each is for (``author`` filled in
+    when given), then each section and question as ``testimonies`` ask them (``questionnaire``'s
+    labels and order), each answer empty under a hint: how many answered it, and one short answer
+    with its author."""
     answering_ones = list(answering(testimonies))
     counts = answer_counts(questionnaire, answering_ones)
     sections = usual_sections(questionnaire, answering_ones)
@@ -74,7 +76,7 @@ def draft_template(testimonies: Sequence[Testimony], questionnaire: Questionnair
         "---",
         "# Your testimony for the Eventlet Removal site, in testimony-tui's Markdown format.",
         "# Fill in each field after its colon (in quotes if it holds ': ' or ' #').",
-        *(f"{_field(key):<{width}}# {words}" for key, words in FIELDS),
+        *(f"{_field(key, author if key == 'author' else ''):<{width}}# {words}" for key, words in FIELDS),
         "---",
         "",
         hint(
@@ -90,8 +92,11 @@ def draft_template(testimonies: Sequence[Testimony], questionnaire: Questionnair
     return "\n".join(lines) + "\n"
 
 
-def _field(key: str) -> str:
-    """A field with no value yet (YAML reads it as null, the parser as empty)."""
+def _field(key: str, value: str = "") -> str:
+    """A field with ``value`` (quoted: YAML reads it as that text, whatever it holds), or none yet
+    (YAML reads it as null, the parser as empty)."""
+    if value := " ".join(clean(value).split()):
+        return f"{key}: {json.dumps(value, ensure_ascii=False)}"
     return f"{key}: {_EMPTY[key]}" if key in _EMPTY else f"{key}:"
 
 

@@ -10,16 +10,19 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import SuspendNotSupported
 
-from ..core.text import showable
+from ..core.text import showable, slugged
 from ..files import locations
 from ..files.editor import editor_command
 from ..files.storage import write_new
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from ..loading.library import Library
     from ..screens.main import MainScreen
 
 DRAFT_STEM = "new-testimony"
+"""The draft's name when the author's gives none (no letters or digits in it)."""
 
 
 class Drafting:
@@ -33,17 +36,26 @@ class Drafting:
     """A draft just edited: opened in the reader once the library that holds it is loaded."""
 
     def action_new_testimony(self) -> None:
-        self.notify("Writing a draft of the questionnaire…", title="New testimony", timeout=3)
-        self._write_draft()
+        """Ask the author's name, then draft."""
+        from ..screens.new_testimony import AuthorDialog
+
+        self.push_screen(AuthorDialog(), self._named)
+
+    def _named(self, author: str | None) -> None:
+        if author is not None:
+            self.notify("Writing a draft of the questionnaire…", title="New testimony", timeout=3)
+            self._write_draft(author)
 
     @work(thread=True, exclusive=True, group="draft")
-    def _write_draft(self) -> None:
+    def _write_draft(self, author: str) -> None:
+        """A new file in the drafts folder, named after ``author`` (never over another draft)."""
         from ..formats.template import draft_template
 
         library = self.library
         testimonies = list(library.full(t for t in library.testimonies if t.is_testimony))
+        text = draft_template(testimonies, library.questionnaire, author=author)
         try:
-            path = write_new(locations.drafts_dir(), DRAFT_STEM, ".md", draft_template(testimonies, library.questionnaire))
+            path = write_new(locations.drafts_dir(), slugged(author) or DRAFT_STEM, ".md", text)
         except OSError as error:
             message = f"Could not write a draft in {showable(locations.drafts_dir())}: {error.strerror or error}"
             self.call_from_thread(self.notify, message, title="New testimony", severity="error", markup=False)
@@ -53,22 +65,28 @@ class Drafting:
     def edit_draft(self, path: Path) -> None:
         """Hand the terminal to the user's editor on ``path``; once it exits, show the draft and
         follow its changes (an editor in another window keeps updating the reader)."""
+        message, severity = self._edit(path)
+        self.notify(message, title="New testimony", severity=severity, markup=False)
+        self._follow(path)
+
+    def _edit(self, path: Path) -> tuple[str, SeverityLevel]:
+        """Run the user's editor on ``path`` with the app suspended; what to tell the user then."""
         where = f"The draft is {showable(path)}."
         command = editor_command()
         if command is None:
-            self.notify(f"{where} Set $VISUAL or $EDITOR to write it in your editor from here.", title="New testimony", markup=False)
-        else:
-            try:
-                with self.suspend():
+            return f"{where} Set $VISUAL or $EDITOR to write it in your editor from here.", "information"
+        failed: OSError | None = None
+        try:
+            with self.suspend():
+                try:  # caught inside: Textual resumes the app only when this block ends normally
                     subprocess.run([*command, str(path)], check=False)
-            except SuspendNotSupported:  # served to a browser: no terminal to hand over
-                self.notify(f"{where} Open it in your editor: an editor cannot run in a browser tab.", title="New testimony", markup=False)
-            except OSError as error:
-                message = f"{where} Could not start {showable(command[0])}: {error.strerror or error}"
-                self.notify(message, title="New testimony", severity="warning", markup=False)
-            else:
-                self.notify(f"{where} Save it in your editor: the reader follows.", title="New testimony", markup=False)
-        self._follow(path)
+                except OSError as error:
+                    failed = error
+        except SuspendNotSupported:  # served to a browser: no terminal to hand over
+            return f"{where} Open it in your editor: an editor cannot run in a browser tab.", "information"
+        if failed is not None:
+            return f"{where} Could not start {showable(command[0])}: {failed.strerror or failed}", "warning"
+        return f"{where} Save it in your editor: the reader follows.", "information"
 
     def _follow(self, path: Path) -> None:
         """Read ``path`` with the rest from now on, watch for its changes, and open it once loaded."""
