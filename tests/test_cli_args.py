@@ -9,7 +9,11 @@ import sys
 import pytest
 
 from testimony_tui.cli import main
-from testimony_tui.files.locations import config_file
+from testimony_tui.cli.arguments import build_parser
+from testimony_tui.cli.commands import commands_help
+from testimony_tui.cli.serving import app_paths
+from testimony_tui.files.config import Config
+from testimony_tui.files.locations import bundled_data_dir, config_file, user_data_dir
 
 from . import hostile
 
@@ -94,3 +98,17 @@ def test_a_warning_that_cannot_be_written_does_not_stop_the_command(site_fixture
             stdout=subprocess.PIPE, stderr=full, stdin=subprocess.DEVNULL, text=True, timeout=TIMEOUT,
         )
     assert done.returncode == 0 and "Ada Lovelace" in done.stdout and "Grace Hopper" in done.stdout
+
+
+def test_with_library_the_app_reads_the_default_folders_that_exist_too(tmp_path, site_fixtures):
+    configured = tmp_path / "configured"
+    configured.mkdir()
+    draft = site_fixtures / "ada-lovelace.md"
+    args = build_parser(commands_help()).parse([str(draft)])
+    args.config = Config(paths=(configured, tmp_path / "never-made"))
+    assert app_paths(args) == [draft]
+    args = build_parser(commands_help()).parse(["--with-library", str(draft)])
+    args.config = Config(paths=(configured, tmp_path / "never-made"))
+    # The data folder (no sync yet) and a configured folder that is not there are left out.
+    assert not user_data_dir().exists()
+    assert app_paths(args) == [draft, bundled_data_dir(), configured]

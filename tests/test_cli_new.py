@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 
 from testimony_tui.cli import main
@@ -46,11 +47,21 @@ def test_new_file_writes_the_draft_and_says_what_to_do_next(tmp_path):
     err = process.stderr
     assert f"wrote {target}" in err
     for step in (
-        f"testimony-tui --watch {target}",
+        f"testimony-tui --watch --with-library {target}",
         f"testimony-tui check {target}",
         f"testimony-tui export my-story --format site --path {target}",
     ):
         assert step in err, err
+
+
+def test_the_next_steps_can_be_pasted_into_a_shell_whatever_the_name(tmp_path):
+    target = tmp_path / "my story; rm -rf ~.md"
+    process = cli("new", str(target), "--path", str(REAL_PAGES))
+    assert process.returncode == 0
+    quoted = shlex.quote(str(target))
+    lines = [line.strip() for line in process.stderr.splitlines()]
+    assert any(line.startswith(f"testimony-tui check {quoted} ") for line in lines), lines
+    assert f"testimony-tui export {shlex.quote('my story; rm -rf ~')} --format site --path {quoted}" in process.stderr
 
 
 def test_new_never_replaces_a_file_unasked(capsys, tmp_path):

@@ -158,6 +158,11 @@ def build_parser(epilog: str) -> argparse.ArgumentParser:
         action="store_true",
         help="reload files when they change on disk (for authors previewing a draft)",
     )
+    parser.add_argument(
+        "--with-library",
+        action="store_true",
+        help="read the default folders too (bundled, synced, configured): a draft among the others, to compare",
+    )
     add_no_cache(parser)
     add_paths(parser)
     return parser

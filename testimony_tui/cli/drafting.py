@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 
 from ..core.text import showable
@@ -40,8 +41,9 @@ def command_new(args: argparse.Namespace) -> int:
 
 def next_steps(file: str, slug: str) -> str:
     """What the author does with the draft written to ``file``."""
+    file, slug = shlex.quote(file), shlex.quote(slug)  # commands to paste into a shell as they are
     steps = [
-        (f"{PROG} --watch {file}", "to see it as the reader shows it, each time you save"),
+        (f"{PROG} --watch --with-library {file}", "to see it among the others as the reader shows it, each time you save"),
         (f"{PROG} check {file}", "to list what is still unanswered"),
         (f"{PROG} export {slug} --format site --path {file}", "to make the site's page of it"),
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+from pathlib import Path
 
 from ..startup import BENCHMARK_VARIABLE
 from .arguments import PROG, port_number, sessions_number
@@ -44,6 +45,16 @@ def command_serve(args: argparse.Namespace) -> int:
     return 130  # the server stops only when interrupted (ctrl+c), which exits 130 as everywhere
 
 
+def app_paths(args: argparse.Namespace) -> list[Path]:
+    """What the app reads: the PATHs given, and with ``--with-library`` the default folders too
+    (those that exist: one not made yet is no problem), so a draft is read among the others."""
+    if not args.with_library:
+        return args.paths
+    from ..files.locations import default_paths
+
+    return [*args.paths, *(path for path in default_paths(args.config.paths) if path.exists())]
+
+
 def open_app(args: argparse.Namespace) -> int:
     check_paths(args.paths)
     # What the app's imports make lives as long as the app: the collector need not walk it, neither
@@ -55,7 +66,7 @@ def open_app(args: argparse.Namespace) -> int:
 
         prepare_workers()
         app = make_app(
-            args.paths,
+            app_paths(args),
             config=args.config,
             config_problems=args.config_problems,
             use_cache=not args.no_cache,

@@ -33,7 +33,7 @@ EXAMPLE = f"""\
 
 # Folders or files read besides the bundled and synced testimonies.
 paths = []
-# A theme name from the command palette's "Change theme"; empty: the last one you chose.
+# A theme name from the command palette's "Theme"; empty: the last one you chose.
 theme = ""
 # Keep parsed testimonies in the cache folder, so the next start is fast.
 cache = true

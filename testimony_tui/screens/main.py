@@ -142,19 +142,22 @@ class MainScreen(Screen[None]):
         return True
 
     def _draft_help(self, testimony: Testimony) -> DraftHelp | None:
-        """For a draft: what it still lacks, with how many of the other testimonies answered each question."""
-        from ..core.completeness import is_draft, missing_card_fields, unanswered
+        """For a draft: what it still lacks, with how many of the other testimonies answered each
+        question, and the front matter fields its page needs (a name from the file's is no author's)."""
+        from ..core.completeness import found_author, is_draft, missing_card_fields, unanswered
 
         if not is_draft(testimony):
             return None
         questionnaire = self.library.questionnaire
         others = [t for t in self.library.testimonies if t.is_testimony and t.slug != testimony.slug]
         counts = dict(zip((q.label for q in questionnaire.questions), questionnaire.answered_counts(others), strict=True))
+        problems = [problem for problem in self.library.problems if problem.path == testimony.source]
+        fields = missing_card_fields(testimony, author_found=found_author(problems))
         compare = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "compare")
         return DraftHelp(
             tuple(unanswered(testimony, questionnaire, counts)),
             frozenset(testimony.questions),
-            tuple(missing_card_fields(testimony)),
+            (*fields, "project") if not testimony.project else tuple(fields),
             len(others),
             key_text(compare, self.app.config.keys),
         )

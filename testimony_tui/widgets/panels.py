@@ -258,7 +258,7 @@ class DraftHelp:
     asked: frozenset[str]
     """The questions the draft asks (the others are the questionnaire's it leaves out)."""
     missing: tuple[str, ...]
-    """The front matter fields the site's index card needs and the draft does not have."""
+    """The front matter fields the site's page and index card need and the draft leaves empty."""
     testimonies: int
     """How many testimonies the counts of who answered are out of."""
     compare_key: str
@@ -285,8 +285,10 @@ class DraftPanel(TextPanel):
             parts += [Text(), renderer.blocks((ListBlock(False, tuple(self._item(question) for question in help.unanswered)),))]
         if help.missing:
             fields = ", ".join(f"{name}:" for name in help.missing)
-            parts += [Text(), renderer.text(f"The site's index card also needs, in the front matter: {fields}")]
-        if help.unanswered:
+            parts += [Text(), renderer.text(f"To fill in the front matter, for the site's page and index card: {fields}")]
+        if help.unanswered and not help.testimonies:
+            parts += [Text(), renderer.text("No other testimony is open to compare with: open the draft with them (--with-library).", "label")]
+        elif help.unanswered:
             parts += [Text(), renderer.text(f"{help.compare_key} on a question shows how others answered it.", "label")]
         return Group(*parts)
 

@@ -75,18 +75,21 @@ class Drafting:
         command = editor_command()
         if command is None:
             return f"{where} Set $VISUAL or $EDITOR to write it in your editor from here.", "information"
-        failed: OSError | None = None
+        editor = showable(command[0])
+        failed = ""
         try:
             with self.suspend():
                 try:  # caught inside: Textual resumes the app only when this block ends normally
-                    subprocess.run([*command, str(path)], check=False)
+                    status = subprocess.run([*command, str(path)], check=False).returncode
                 except OSError as error:
-                    failed = error
+                    failed = f"Could not start {editor}: {error.strerror or error}"
+                else:
+                    failed = f"{editor} ended with status {status}." if status else ""
         except SuspendNotSupported:  # served to a browser: no terminal to hand over
             return f"{where} Open it in your editor: an editor cannot run in a browser tab.", "information"
-        if failed is not None:
-            return f"{where} Could not start {showable(command[0])}: {failed.strerror or failed}", "warning"
-        return f"{where} Save it in your editor: the reader follows.", "information"
+        if failed:
+            return f"{where} {failed}", "warning"
+        return f"{where} Each time you save it (in an editor in another window too), the reader shows it.", "information"
 
     def _follow(self, path: Path) -> None:
         """Read ``path`` with the rest from now on, watch for its changes, and open it once loaded."""

@@ -56,7 +56,7 @@ async def test_a_draft_lists_its_unanswered_questions_and_what_the_index_card_ne
         assert "Roughly how long did the migration take?" in text
         assert "Did you have any concerns" not in text  # answered
         assert "answered by 3 of 3" in text  # the three real pages all answer the motivation question
-        assert "The site's index card also needs, in the front matter: role:, summary:" in text
+        assert "To fill in the front matter, for the site's page and index card: role:, summary:" in text
         assert "c on a question shows how others answered it." in text
         empty = next(p for p in app.main.reader.query(EntryPanel) if p.entry.question.startswith("What motivated"))
         assert "Not answered yet: c shows how others answered it." in panel_text(empty)
@@ -103,3 +103,14 @@ async def test_from_the_list_compare_offers_the_first_question(app_factory, libr
         await pilot.press("c")
         await wait_until(pilot, lambda: isinstance(app.screen, QuestionPicker))
         assert app.screen._list.highlighted == 0
+
+
+async def test_a_draft_alone_says_there_is_no_one_to_compare_with(app_factory, tmp_path):
+    app = app_factory(DRAFT)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(app, pilot)
+        await open_draft(app, pilot)
+        text = panel_text(app.main.reader.query_one(DraftPanel))
+        assert "answered by 0 of 0" in text
+        assert "No other testimony is open to compare with: open the draft with them (--with-library)." in text
+        assert "shows how others answered" not in text

@@ -100,7 +100,7 @@ async def test_write_a_new_testimony_opens_the_draft_in_the_editor_then_follows_
         assert app.main.current.entries[0][1].answer.plain == "We moved to threads, one service at a time."
         assert app.focused is app.main.reader
         # Where it is, and that saving is enough.
-        assert any(str(draft) in message and "Save it in your editor" in message for message in notifications(app))
+        assert any(str(draft) in message and "Each time you save it" in message for message in notifications(app))
 
         # Saved again (in the editor, in another window): the reader follows, as with --watch.
         draft.write_text(draft.read_text(encoding="utf-8").replace("one service at a time", "two services a week"), encoding="utf-8")
@@ -174,3 +174,14 @@ async def test_a_name_without_letters_or_digits_gives_new_testimony_and_escape_w
         await wait_until(pilot, lambda: draft_open(app), what="the draft open in the reader")
         assert Path(app.main.current.source).name == "new-testimony.md"
         assert app.main.current.author == "李雷"
+
+
+async def test_an_editor_that_fails_is_said_to_have_failed(app_factory, site, monkeypatch, handed_over):
+    monkeypatch.setenv("VISUAL", f"{shlex.quote(sys.executable)} -c 'import sys; sys.exit(3)'")
+    app = app_factory(site)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await ready(app, pilot)
+        await new_testimony(pilot, app, "Ada Writer")
+        await wait_until(pilot, lambda: draft_open(app), what="the draft open in the reader")
+    assert any(message.endswith("ended with status 3.") for message in notifications(app))
+    assert not any("Each time you save it" in message for message in notifications(app))
