@@ -64,6 +64,14 @@ def test_unrelated_questions_stay_apart_and_unanswered_are_listed():
     assert q.find("replace") == q.find("What did you replace it with?")
 
 
+def test_a_question_asked_with_an_empty_answer_is_not_answered():
+    draft = Testimony("c", "c.md", Format.MARKDOWN, "C", sections=(Section("S", (Entry("What motivated you?", Answer()),)),))
+    testimonies = [testimony("a", "What motivated you?"), testimony("b", "What motivated you?"), draft]
+    q = Questionnaire.build(testimonies)
+    answers, missing = q.answers(q.find("motivated"), testimonies)
+    assert [a.testimony.slug for a in answers] == ["a", "b"] and [t.slug for t in missing] == ["c"]
+
+
 def test_real_pages_duration_and_merged_question(real_pages):
     library = load_library([real_pages], explicit=True)
     q = library.questionnaire

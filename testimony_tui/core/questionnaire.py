@@ -270,7 +270,8 @@ class Questionnaire:
         return Comparison(question, tuple(answers), tuple(missing))
 
     def answers(self, question: Question, testimonies: Iterable[Testimony]) -> tuple[list[GivenAnswer], list[Profile]]:
-        """Each testimony's answer to ``question`` in the given order, and who did not answer."""
+        """Each testimony's answer to ``question`` in the given order, and who did not answer
+        (asking it and leaving the answer empty, as a draft does, is no answer)."""
         found: list[GivenAnswer] = []
         missing: list[Profile] = []
         number = self._number(question)
@@ -280,7 +281,7 @@ class Questionnaire:
                     (s, e, entry)
                     for s, section in enumerate(testimony.sections)
                     for e, entry in enumerate(section.entries)
-                    if number in self._numbers_for(entry.question)
+                    if entry.answer and number in self._numbers_for(entry.question)
                 ),
                 None,
             )

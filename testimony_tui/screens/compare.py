@@ -205,8 +205,9 @@ class CompareScreen(Screen[Opening | None]):
         who = {testimony.slug for testimony in answered}
         unanswered = tuple(testimony for testimony in self.testimonies if testimony.slug not in who)
         shown = self.library.questionnaire.compare(question, self.library.full(answered[:MAX_PANELS]))
-        comparison = Comparison(question, shown.answers, unanswered)
-        self.app.call_from_thread(self._compared, comparison, len(answered))
+        # Who asks it with an empty answer (a draft) did not answer it: known once their answers are read.
+        comparison = Comparison(question, shown.answers, unanswered + shown.unanswered)
+        self.app.call_from_thread(self._compared, comparison, len(answered) - len(shown.unanswered))
 
     def _compared(self, comparison: Comparison, answered: int) -> None:
         self.sub_title = f"{answered:,} of {len(self.testimonies):,} answered"

@@ -93,6 +93,9 @@ async def test_compare_offers_first_the_question_the_reader_is_at(app_factory, l
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, CompareScreen))
         assert app.screen.question == highlighted
+        # The draft asks it with an empty answer: no answer, so not among the answers.
+        await wait_until(pilot, lambda: app.screen.sub_title == "3 of 4 answered", seen=lambda: app.screen.sub_title)
+        assert [panel.heading.split(" — ")[0] for panel in app.screen.view.panels] == ["Arnaud Morin", "Daniel Bengtsson", "Dmitry Tantsur"]
 
 
 async def test_from_the_list_compare_offers_the_first_question(app_factory, library):
