@@ -112,3 +112,13 @@ def test_with_library_the_app_reads_the_default_folders_that_exist_too(tmp_path,
     # The data folder (no sync yet) and a configured folder that is not there are left out.
     assert not user_data_dir().exists()
     assert app_paths(args) == [draft, bundled_data_dir(), configured]
+
+
+@pytest.mark.parametrize("command", [["export", "dmitry-tantsur", "--format", "site"], ["export"], ["new"]])
+def test_an_output_written_as_a_folder_must_be_one(capsys, tmp_path, real_pages, command):
+    missing = tmp_path / "site" / "docs"
+    output = ["-o", f"{missing}/"] if command[0] == "export" else [f"{missing}/"]
+    code, out, err = run(capsys, *command, "--path", real_pages, *output)
+    assert code == 2 and out == ""
+    assert err == f"testimony-tui: error: argument {'-o/--output' if command[0] == 'export' else 'FILE'}: '{missing}/': no such folder (make it first, or give a file name) (see 'testimony-tui {command[0]} --help')\n"
+    assert not (tmp_path / "site").exists()

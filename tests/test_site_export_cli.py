@@ -167,8 +167,11 @@ def test_check_accepts_the_exported_page(capsys, drafts, tmp_path):
     pages = tmp_path / "pages"
     code, _, _ = run(capsys, "export", "bob-li", "--format", "site", "--path", drafts, "-o", pages / "bob-li.md")
     assert code == 0
-    code, out, err = run(capsys, "check", "--strict", pages)
+    code, out, err = run(capsys, "check", pages)
     assert code == 0 and out == "" and "0 errors, 0 warnings" in err
+    # --strict also wants every question of the questionnaire answered (here, the bundled page's).
+    code, out, _ = run(capsys, "check", "--strict", pages)
+    assert code == 1 and out.count(": error: unanswered: ") == len(out.splitlines()) > 0
 
 
 def test_an_index_that_is_not_a_regular_file_is_refused_without_waiting(capsys, drafts, tmp_path):

@@ -4,6 +4,7 @@ and every mistake a one-line :class:`UsageError` (exit 2)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,6 +90,15 @@ def checked_path_argument(text: str) -> Path:
         return checked_path(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"{text!r}: {error}") from None
+
+
+def checked_output_argument(text: str) -> Path:
+    """An output PATH: as a PATH argument, and one written as a folder ("out/") must be one: a
+    file named "out" would be written instead, in a folder the user did not mean."""
+    path = checked_path_argument(text)
+    if text.endswith(("/", os.sep)) and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r}: no such folder (make it first, or give a file name)")
+    return path
 
 
 def checked_source_argument(text: str) -> str:

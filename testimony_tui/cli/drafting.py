@@ -7,7 +7,7 @@ import shlex
 import sys
 
 from ..core.text import showable
-from .arguments import PROG, UsageError, add_no_cache, add_path_option, checked_path_argument
+from .arguments import PROG, UsageError, add_no_cache, add_path_option, checked_output_argument
 from .output import tell
 from .reading import load
 from .writing import _check_targets, _write
@@ -15,7 +15,7 @@ from .writing import _check_targets, _write
 
 def new_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file", nargs="?", type=checked_path_argument, metavar="FILE", help="where to write the draft (default: stdout)"
+        "file", nargs="?", type=checked_output_argument, metavar="FILE", help="where to write the draft (default: stdout)"
     )
     parser.add_argument("--force", action="store_true", help="replace an existing FILE")
     add_path_option(parser)

@@ -16,6 +16,7 @@ from .arguments import (
     UsageError,
     add_json,
     add_no_cache,
+    checked_output_argument,
     checked_path_argument,
     checked_source_argument,
 )
@@ -31,7 +32,7 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slugs", nargs="*", metavar="SLUG", default=[], help="testimonies to export (default: all)")
     parser.add_argument("--format", choices=list(FORMATS), default="markdown", help="default: markdown")
     parser.add_argument("--compare", metavar="QUESTION", help="export every answer to QUESTION instead")
-    parser.add_argument("-o", "--output", metavar="PATH", type=checked_path_argument, help="a file, or a folder (default: stdout)")
+    parser.add_argument("-o", "--output", metavar="PATH", type=checked_output_argument, help="a file, or a folder (default: stdout)")
     parser.add_argument("--force", action="store_true", help="replace an existing output file (or index card)")
     parser.add_argument(
         "--index",
