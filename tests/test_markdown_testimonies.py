@@ -99,6 +99,32 @@ def test_setext_headings_are_sections_and_questions_too():
 def test_other_heading_levels_do_not_shift_problem_lines():
     body = "\n# Title\n## Empty\n#### Aside\n## S\n### Q?\n"
     assert sorted((p.line, p.message) for p in parse(body).problems) == [
+        (6, "the text before the first section is not read: put it under a '### question'"),
         (7, "section 'Empty' has no questions"),
+        (7, "the text under the section 'Empty' before its first question is not read: put it under a '### question'"),
+        (8, "a question is '### …' and a section '## …'; this deeper heading is read as answer text"),
         (10, "the question 'Q?' has an empty answer"),
     ]
+
+
+def test_a_heading_slip_is_said_where_it_is_and_its_text_stays_an_answer():
+    body = "\n## S\n### Q?\na1\n###Roughly how long?\nTwo cycles.\n#### Advice?\nGo slowly.\n```\n###not a heading\n#### nor this\n```\n"
+    parsed = parse(body)
+    assert [e.question for _, e in parsed.testimony.entries] == ["Q?"]
+    assert sorted((p.line, p.message) for p in parsed.problems) == [
+        (9, "'###' needs a space after it to be a heading; this line is read as answer text"),
+        (11, "a question is '### …' and a section '## …'; this deeper heading is read as answer text"),
+    ]
+
+
+def test_text_under_no_question_is_said_once_per_section():
+    body = "\nIntro.\n\nMore intro.\n## S\nLost.\n\nAlso lost.\n### Q?\na\n## T\n### R?\nb\n"
+    assert sorted((p.line, p.message) for p in parse(body).problems) == [
+        (6, "the text before the first section is not read: put it under a '### question'"),
+        (9, "the text under the section 'S' before its first question is not read: put it under a '### question'"),
+    ]
+
+
+def test_a_case_study_has_text_outside_cards_and_no_slips_said():
+    front = "---\nkind: case-study\ntitle: T\n---\n"
+    assert parse("\nIntro.\n## S\nProse.\n#### Deep\n", front).problems == ()

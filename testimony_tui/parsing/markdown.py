@@ -6,7 +6,10 @@ read by the same block builder as site pages.
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..core.model import Answer, Kind, iter_texts
@@ -64,11 +67,44 @@ def parse_markdown_body(page: Page) -> Draft:
     ]
     root = LexborHTMLParser(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})).body
     if root is not None:
-        _read_sections(root, draft, iter(heading_lines))
+        first = next((page.body_line + token.map[0] for token in tokens if token.map), None)
+        _read_sections(root, draft, iter(heading_lines), first)
+    if not study:
+        draft.warnings += _heading_slips(text, tokens, page.body_line)
     return draft
 
 
-def _read_sections(root: LexborNode, draft: Draft, lines) -> None:
+_NO_SPACE = re.compile(r"(#{2,6})(?=\w)")
+_TOO_DEEP = re.compile(r"#{4,6}(?:[ \t]|$)")
+
+
+def _heading_slips(text: str, tokens: list[Token], body_line: int) -> list[tuple[int | None, str]]:
+    """Lines meant as a question or a section that Markdown reads as answer text: "###Question"
+    (no space after the marks) and "#### Question" (one mark too many). Code is left alone."""
+    code = {number for token in tokens if token.type in ("fence", "code_block") and token.map for number in range(*token.map)}
+    slips: list[tuple[int | None, str]] = []
+    for number, line in enumerate(text.splitlines()):
+        if number in code:
+            continue
+        if match := _NO_SPACE.match(line):
+            marks = match.group(1)
+            slips.append((body_line + number, f"'{marks}' needs a space after it to be a heading; this line is read as answer text"))
+        elif _TOO_DEEP.match(line):
+            slips.append((body_line + number, "a question is '### …' and a section '## …'; this deeper heading is read as answer text"))
+    return slips
+
+
+def _unread(draft: Draft, first: int | None) -> None:
+    """Text under no question of a testimony: said once per section (or before the first, at the
+    body's ``first`` line)."""
+    section = draft.sections[-1] if draft.sections else None
+    where = f"under the section '{section.title}' before its first question" if section else "before the first section"
+    warning = (section.line if section else first, f"the text {where} is not read: put it under a '### question'")
+    if warning not in draft.warnings:
+        draft.warnings.append(warning)
+
+
+def _read_sections(root: LexborNode, draft: Draft, lines, first: int | None = None) -> None:
     """Each ``##`` a section, each ``###`` a question and its answer. In a case study the text
     opening a section, and the text under an empty ``###``, is an entry without a question."""
     study = draft.kind == Kind.CASE_STUDY
@@ -99,6 +135,8 @@ def _read_sections(root: LexborNode, draft: Draft, lines) -> None:
             question = (node_text(child), next(lines, None))
         elif question is not None:
             answer.append(child)
+        elif child.tag not in ("-text", "hr") and not study:
+            _unread(draft, first)
         child = child.next
     close()
     draft.summary = " ".join(block.plain for block in iter_texts(blocks_from_nodes(intro)))
