@@ -72,8 +72,9 @@ def test_the_page_goes_to_stdout_and_the_card_to_stderr(capsys, drafts):
     assert "Nova, with {{ care }}." in testimony.entries[0][1].answer.plain
     lines = err.splitlines()
     assert lines[0] == "bob-li: left out 3 unanswered questions"
-    assert lines[1] == "Paste this card among the cards of guide/testimonials.md (alphabetically by name):"
-    assert "\n".join(lines[2:]) + "\n" == index_card(parse_file(drafts / "bob-li.md").testimony)
+    assert lines[1] == "bob-li: the page and its card show images/testimonials/bob-li.jpg (add it if new)"
+    assert lines[2] == "Paste this card among the cards of guide/testimonials.md (alphabetically by name):"
+    assert "\n".join(lines[3:]) + "\n" == index_card(parse_file(drafts / "bob-li.md").testimony)
 
 
 def test_the_page_goes_to_a_file_and_the_card_to_stdout(capsys, drafts, tmp_path):

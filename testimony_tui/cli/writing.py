@@ -140,6 +140,8 @@ def _export_site(args: argparse.Namespace, library: Library) -> int:
     for testimony, page in pages:
         if page.left_out:
             tell(f"{showable(testimony.slug)}: left out {counted(page.left_out, 'unanswered question')}")
+        # The page and its card show this picture, which a new author's pull request must add.
+        tell(f"{showable(testimony.slug)}: the page and its card show images/testimonials/{showable(testimony.slug)}.jpg (add it if new)")
     if index is not None:
         _write(args.index, index, True)
         for testimony in testimonies:
