@@ -39,7 +39,7 @@ COMMANDS = {
         Command("diff", "What changed between two versions of a testimony, word by word.", diff.command_diff, diff.diff_arguments),
         Command(
             "export",
-            "Write testimonies, or every answer to one question, as Markdown, JSON or one HTML page.",
+            "Write testimonies, or every answer to one question, as Markdown, JSON, one HTML page, or a page in the site's layout.",
             writing.command_export,
             writing.export_arguments,
             reads="own",
