@@ -115,3 +115,12 @@ def test_an_encoding_warning_comes_first_under_the_files_own_name(tmp_path):
         "the file is not valid UTF-8; it was read as Latin-1",
         "the question 'R?' has an empty answer",
     ]
+
+
+def test_a_value_with_a_colon_says_to_quote_it(tmp_path):
+    path = tmp_path / "draft.md"
+    path.write_text("---\nauthor: Jane\nrole: Engineer: Ironic\n---\n## S\n### Q?\na\n", encoding="utf-8")
+    (problem,) = parse_file(path).problems
+    assert (problem.line, problem.severity) == (3, "error")
+    assert "mapping values are not allowed" in problem.message
+    assert problem.message.endswith(" (a value holding ': ' needs quotes: role: \"Engineer: Ironic\")")

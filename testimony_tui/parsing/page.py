@@ -120,7 +120,15 @@ def _yaml_problem(error: yaml.YAMLError) -> tuple[str, int | None]:
     line = mark.line + 1 if mark is not None else None  # the text starts with the --- line's newline
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     where = f" at line {line}" if line else ""
-    return f"the front matter is not valid YAML{where}: {problem}", line
+    # What YAML means, in an author's words: most often a value written with ": " in it.
+    hint = YAML_HINTS.get(problem, "")
+    return f"the front matter is not valid YAML{where}: {problem}{hint}", line
+
+
+YAML_HINTS = {
+    "mapping values are not allowed here": " (a value holding ': ' needs quotes: role: \"Engineer: Ironic\")",
+    "mapping values are not allowed in this context": " (a value holding ': ' needs quotes: role: \"Engineer: Ironic\")",
+}
 
 
 def _value_problem(error: Exception) -> str:
