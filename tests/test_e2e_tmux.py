@@ -127,12 +127,8 @@ path.write_text(head + mark + question + "\\n\\nWe moved to threads, one service
 """
 
 
-def test_write_a_new_testimony_hands_the_terminal_to_the_editor(terminal, tmp_path, site_fixtures):
-    editor = tmp_path / "editor.py"
-    editor.write_text(TERMINAL_EDITOR, encoding="utf-8")
-    visual = shlex.join([sys.executable, str(editor)])
-    command = f"VISUAL={shlex.quote(visual)} {shell_command(tmp_path, str(site_fixtures))}"
-    terminal.start(command)
+def write_a_new_testimony(terminal: Terminal, author: str) -> None:
+    """Once the app shows the site fixtures: the palette's "Write a new testimony", by ``author``."""
     terminal.wait_for("2 of 2 testimonies")
     terminal.keys("C-p")
     terminal.wait_for("Search for commands")
@@ -140,8 +136,17 @@ def test_write_a_new_testimony_hands_the_terminal_to_the_editor(terminal, tmp_pa
     terminal.wait_for("A draft of the questionnaire")
     terminal.keys("Enter")
     terminal.wait_for("Your name, as your page will show it")
-    terminal.keys("-l", "Ada Writer")
+    terminal.keys("-l", author)
     terminal.keys("Enter")
+
+
+def test_write_a_new_testimony_hands_the_terminal_to_the_editor(terminal, tmp_path, site_fixtures):
+    editor = tmp_path / "editor.py"
+    editor.write_text(TERMINAL_EDITOR, encoding="utf-8")
+    visual = shlex.join([sys.executable, str(editor)])
+    command = f"VISUAL={shlex.quote(visual)} {shell_command(tmp_path, str(site_fixtures))}"
+    terminal.start(command)
+    write_a_new_testimony(terminal, "Ada Writer")
     # The app is suspended: the editor has the whole terminal.
     screen = terminal.wait_for("FAKE EDITOR ON ada-writer.md")
     assert "testimonies" not in screen
@@ -160,15 +165,7 @@ def test_write_a_new_testimony_hands_the_terminal_to_the_editor(terminal, tmp_pa
 def test_an_editor_that_cannot_start_gives_the_terminal_back(terminal, tmp_path, site_fixtures):
     command = f"VISUAL=no-such-editor-x {shell_command(tmp_path, str(site_fixtures))}"
     terminal.start(command)
-    terminal.wait_for("2 of 2 testimonies")
-    terminal.keys("C-p")
-    terminal.wait_for("Search for commands")
-    terminal.keys("-l", "Write a new testimony")
-    terminal.wait_for("A draft of the questionnaire")
-    terminal.keys("Enter")
-    terminal.wait_for("Your name, as your page will show it")
-    terminal.keys("-l", "Ada Writer")
-    terminal.keys("Enter")
+    write_a_new_testimony(terminal, "Ada Writer")
     # The app is back (not left suspended on a blank screen), says why, and shows the draft.
     screen = terminal.wait_for("no-such-editor-x")  # in "Could not start no-such-editor-x: ..."
     assert "Could not" in screen

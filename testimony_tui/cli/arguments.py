@@ -122,7 +122,7 @@ def add_paths(parser: argparse.ArgumentParser) -> None:
 
 
 def add_path_option(parser: argparse.ArgumentParser) -> None:
-    """``--path PATH``, repeatable: for a command whose arguments are not paths (``new``)."""
+    """``--path PATH``, repeatable: for a command whose arguments are not paths (``new``, ``export``)."""
     parser.add_argument(
         "--path",
         dest="paths",

@@ -16,6 +16,7 @@ from .arguments import (
     UsageError,
     add_json,
     add_no_cache,
+    add_path_option,
     checked_output_argument,
     checked_path_argument,
     checked_source_argument,
@@ -40,15 +41,7 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
         type=checked_path_argument,
         help="with --format site: add the index card to FILE (the site's testimonials.md) instead of printing it",
     )
-    parser.add_argument(
-        "--path",
-        dest="paths",
-        action="append",
-        type=checked_path_argument,
-        default=[],
-        metavar="PATH",
-        help="read the testimonies under PATH (repeatable; default: the bundled, synced and configured ones)",
-    )
+    add_path_option(parser)
     add_no_cache(parser)
 
 

@@ -40,6 +40,12 @@ def site(tmp_path) -> Path:
 
 
 @pytest.fixture
+def no_editor(monkeypatch) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+
+
+@pytest.fixture
 def handed_over(monkeypatch) -> list[str]:
     """Textual's suspend, as a terminal allows it (the headless driver of tests cannot): each
     time the app hands the terminal over is noted."""
@@ -114,10 +120,8 @@ async def test_write_a_new_testimony_opens_the_draft_in_the_editor_then_follows_
 
 
 async def test_without_an_editor_the_draft_is_written_and_shown_and_the_app_says_where(
-    app_factory, site, monkeypatch, handed_over
+    app_factory, site, no_editor, handed_over
 ):
-    monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.delenv("EDITOR", raising=False)
     app = app_factory(site)
     async with app.run_test(size=(100, 36)) as pilot:
         await ready(app, pilot)
@@ -157,10 +161,8 @@ async def test_served_to_a_browser_the_draft_is_written_and_no_editor_runs(app_f
 
 
 async def test_a_name_without_letters_or_digits_gives_new_testimony_and_escape_writes_nothing(
-    app_factory, site, monkeypatch, handed_over
+    app_factory, site, no_editor, handed_over
 ):
-    monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.delenv("EDITOR", raising=False)
     app = app_factory(site)
     async with app.run_test(size=(100, 36)) as pilot:
         await ready(app, pilot)
