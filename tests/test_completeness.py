@@ -186,3 +186,84 @@ def test_strict_checks_every_testimony_and_makes_what_it_lacks_errors():
         's.md: error: unanswered: "Advice?" (answered by 3 of 3)',
     ]
     assert check_completeness([], [replace(site, kind=Kind.CASE_STUDY)], OTHERS, strict=True) == []
+
+
+def test_the_usual_section_is_the_most_common_even_when_another_comes_first():
+    others = [
+        person("x", ("Story", (("Advice?", said("go")),))),
+        person("y", ("End", (("Advice?", said("test")),))),
+        person("z", ("End", (("Advice?", said("slowly")),))),
+    ]
+    assert usual_sections(Questionnaire.build(others), others) == {"Advice?": "End"}
+
+
+def test_an_empty_answer_without_counts_is_answered_by_nobody():
+    draft = person("d", ("Mine", (("Why?", EMPTY),)), format=Format.MARKDOWN)
+    assert unanswered(draft, QUESTIONNAIRE)[0] == Unanswered("Why?", "Mine", None, 0)
+
+
+def test_a_wording_the_questionnaire_does_not_know_is_counted_by_that_wording():
+    draft = person("d", ("Mine", (("A question of my own?", EMPTY),)), format=Format.MARKDOWN)
+    counts = {"A question of my own?": 2}
+    assert unanswered(draft, QUESTIONNAIRE, counts)[0] == Unanswered("A question of my own?", "Mine", None, 2)
+
+
+def test_only_an_empty_answer_warning_on_a_line_gives_its_line():
+    problems = [
+        Problem("d.md", None, "warning", "the question 'Why?' has an empty answer"),
+        Problem("d.md", 4, "error", "the question 'How?' has an empty answer"),
+    ]
+    assert empty_answer_lines(problems) == {}
+
+
+def test_front_matter_markers_may_end_in_spaces_and_a_long_page_keeps_its_fields():
+    assert field_lines("---  \nauthor: x\n--- \nbody: no\n") == {"author": 2}
+    assert field_lines("---\nauthor: x\n---\n" + "a line\n" * 3_000) == {"author": 2}
+
+
+def test_a_key_past_the_first_two_thousand_lines_is_not_looked_for():
+    # The front matter never closes: only its first 2,000 lines are read.
+    assert field_lines("---\n" + "# a comment\n" * 1_999 + "late: x\n") == {}
+    assert field_lines("---\n" + "# a comment\n" * 1_998 + "late: x\n") == {"late": 2_000}
+
+
+def test_a_drafts_missing_project_stays_on_the_parsers_line_without_a_project_key():
+    draft = replace(person("d", ("Context", (("Why?", said("bugs")),)), format=Format.MARKDOWN), role="R", summary="S.")
+    problem = Problem("d.md", 3, "warning", "no project found (a 'Working on ...' line, or 'project:' in the front matter)")
+    found = check_completeness([problem], [draft], [*OTHERS, draft], fields={"d.md": {"author": 2}})
+    assert str(found[0]) == (
+        "d.md:3: warning: the site's page needs the project you migrated: write it after 'project:' in the front matter"
+    )
+
+
+def test_card_problems_of_a_file_without_front_matter_lines_have_no_line():
+    site = person("s", ("Context", (("Why?", said("bugs")),)))
+    found = check_completeness([], [site], [*OTHERS, site], fields={"other.md": {"role": 2}})
+    assert [str(problem) for problem in found[:2]] == [
+        "s.md: warning: the site's index card needs a role (the line under the author's name on the page)",
+        "s.md: warning: the site's index card needs a summary of one paragraph"
+        " (its card in testimonials.md, or 'description:' in the front matter)",
+    ]
+
+
+def test_a_question_asked_twice_counts_only_the_others_answers():
+    # Asked again further on with an empty answer: the draft's own answer is not one of the others'.
+    draft = replace(
+        person("d", ("Context", (("Why?", said("bugs")),)), ("Again", (("Why?", EMPTY),)), format=Format.MARKDOWN),
+        role="R",
+        summary="S.",
+    )
+    found = check_completeness([], [draft], [*OTHERS, draft])
+    assert 'd.md: warning: unanswered: "Why?" (answered by 1 of 3)' in [str(problem) for problem in found]
+
+
+def test_a_files_own_problems_of_no_line_come_before_its_first_line():
+    site = replace(person("s", ("Context", (("What did you migrate?", said("Nova")),))), role="R", summary="S.")
+    problems = [Problem("s.md", 1, "warning", "on line one"), Problem("s.md", None, "warning", "of the whole file")]
+    found = check_completeness(problems, [site], [*OTHERS, site])
+    assert [str(problem) for problem in found] == [
+        "s.md: warning: of the whole file",
+        "s.md:1: warning: on line one",
+        's.md: warning: unanswered: "Why?" (answered by 1 of 3)',
+        's.md: warning: unanswered: "Advice?" (answered by 3 of 3)',
+    ]
