@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 import re
+import string
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -11,7 +13,8 @@ from testimony_tui.core.completeness import empty_answer_lines, is_empty_answer,
 from testimony_tui.core.model import Answer, Entry, Format, ListBlock, Paragraph, Section, Span, Testimony
 from testimony_tui.core.questionnaire import Questionnaire, normalize
 from testimony_tui.core.text import clean
-from testimony_tui.formats.template import draft_template, first_words
+from testimony_tui.formats.template import draft_template, first_words, inert
+from testimony_tui.parsing.draft import MAX_QUESTIONS
 from testimony_tui.parsing.file import parse_file, parse_text
 from testimony_tui.parsing.markdown import PROFILE_KEYS
 from testimony_tui.parsing.page import split_page
@@ -163,3 +166,90 @@ def test_any_text_from_other_testimonies_leaves_a_draft_of_empty_answers(author,
     assert testimony.questions == (question,)
     assert [s.title for s in testimony.sections] == [clean(section)] or not clean(section)
     assert not any(entry.answer for _, entry in testimony.entries)
+
+
+EXPECTED_DRAFT = """\
+---
+# Your testimony for the Eventlet Removal site, in testimony-tui's Markdown format.
+# Fill in each field after its colon (in quotes if it holds ': ' or ' #').
+author:         # your name: the heading of your page, and of your card on the site's testimonials index
+role:           # your role, as 'Software Engineer at Example, OpenStack contributor': under your name on your page \
+and your card on the site
+organization:   # where you work: the link in your role line on the site's page
+profile_url:    # a link to you (a profile, a blog): beside your name on the site's page
+project:        # the project you migrated: the 'Working on ...' line of the site's page
+summary:        # one paragraph on your migration: your card's text on the site's testimonials index
+keywords: []    # a few words for search engines, as [asyncio, openstack nova]: the site's page keywords
+---
+
+{% comment %} Write each answer under its question, in Markdown, and leave out a question you would rather not \
+answer. These comments are hints: they are never shown. {% endcomment %}
+
+## Context
+
+### What did you migrate?
+
+{% comment %} answered by 3 of 3 · e.g. Grace Hopper: "The compiler." {% endcomment %}
+
+### What motivated you?
+
+{% comment %} answered by 1 of 3 · e.g. Ada Lovelace: "Green threads hid bugs." {% endcomment %}
+
+## Lessons
+
+### Advice?
+
+{% comment %} answered by 1 of 3 · e.g. Ada Lovelace: "Go slowly." {% endcomment %}
+"""
+
+
+def test_the_draft_as_the_author_sees_it():
+    assert draft_of(TESTIMONIES) == EXPECTED_DRAFT
+
+
+def test_questions_nobody_given_asks_go_in_one_untitled_section():
+    text = draft_template([], Questionnaire.build(TESTIMONIES))
+    body = text.split("{% endcomment %}\n", 1)[1]
+    assert [line for line in body.splitlines() if line.startswith("#")] == [
+        "## ",
+        "### What did you migrate?",
+        "### What motivated you?",
+        "### Advice?",
+    ]
+    assert "answered by 0 of 0 {% endcomment %}" in body
+
+
+def test_a_trailing_hash_stays_in_its_heading():
+    others = [person("ada", "Ada", ("Lessons #", (("Worth it? #", said("Yes.")),)))]
+    testimony = parse_text(draft_of(others), "draft.md").testimony
+    assert [section.title for section in testimony.sections] == ["Lessons #"]
+    assert testimony.questions == ("Worth it? #",)
+
+
+def test_inert_breaks_every_liquid_delimiter_with_a_space():
+    assert inert("{{ x }} {%- y -%}") == "{ { x } } { %- y -% }"
+
+
+def test_first_words_cuts_at_the_last_space_that_fits():
+    assert first_words(said("x" * 100)) == "x" * 100  # exactly the limit: no cut
+    assert first_words(said(" ".join(["word"] * 40))) == " ".join(["word"] * 20) + "…"
+    # No space to cut at (or only after the first letter): the limit, the ellipsis included.
+    assert first_words(said("x" * 150)) == "x" * 99 + "…"
+    assert first_words(said("a " + "x" * 150)) == "a…"
+
+
+def test_the_example_is_the_longest_answer_that_needs_no_cut():
+    others = [
+        person("zed", "Zed", ("S", (("Advice?", said("Zed says go.")),))),
+        person("bea", "Bea", ("S", (("Advice?", said("Begin with the tests, then the rest.")),))),
+        person("max", "Max", ("S", (("Advice?", said("Measure " * 30)),))),
+    ]
+    assert 'answered by 3 of 3 · e.g. Bea: "Begin with the tests, then the rest."' in draft_of(others)
+
+
+def test_past_the_questions_a_page_may_ask_the_least_answered_is_left_out():
+    rng = random.Random(19)  # words unlike each other: 101 questions of the questionnaire, not one
+    wordings = ["".join(rng.choice(string.ascii_lowercase) for _ in range(12)) + "?" for _ in range(MAX_QUESTIONS + 1)]
+    ada = person("ada", "Ada", ("S", tuple((q, Answer() if n == 0 else said("Yes.")) for n, q in enumerate(wordings))))
+    testimony = parse_text(draft_of([ada]), "draft.md").testimony
+    assert testimony.questions == tuple(wordings[1:])
