@@ -27,7 +27,7 @@ from testimony_tui.core.model import (
 from testimony_tui.core.text import collapse
 from testimony_tui.formats.export import export_testimonies
 from testimony_tui.formats.markdown import testimony_markdown
-from testimony_tui.formats.site import NotPublishable, published, site_page
+from testimony_tui.formats.site import NotPublishable, published, role_line, site_page
 from testimony_tui.parsing.file import parse_file, parse_text
 from testimony_tui.parsing.page import split_page
 
@@ -334,3 +334,237 @@ def test_the_apps_export_in_the_site_format_writes_the_page_and_a_case_study_as_
     assert export_testimonies([testimony], "site") == site_page(testimony).text
     study = parse_file(REAL_PAGES.parent / "studies" / "heron.md").testimony
     assert export_testimonies([study], "site") == testimony_markdown(study)
+
+
+# One page with every kind of block, as the site's maintainers will review it.
+
+def para(*spans: Span) -> Paragraph:
+    return Paragraph(spans)
+
+
+EVERY_BLOCK = Testimony(
+    slug="bob-li",
+    source="bob-li.md",
+    format=Format.MARKDOWN,
+    author="Bob Li",
+    role="Engineer at Acme",
+    organization="Acme",
+    profile_url="https://example.org/bob",
+    project="Nova",
+    summary="Bob moved Nova from Eventlet to asyncio in six months, one service at a time, with Zoë's help.",
+    keywords=("asyncio,nova", "openstack"),
+    sections=(
+        Section(
+            "Context",
+            (
+                Entry(
+                    "What did you migrate?",
+                    Answer(
+                        (
+                            para(
+                                Span("Nova's "), Span("API", bold=True), Span(" and "), Span("conductor", italic=True),
+                                Span("\n"), Span("oslo.service", code=True), Span(", see "), Span("Ada", href="testimony:ada"),
+                                Span(" and "), Span("the docs", href="https://example.org/docs"),
+                            ),
+                            para(Span("Second.")),
+                            CodeBlock("import asyncio\nasyncio.run(main())", "python"),
+                            CodeBlock("plain", "not a language!"),
+                            TableBlock(((Span("Before"),), (Span("After"),)), (((Span("eventlet"),), (Span("asyncio"),)),)),
+                            ListBlock(
+                                True,
+                                (
+                                    (para(Span("one")),),
+                                    (
+                                        para(Span("two")),
+                                        para(Span("more")),
+                                        ListBlock(False, ((para(Span("inner")),),)),
+                                        CodeBlock("x = 1"),
+                                    ),
+                                ),
+                                start=3,
+                            ),
+                            ListBlock(False, ((para(Span("dot")),),)),
+                        )
+                    ),
+                ),
+                Entry("Left empty?", Answer()),
+            ),
+        ),
+        Section("Lessons", (Entry("Advice?", Answer((ListBlock(True, ((para(Span("Start.")),),)),))),)),
+    ),
+)
+
+EVERY_BLOCK_PAGE = """\
+---
+layout: dashboard
+title: Migration Testimony - Bob Li
+permalink: /guide/testimonials/bob-li/
+description: Bob moved Nova from Eventlet to asyncio in six months, one service at a time, with Zoë's help.
+keywords: asyncio, nova, openstack
+og_type: article
+og_title: Eventlet Removal Testimonial - Bob Li's Nova Experience
+og_description: Learn from Bob Li's firsthand experience migrating Nova away from Eventlet.
+---
+
+<div>
+  <h1 class="text-4xl font-bold mb-8">Migration Testimony: Bob Li's Experience</h1>
+
+  <div class="flex mb-8 items-center">
+    <img src="{{ site.baseurl }}/images/testimonials/bob-li.jpg" alt="Bob Li" class="w-24 h-24 rounded-full mr-6\
+ object-cover border-2 border-cyan-400">
+    <div>
+      <h2 class="text-2xl font-bold">Bob Li</h2>
+      <a href="https://example.org/bob" target="_blank" class="text-cyan-400">https://example.org/bob</a>
+      <p class="text-xl text-gray-300">Engineer at <a class="text-cyan-400">Acme</a></p>
+      <p class="text-gray-400 mt-1">Working on Nova</p>
+    </div>
+  </div>
+
+  <div class="space-y-8">
+    <h3 class="text-3xl font-bold mt-12 mb-6">Context</h3>
+
+    <div class="bg-indigo-900 p-6 rounded-lg shadow hover:shadow-xl hover:scale-110 transition-transform\
+ duration-300">
+      <h3 class="text-2xl font-bold mb-3">What did you migrate?</h3>
+      <p class="text-xl">
+        Nova's <strong>API</strong> and <em>conductor</em><br>
+        <code>oslo.service</code>, see <a href="{{ site.baseurl }}{% link guide/testimonials/ada.md %}"\
+ target="_blank" class="text-cyan-400">Ada</a> and <a href="https://example.org/docs" target="_blank"\
+ class="text-cyan-400">the docs</a>
+      </p>
+      <p class="text-xl mt-4">
+        Second.
+      </p>
+      <pre class="bg-gray-900 text-base p-4 rounded overflow-x-auto mt-4"><code class="language-python">import\
+ asyncio
+asyncio.run(main())
+</code></pre>
+      <pre class="bg-gray-900 text-base p-4 rounded overflow-x-auto mt-4"><code>plain
+</code></pre>
+      <table class="text-xl table-auto border-collapse mt-4">
+        <thead>
+          <tr><th class="border border-gray-600 px-4 py-2">Before</th><th class="border border-gray-600 px-4\
+ py-2">After</th></tr>
+        </thead>
+        <tbody>
+          <tr><td class="border border-gray-600 px-4 py-2">eventlet</td><td class="border border-gray-600 px-4\
+ py-2">asyncio</td></tr>
+        </tbody>
+      </table>
+      <ol start="3" class="mt-4 text-xl list-decimal list-inside">
+        <li>one</li>
+        <li>
+          two
+          <p class="mt-2">more</p>
+          <ul class="ml-6 list-disc list-inside">
+            <li>inner</li>
+          </ul>
+          <pre class="bg-gray-900 text-base p-4 rounded overflow-x-auto mt-4"><code>x = 1
+</code></pre>
+        </li>
+      </ol>
+      <ul class="mt-4 text-xl list-disc list-inside">
+        <li>dot</li>
+      </ul>
+    </div>
+
+    <h3 class="text-3xl font-bold mt-12 mb-6">Lessons</h3>
+
+    <div class="bg-indigo-900 p-6 rounded-lg shadow hover:shadow-xl hover:scale-110 transition-transform\
+ duration-300">
+      <h3 class="text-2xl font-bold mb-3">Advice?</h3>
+      <ol class="text-xl list-decimal list-inside">
+        <li>Start.</li>
+      </ol>
+    </div>
+  </div>
+</div>
+
+<div class="mt-10 flex justify-between">
+    <a href="{{ site.baseurl }}{% link guide/testimonials.md %}" class="inline-block bg-gradient-to-r\
+ from-yellow-400 to-yellow-600 text-gray-900 font-semibold py-3 px-8 rounded hover:scale-105 transition-transform">
+        <i class="fas fa-arrow-left mr-2"></i>All Testimonials
+    </a>
+    <div><!-- No next testimonial yet --></div>
+</div>
+"""
+
+
+def test_a_page_of_every_kind_of_block_byte_for_byte():
+    # The real pages' indentation and classes; a break goes on at the paragraph's indent; a language the
+    # site parser would not read back is no class; keywords split at commas; one line per front matter value.
+    assert site_page(EVERY_BLOCK).text == EVERY_BLOCK_PAGE
+
+
+def test_the_role_line_holds_the_organization_once():
+    def role(role: str, organization: str) -> str:
+        return role_line(replace(EVERY_BLOCK, role=role, organization=organization))
+
+    assert role("Engineer", "Acme") == "Engineer at Acme"
+    assert role("Engineer at Acme", "Acme") == "Engineer at Acme"
+    assert role("", "Acme") == "Acme"
+    assert role("Engineer", "") == "Engineer"
+
+
+def test_the_organizations_first_mention_in_the_role_is_its_link():
+    page = site_page(replace(EVERY_BLOCK, role="Acme fan, engineer at Acme")).text
+    assert '<p class="text-xl text-gray-300"><a class="text-cyan-400">Acme</a> fan, engineer at Acme</p>' in page
+
+
+def test_without_a_project_the_page_says_migrating_away_and_keeps_its_working_on_line():
+    page = site_page(replace(EVERY_BLOCK, project="", summary="", profile_url="")).text
+    meta = split_page(page).meta
+    assert meta["description"] == "Bob Li shares their experience migrating a project away from Eventlet."
+    assert meta["og_title"] == "Eventlet Removal Testimonial - Bob Li's Experience"
+    assert meta["og_description"] == "Learn from Bob Li's firsthand experience migrating away from Eventlet."
+    # Without a profile link, the "Working on" line is what marks the profile: the page still reads back.
+    assert '<p class="text-gray-400 mt-1">Working on </p>' in page
+    assert parse_text(page, "bob-li.md").testimony.author == "Bob Li"
+
+
+def test_a_link_the_site_cannot_hold_is_only_its_text_and_quotes_stay_inside_attributes():
+    spans = (
+        Span("a", href="testimony:a %}x"),
+        Span(" b", href="javascript:alert(1)"),
+        Span(" c", href='https://example.org/"x="y'),
+    )
+    author = 'Bob "B" Li'
+    draft = replace(EVERY_BLOCK, author=author, sections=(Section("S", (Entry("Q?", Answer((Paragraph(spans),))),)),))
+    page = site_page(draft).text
+    assert 'alt="Bob &quot;B&quot; Li"' in page
+    assert '        a b<a href="https://example.org/&quot;x=&quot;y" target="_blank" class="text-cyan-400"> c</a>\n' in page
+
+
+def test_a_break_in_a_list_item_goes_on_at_its_text_and_a_nested_ordered_list_is_decimal():
+    items = (
+        (para(Span("one"), Span("\n"), Span("two")),),
+        (para(Span("first")), para(Span("three"), Span("\n"), Span("four")), ListBlock(True, ((para(Span("n")),),))),
+    )
+    answer = Answer((ListBlock(False, items),))
+    page = site_page(replace(EVERY_BLOCK, sections=(Section("S", (Entry("Q?", answer),)),))).text
+    assert page[page.index("      <ul") : page.index("</ul>") + len("</ul>")] == (
+        '      <ul class="text-xl list-disc list-inside">\n'
+        "        <li>one<br>\n"
+        "          two</li>\n"
+        "        <li>\n"
+        "          first\n"
+        '          <p class="mt-2">three<br>\n'
+        "          four</p>\n"
+        '          <ol class="ml-6 list-decimal list-inside">\n'
+        "            <li>n</li>\n"
+        "          </ol>\n"
+        "        </li>\n"
+        "      </ul>"
+    )
+
+
+def test_a_role_without_organization_is_plain_text_and_one_without_it_gets_it_added():
+    plain = site_page(replace(EVERY_BLOCK, role="Engineer", organization="")).text
+    assert '      <p class="text-xl text-gray-300">Engineer</p>\n' in plain
+    added = site_page(replace(EVERY_BLOCK, role="Engineer", organization="Acme")).text
+    assert '      <p class="text-xl text-gray-300">Engineer at <a class="text-cyan-400">Acme</a></p>\n' in added
+
+
+def test_the_published_summary_is_the_description():
+    # The page has no summary of its own: it reads back as the description (the index card keeps the summary).
+    assert published(replace(EVERY_BLOCK, summary="S.", description="D.")).summary == "D."
