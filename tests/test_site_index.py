@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from testimony_tui.core.model import Answer, Entry, Format, Paragraph, Section, Span, Testimony
 from testimony_tui.formats.site import NotPublishable
-from testimony_tui.formats.site_index import CardError, index_card, insert_card
+from testimony_tui.formats.site_index import CardError, cards, index_card, insert_card
 from testimony_tui.parsing.file import parse_file, parse_text
 
 from .conftest import REAL_PAGES
@@ -101,3 +101,60 @@ def test_the_cards_indentation_follows_the_index_page():
     result = insert_card(indented, draft("Bob Li"))
     card = index_card(draft("Bob Li"), indent="    ")
     assert result.replace(card, "", 1) == indented
+
+
+def page_of(*names: str, before: str = "", after: str = "\n") -> str:
+    """An index page of the given names' cards, in that order."""
+    made = "".join(index_card(draft(name, slug=name.split()[0].lower())) for name in names)
+    return f"<h1>Testimonials</h1>\n{before}<div>\n{made.removesuffix(chr(10))}{after}</div>\n"
+
+
+def test_only_block_links_to_a_testimony_page_are_cards():
+    # A link to a testimony in the text, and a block link elsewhere, come before the cards: neither is one.
+    before = (
+        '<a href="{{ site.baseurl }}{% link guide/testimonials/ann.md %}">Ann\'s story</a>\n'
+        '<a href="{{ site.baseurl }}{% link guide/openstack.md %}" class="block">OpenStack</a>\n'
+    )
+    assert [card.slug for card in cards(page_of("Ann A", "Cy C", before=before))] == ["ann", "cy"]
+
+
+def test_a_card_left_open_at_the_end_ends_the_cards_found_before_it():
+    index = page_of("Ann A", "Cy C") + '  <a href="{{ site.baseurl }}{% link guide/testimonials/zed.md %}" class="block">\n'
+    assert [card.name for card in cards(index)] == ["Ann A", "Cy C"]
+
+
+def test_a_cards_name_is_its_own_headings_text():
+    index = page_of("Ann A", "Cy C").replace("<h2 class=\"text-2xl font-bold\">Ann A</h2>", "", 1)
+    index = index.replace(">Cy C</h2>", "><span>Cy</span> C &amp; co</h2>", 1)
+    assert [card.name for card in cards(index)] == ["", "Cy C & co"]
+
+
+def test_a_page_of_one_card_gets_a_second_at_its_indentation():
+    index = page_of("Cy C").replace("\n  ", "\n    ")
+    result = insert_card(index, draft("Ann A", slug="ann"))
+    assert result.replace(index_card(draft("Ann A", slug="ann"), indent="    "), "", 1) == index
+
+
+def test_a_card_goes_after_the_cards_of_the_same_name():
+    index = page_of("Ann A", "Cy C")
+    result = insert_card(index, draft("Ann A", slug="ann-2"))
+    assert [card.slug for card in cards(result)] == ["ann", "ann-2", "cy"]
+
+
+def test_after_a_last_card_whose_line_goes_on_the_card_starts_a_line_of_its_own():
+    index = page_of("Ann A", after="</div>\n")  # "  </a></div>": the last card's line goes on
+    card = index_card(draft("Cy C", slug="cy"))
+    result = insert_card(index, draft("Cy C", slug="cy"))
+    assert result == index.replace("</a></div>\n", "</a>\n" + card.removesuffix("\n") + "</div>\n")
+
+
+def test_a_quote_in_a_name_stays_inside_the_pictures_alt():
+    assert 'alt="Bob &quot;B&quot; Li"' in index_card(draft('Bob "B" Li'))
+
+
+def test_the_refusal_of_a_page_without_cards_says_what_a_card_is():
+    with pytest.raises(CardError) as refused:
+        insert_card("<h1>Nothing</h1>\n", draft("Bob"))
+    assert str(refused.value) == (
+        'it has no testimony cards (<a class="block ..."> links to guide/testimonials/...) to add to'
+    )
