@@ -90,6 +90,11 @@ def test_the_author_given_is_the_drafts_author_whatever_it_holds(name):
     assert parse_text(draft, "draft.md").testimony.questions == ("What did you migrate?", "What motivated you?", "Advice?")
 
 
+def test_the_author_given_fills_the_author_field_only():
+    meta = split_page(draft_template(TESTIMONIES, Questionnaire.build(TESTIMONIES), author="Ada Lovelace")).meta
+    assert meta == dict.fromkeys(PROFILE_KEYS) | {"author": "Ada Lovelace", "keywords": []}
+
+
 def test_the_draft_parses_to_the_templates_questions_all_unanswered(tmp_path):
     path = tmp_path / "draft.md"
     path.write_text(draft_of(TESTIMONIES))
