@@ -95,6 +95,12 @@ def test_the_author_given_fills_the_author_field_only():
     assert meta == dict.fromkeys(PROFILE_KEYS) | {"author": "Ada Lovelace", "keywords": []}
 
 
+def test_a_long_author_is_still_apart_from_its_comment():
+    draft = draft_template(TESTIMONIES, Questionnaire.build(TESTIMONIES), author="Ada Lovelace, Countess of Lovelace")
+    (line,) = [line for line in draft.splitlines() if line.startswith("author:")]
+    assert line.startswith('author: "Ada Lovelace, Countess of Lovelace" # your name')
+
+
 def test_the_draft_parses_to_the_templates_questions_all_unanswered(tmp_path):
     path = tmp_path / "draft.md"
     path.write_text(draft_of(TESTIMONIES))

@@ -76,7 +76,7 @@ def draft_template(testimonies: Sequence[Testimony], questionnaire: Questionnair
         "---",
         "# Your testimony for the Eventlet Removal site, in testimony-tui's Markdown format.",
         "# Fill in each field after its colon (in quotes if it holds ': ' or ' #').",
-        *(f"{_field(key, author if key == 'author' else ''):<{width}}# {words}" for key, words in FIELDS),
+        *(_commented(_field(key, author if key == "author" else ""), words, width) for key, words in FIELDS),
         "---",
         "",
         hint(
@@ -90,6 +90,12 @@ def draft_template(testimonies: Sequence[Testimony], questionnaire: Questionnair
             about = _about(question, counts, questionnaire, answering_ones)
             lines += ["", f"### {escape(clean(question.label), heading=True)}", "", hint(about)]
     return "\n".join(lines) + "\n"
+
+
+def _commented(field: str, words: str, width: int) -> str:
+    """``field``, then its comment in a column (YAML wants a space before a comment, even after
+    a value longer than the column)."""
+    return f"{field}{' ' * max(width - len(field), 1)}# {words}"
 
 
 def _field(key: str, value: str = "") -> str:
