@@ -31,8 +31,9 @@ from ..core.model import (
 from ..core.text import clean, strip_controls
 from .markdown import emphasized
 
-SAFE_SLUG = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}", re.I)
-"""A name Jekyll's ``{% link %}`` and a permalink can hold as it is: nothing Liquid or a URL reads."""
+SAFE_SLUG = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}", re.I | re.A)
+"""A name Jekyll's ``{% link %}`` and a permalink can hold as it is: nothing Liquid or a URL reads.
+ASCII only: with ``re.I`` alone, the Kelvin sign and the long s match ``[a-z]``."""
 _LANGUAGE = re.compile(r"[\w+#.-]{1,30}")
 """A code block's language as the site parser reads it back from ``class="language-..."``."""
 
