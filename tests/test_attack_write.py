@@ -17,6 +17,7 @@ import pytest
 from testimony_tui.cli import main
 from testimony_tui.formats.site import NotPublishable, site_page
 from testimony_tui.formats.site_index import insert_card
+from testimony_tui.parsing.file import parse_text
 from testimony_tui.parsing.page import split_page
 
 from .conftest import REAL_PAGES
@@ -185,3 +186,17 @@ def test_replacing_a_card_without_its_end_keeps_the_next_card():
     except ValueError:
         return  # refusing is as good: nothing is lost
     assert carol in out
+
+
+# --- A project name the page's "Working on" line does not give back ---------------------------------
+# The site parser reads "Working on\s*:?\s*(.*)" and strips ". " from its end: a project ":0" reads
+# back "0", "Nova." reads back "Nova", ":" reads as no project at all. test_site_export.py's own
+# property (a generated testimony reads back as published) finds ":0" and ":" on main (not fixed:
+# the writer cannot say it otherwise; the parser's ':?' and rstrip are for the real pages' variants).
+
+
+@pytest.mark.xfail(strict=True, reason="the Working on line loses a leading ':' and a final '.' of the project")
+@pytest.mark.parametrize("project", [":0", "Nova.", "Nova ..."])
+def test_a_project_reads_back_as_written(project):
+    page = site_page(draft("Eve", slug="eve", project=project))
+    assert parse_text(page.text, "eve.md").testimony.project == project
