@@ -7,6 +7,7 @@ and every other byte of the page stays as it was.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from html import unescape
 
@@ -19,6 +20,8 @@ MAX_INDEX_BYTES = 4 * 1024 * 1024
 _TAG = re.compile(r"^[ \t]*<a\b[^>]{0,2000}>", re.M)
 _CARD_LINK = re.compile(r"\{%-?\s*link\s+/?guide/testimonials/([^\s%/]+)\.(?:md|markdown|html)\s*-?%\}")
 _CARD_CLASS = re.compile(r'\bclass="block\b')
+_COMMENT_OPENING = re.compile(r"<!--|\{%-?\s*comment\s*-?%\}")
+_COMMENT_CLOSING = {"<": re.compile("-->"), "{": re.compile(r"\{%-?\s*endcomment\s*-?%\}")}
 _H2 = re.compile(r"<h2\b")
 _MARKUP = re.compile(r"<[^<>]*>")
 """A tag to drop from a name: no "<" inside, so a run of "<" without ">" is read once, not once each."""
@@ -70,10 +73,14 @@ def cards(index: str) -> list[_Card]:
     """The testimony cards on an index page: links with ``class="block ..."`` to a testimony page,
     each up to its ``</a>``. Each card is read up to the next only: the page is read once, whatever
     it holds (a page of card tags closed only at its end was read once per card)."""
+    comments = _comments(index)
+    starts = [start for start, _ in comments]
     tags = [
         (tag, link.group(1))
         for tag in _TAG.finditer(index)
         if (link := _CARD_LINK.search(tag.group(0))) is not None and _CARD_CLASS.search(tag.group(0))
+        # A card in a comment (an example kept for the next author) is not shown: nothing goes beside it.
+        if (before := bisect_right(starts, tag.start()) - 1) < 0 or comments[before][1] <= tag.start()
     ]
     found: list[_Card] = []
     for number, (tag, slug) in enumerate(tags):
@@ -83,6 +90,17 @@ def cards(index: str) -> list[_Card]:
         name = _name(index, tag.end(), limit if close < 0 else close)
         indent = tag.group(0)[: len(tag.group(0)) - len(tag.group(0).lstrip(" \t"))]
         found.append(_Card(tag.start(), end, slug, name, indent))
+    return found
+
+
+def _comments(index: str) -> list[tuple[int, int]]:
+    """Where the page's HTML and Liquid comments are, in order (one left open ends with the page)."""
+    found: list[tuple[int, int]] = []
+    at = 0
+    while opening := _COMMENT_OPENING.search(index, at):
+        closing = _COMMENT_CLOSING[opening.group(0)[0]].search(index, opening.end())
+        at = closing.end() if closing else len(index)
+        found.append((opening.start(), at))
     return found
 
 
