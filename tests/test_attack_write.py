@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -197,3 +198,21 @@ def test_replacing_a_card_without_its_end_keeps_the_next_card():
 def test_a_project_reads_back_as_written(project):
     page = site_page(draft("Eve", slug="eve", project=project))
     assert parse_text(page.text, "eve.md").testimony.project == project
+
+
+# --- new's next steps, pasted into a shell ---------------------------------------------------------
+# new FILE prints the three commands to run next: with FILE as it was, "my draft.md" was two words
+# there, and a name holding "$(...)" or "`...`" ran that command when the line was pasted (main quotes
+# them since "commands to paste are shell-quoted"; this attack had found it too).
+
+
+@pytest.mark.parametrize("name", ["my draft.md", "$(touch pwned).md", "it's.md", "`id`.md"])
+def test_new_prints_next_steps_a_shell_reads_back_as_the_file(capsys, tmp_path, name):
+    target = tmp_path / name
+    code, out, err = run(capsys, "new", target, "--path", REAL_PAGES)
+    assert code == 0 and target.exists()
+    commands = [re.sub(r"\s+to (see|list|make) .*$", "", line).strip() for line in err.splitlines()[1:]]
+    assert len(commands) == 3
+    for command in commands:
+        # Quoted for a POSIX shell: no substitution, one word (shlex.split alone would take `id` as a word).
+        assert shlex.quote(str(target)) in command and str(target) in shlex.split(command), command
