@@ -21,6 +21,7 @@ from testimony_tui.formats.site_index import insert_card
 from testimony_tui.parsing.file import parse_text
 from testimony_tui.parsing.page import split_page
 
+from .command import cli
 from .conftest import REAL_PAGES
 from .test_site_export_cli import DRAFT
 from .test_site_index import INDEX, draft, real_card
@@ -216,3 +217,28 @@ def test_new_prints_next_steps_a_shell_reads_back_as_the_file(capsys, tmp_path, 
     for command in commands:
         # Quoted for a POSIX shell: no substitution, one word (shlex.split alone would take `id` as a word).
         assert shlex.quote(str(target)) in command and str(target) in shlex.split(command), command
+
+
+# --- -o FOLDER whose page name is a link loop: a traceback -----------------------------------------
+# checked_path_argument refuses a loop given as -o itself, but -o FOLDER makes FOLDER/SLUG.md, and
+# cli/writing.py's _check_targets (and _export_site's -o/--index comparison) call Path.resolve() on
+# it: Python 3.11 raises RuntimeError("Symlink loop ...") and the command ends in a traceback.
+
+
+@pytest.mark.xfail(strict=True, reason="cli/writing.py _check_targets: Path.resolve() of a link loop raises RuntimeError")
+@pytest.mark.parametrize("extra", [[], ["--index", "INDEX"]])
+def test_export_into_a_folder_whose_page_name_is_a_link_loop_says_so_in_one_line(tmp_path, extra):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "bob-li.md").write_text(DRAFT, encoding="utf-8")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "bob-li.md").symlink_to("other.md")
+    (pages / "other.md").symlink_to("bob-li.md")
+    index = tmp_path / "testimonials.md"
+    shutil.copyfile(REAL_PAGES / "testimonials.md", index)
+    extra = [str(index) if arg == "INDEX" else arg for arg in extra]
+    result = cli("export", "bob-li", "--format", "site", "--path", str(drafts), "-o", str(pages), "--force", *extra)
+    assert result.returncode in (1, 2) and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert index.read_bytes() == (REAL_PAGES / "testimonials.md").read_bytes()
