@@ -75,17 +75,23 @@ def cards(index: str) -> list[_Card]:
     it holds (a page of card tags closed only at its end was read once per card)."""
     comments = _comments(index)
     starts = [start for start, _ in comments]
+
+    def commented(position: int) -> bool:
+        before = bisect_right(starts, position) - 1
+        return before >= 0 and position < comments[before][1]
+
     tags = [
         (tag, link.group(1))
         for tag in _TAG.finditer(index)
         if (link := _CARD_LINK.search(tag.group(0))) is not None and _CARD_CLASS.search(tag.group(0))
         # A card in a comment (an example kept for the next author) is not shown: nothing goes beside it.
-        if (before := bisect_right(starts, tag.start()) - 1) < 0 or comments[before][1] <= tag.start()
+        if not commented(tag.start())
     ]
     found: list[_Card] = []
     for number, (tag, slug) in enumerate(tags):
         limit = tags[number + 1][0].start() if number + 1 < len(tags) else len(index)
         close = index.find("</a>", tag.end(), limit)
+        close = -1 if commented(close) else close  # a comment opened in the card and closed after it
         end = None if close < 0 else close + len("</a>") + index.startswith("\n", close + len("</a>"))
         name = _name(index, tag.end(), limit if close < 0 else close)
         indent = tag.group(0)[: len(tag.group(0)) - len(tag.group(0).lstrip(" \t"))]
