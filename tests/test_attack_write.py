@@ -278,3 +278,19 @@ def test_a_card_goes_into_any_broken_index_whole_outside_comments_keeping_every_
     assert start >= 0 and out[:start] + out[start + len(card) :] == index
     before = out[:start]
     assert before.rfind("<!--") <= before.rfind("-->") and before.rfind("{% comment %}") <= before.rfind("{% endcomment %}")
+
+
+# --- An index page with Windows line ends ----------------------------------------------------------
+# A site repository checked out with CRLF line ends: the card's lines end with "\n" alone among lines
+# ending "\r\n", and after the last card its first line is joined to the "</a>" line's "\r".
+
+
+@pytest.mark.xfail(strict=True, reason="the card's lines end with \\n in an index whose lines end with \\r\\n")
+@pytest.mark.parametrize("name", ["Bob Li", "Zed Zulu"])
+def test_a_card_in_a_crlf_index_has_the_pages_line_ends(name):
+    index = INDEX.replace("\n", "\r\n")
+    testimony = draft(name, slug="zed")
+    out = insert_card(index, testimony)
+    assert "\n" not in out.replace("\r\n", "")
+    card = index_card(testimony).replace("\n", "\r\n")
+    assert out.replace(card, "", 1) == index
