@@ -285,7 +285,6 @@ def test_a_card_goes_into_any_broken_index_whole_outside_comments_keeping_every_
 # ending "\r\n", and after the last card its first line is joined to the "</a>" line's "\r".
 
 
-@pytest.mark.xfail(strict=True, reason="the card's lines end with \\n in an index whose lines end with \\r\\n")
 @pytest.mark.parametrize("name", ["Bob Li", "Zed Zulu"])
 def test_a_card_in_a_crlf_index_has_the_pages_line_ends(name):
     index = INDEX.replace("\n", "\r\n")

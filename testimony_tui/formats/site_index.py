@@ -92,11 +92,16 @@ def cards(index: str) -> list[_Card]:
         limit = tags[number + 1][0].start() if number + 1 < len(tags) else len(index)
         close = index.find("</a>", tag.end(), limit)
         close = -1 if commented(close) else close  # a comment opened in the card and closed after it
-        end = None if close < 0 else close + len("</a>") + index.startswith("\n", close + len("</a>"))
+        end = None if close < 0 else _line_end(index, close + len("</a>"))
         name = _name(index, tag.end(), limit if close < 0 else close)
         indent = tag.group(0)[: len(tag.group(0)) - len(tag.group(0).lstrip(" \t"))]
         found.append(_Card(tag.start(), end, slug, name, indent))
     return found
+
+
+def _line_end(index: str, at: int) -> int:
+    """``at``, past the line end there if any ("\r\n" in a page checked out with Windows line ends)."""
+    return at + 2 if index.startswith("\r\n", at) else at + index.startswith("\n", at)
 
 
 def _comments(index: str) -> list[tuple[int, int]]:
@@ -126,6 +131,8 @@ def insert_card(index: str, testimony: Testimony, *, replace: bool = False) -> s
     if not present:
         raise CardError("it has no testimony cards (<a class=\"block ...\"> links to guide/testimonials/...) to add to")
     card = index_card(testimony, present[0].indent)
+    if index.count("\r\n") * 2 > index.count("\n"):  # the page's own line ends, mostly CRLF
+        card = card.replace("\n", "\r\n")
     for old in present:
         if old.slug == testimony.slug:
             if not replace:
@@ -141,5 +148,6 @@ def insert_card(index: str, testimony: Testimony, *, replace: bool = False) -> s
     if last is None:
         raise CardError("its last card has no </a> to add the card after")
     if not index.endswith("\n", 0, last):  # the last card's line goes on: the card starts a line of its own
-        card = "\n" + card.removesuffix("\n")
+        newline = "\r\n" if card.endswith("\r\n") else "\n"
+        card = newline + card.removesuffix(newline)
     return index[:last] + card + index[last:]
