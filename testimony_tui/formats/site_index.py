@@ -100,7 +100,7 @@ def cards(index: str) -> list[_Card]:
 
 
 def _line_end(index: str, at: int) -> int:
-    """``at``, past the line end there if any ("\r\n" in a page checked out with Windows line ends)."""
+    """``at``, past the line end there if any (CR LF in a page checked out with Windows line ends)."""
     return at + 2 if index.startswith("\r\n", at) else at + index.startswith("\n", at)
 
 
