@@ -6,8 +6,10 @@ and every other byte of the page stays as it was.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
 
@@ -20,8 +22,11 @@ MAX_INDEX_BYTES = 4 * 1024 * 1024
 _TAG = re.compile(r"^[ \t]*<a\b[^>]{0,2000}>", re.M)
 _CARD_LINK = re.compile(r"\{%-?\s*link\s+/?guide/testimonials/([^\s%/]+)\.(?:md|markdown|html)\s*-?%\}")
 _CARD_CLASS = re.compile(r'\bclass="block\b')
-_COMMENT_OPENING = re.compile(r"<!--|\{%-?\s*comment\s*-?%\}")
-_COMMENT_CLOSING = {"<": re.compile("-->"), "{": re.compile(r"\{%-?\s*endcomment\s*-?%\}")}
+# Comments as Jekyll reads them: Liquid's first ("{% comment %}" hides "<!--" and "-->" too), then HTML's.
+_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}")
+_LIQUID_END = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+_HTML_COMMENT = re.compile("<!--")
+_HTML_END = re.compile("-->")
 _H2 = re.compile(r"<h2\b")
 _MARKUP = re.compile(r"<[^<>]*>")
 """A tag to drop from a name: no "<" inside, so a run of "<" without ">" is read once, not once each."""
@@ -73,12 +78,11 @@ def cards(index: str) -> list[_Card]:
     """The testimony cards on an index page: links with ``class="block ..."`` to a testimony page,
     each up to its ``</a>``. Each card is read up to the next only: the page is read once, whatever
     it holds (a page of card tags closed only at its end was read once per card)."""
-    comments = _comments(index)
-    starts = [start for start, _ in comments]
+    liquid = _spans(index, _LIQUID_COMMENT.finditer(index), lambda at: _LIQUID_END.search(index, at))
+    html = _spans(index, _outside(liquid, _HTML_COMMENT.finditer(index)), lambda at: _html_end(index, at, liquid))
 
     def commented(position: int) -> bool:
-        before = bisect_right(starts, position) - 1
-        return before >= 0 and position < comments[before][1]
+        return _within(liquid, position) or _within(html, position)
 
     tags = [
         (tag, link.group(1))
@@ -104,15 +108,36 @@ def _line_end(index: str, at: int) -> int:
     return at + 2 if index.startswith("\r\n", at) else at + index.startswith("\n", at)
 
 
-def _comments(index: str) -> list[tuple[int, int]]:
-    """Where the page's HTML and Liquid comments are, in order (one left open ends with the page)."""
+def _spans(
+    index: str, openings: Iterable[re.Match[str]], closing: Callable[[int], re.Match[str] | None]
+) -> list[tuple[int, int]]:
+    """Each comment from an opening to the end ``closing(at)`` finds after it (one left open ends
+    with the page); an opening inside the previous comment is its text."""
     found: list[tuple[int, int]] = []
-    at = 0
-    while opening := _COMMENT_OPENING.search(index, at):
-        closing = _COMMENT_CLOSING[opening.group(0)[0]].search(index, opening.end())
-        at = closing.end() if closing else len(index)
-        found.append((opening.start(), at))
+    for opening in openings:
+        if found and opening.start() < found[-1][1]:
+            continue
+        end = closing(opening.end())
+        found.append((opening.start(), end.end() if end else len(index)))
+        if end is None:  # open to the page's end: no later opening is one
+            break
     return found
+
+
+def _outside(spans: list[tuple[int, int]], matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    return (match for match in matches if not _within(spans, match.start()))
+
+
+def _html_end(index: str, at: int, liquid: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The first "-->" from ``at`` that Liquid leaves (not in a Liquid comment)."""
+    while (end := _HTML_END.search(index, at)) and _within(liquid, end.start()):
+        at = end.end()
+    return end
+
+
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    before = bisect_right(spans, (position, math.inf)) - 1
+    return before >= 0 and spans[before][0] <= position < spans[before][1]
 
 
 def _name(index: str, start: int, end: int) -> str:
