@@ -31,8 +31,9 @@ from ..core.model import (
 from ..core.text import clean, strip_controls
 from .markdown import emphasized
 
-SAFE_SLUG = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}", re.I)
-"""A name Jekyll's ``{% link %}`` and a permalink can hold as it is: nothing Liquid or a URL reads."""
+SAFE_SLUG = re.compile(r"[a-z0-9][a-z0-9._-]{0,99}", re.I | re.A)
+"""A name Jekyll's ``{% link %}`` and a permalink can hold as it is: nothing Liquid or a URL reads.
+ASCII only: with ``re.I`` alone, the Kelvin sign and the long s match ``[a-z]``."""
 _LANGUAGE = re.compile(r"[\w+#.-]{1,30}")
 """A code block's language as the site parser reads it back from ``class="language-..."``."""
 
@@ -115,9 +116,10 @@ def _keywords(testimony: Testimony) -> tuple[str, ...]:
 
 
 def published(testimony: Testimony) -> Testimony:
-    """The testimony as its site page reads back: the title, permalink, description and keywords the
-    page derives when the author gave none, the organization in the role, the summary the description
-    (the index card keeps the summary), and no unanswered question (nor a section left empty)."""
+    """The testimony as its site page reads back: the title, description and keywords the page
+    derives when the author gave none, the permalink of its slug, the organization in the role, the
+    summary the description (the index card keeps the summary), and no unanswered question (nor a
+    section left empty)."""
     sections = tuple(
         Section(section.title, answered)
         for section in testimony.sections
@@ -128,7 +130,9 @@ def published(testimony: Testimony) -> Testimony:
         testimony,
         title=clean(testimony.title) or f"Migration Testimony - {clean(testimony.name)}",
         role=role_line(testimony),
-        permalink=clean(testimony.permalink) or f"/guide/testimonials/{testimony.slug}/",
+        # Never the author's own: "/" would make the page the site's home page, another
+        # testimony's would replace that page (Jekyll keeps one of two pages at one address).
+        permalink=f"/guide/testimonials/{testimony.slug}/",
         summary=description,
         description=description,
         keywords=_keywords(testimony),
