@@ -30,7 +30,7 @@ def test_empty_front_matter_is_no_problem(front):
     ("front", "line", "problem"),
     [
         ("a: [1", 3, "did not find expected ',' or ']'"),
-        ("a: b\n  c: d", 3, "mapping values are not allowed in this context"),
+        ("a: b\n  c: d", 3, "mapping values are not allowed in this context (a value holding ': ' needs quotes: role: \"Engineer: Ironic\")"),
         ("a: 1\nb: *nope", 3, "found undefined alias"),
         ("a: !!python/object:os.system x", 2,
          "could not determine a constructor for the tag 'tag:yaml.org,2002:python/object:os.system'"),

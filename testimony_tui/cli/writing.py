@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -116,13 +117,15 @@ def _export_site(args: argparse.Namespace, library: Library) -> int:
         raise UsageError(str(error)) from None
     index = None
     if args.index is not None:
-        if args.index.resolve() in {Path(t.source).resolve() for t in library.every_version}:
+        if args.index.is_symlink():  # replacing it would put a file where the link was
+            raise CommandError(f"cannot write {showable(args.index)}: it is a link; give the file it leads to")
+        if _real(args.index) in {_real(Path(t.source)) for t in library.every_version}:
             raise UsageError(f"{showable(args.index)} is a testimony file being read, not the index page")
         index = _with_cards(args.index, testimonies, args.force)
     targets = []
     if args.output is not None:
         targets = [(args.output / f"{t.slug}.md" if args.output.is_dir() else args.output, page.text) for t, page in pages]
-        if args.index is not None and any(path.resolve() == args.index.resolve() for path, _ in targets):
+        if args.index is not None and any(_real(path) == _real(args.index) for path, _ in targets):
             raise UsageError("-o and --index name the same file")
         _check_targets([path for path, _ in targets], library, args.force)
     for path, text in targets:
@@ -184,16 +187,21 @@ def _check_targets(paths: Sequence[Path], library: Library, force: bool) -> None
     --force, and never anything but a regular file (a pipe, a device)."""
     from ..files.storage import check_replaceable
 
-    sources = {Path(t.source).resolve() for t in library.every_version}
+    sources = {_real(Path(t.source)) for t in library.every_version}
     for path in paths:
         try:
             check_replaceable(path)
         except OSError as error:
-            raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
-        if path.resolve() in sources:
-            raise UsageError(f"{path} is a testimony file being read; choose another output")
-        if path.exists() and not force:
-            raise UsageError(f"{path} exists (use --force to replace it)")
+            raise CommandError(f"cannot write {showable(path)}: {error.strerror or error}") from None
+        if _real(path) in sources:
+            raise UsageError(f"{showable(path)} is a testimony file being read; choose another output")
+        if os.path.lexists(path) and not force:  # a link counts, even one that leads nowhere
+            raise UsageError(f"{showable(path)} exists (use --force to replace it)")
+
+
+def _real(path: Path) -> str:
+    """Where ``path`` leads, links followed (a link that goes in circles: as far as it goes)."""
+    return os.path.realpath(path)
 
 
 def _write(path: Path, text: str, force: bool) -> None:
@@ -202,9 +210,9 @@ def _write(path: Path, text: str, force: bool) -> None:
     try:
         write_atomic(path, text, replace=force)
     except FileExistsError:
-        raise UsageError(f"{path} exists (use --force to replace it)") from None
+        raise UsageError(f"{showable(path)} exists (use --force to replace it)") from None
     except OSError as error:
-        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
+        raise CommandError(f"cannot write {showable(path)}: {error.strerror or error}") from None
 
 
 def command_sync(args: argparse.Namespace) -> int:

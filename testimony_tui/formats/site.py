@@ -118,8 +118,8 @@ def _keywords(testimony: Testimony) -> tuple[str, ...]:
 def published(testimony: Testimony) -> Testimony:
     """The testimony as its site page reads back: the title, description and keywords the page
     derives when the author gave none, the permalink of its slug, the organization in the role, the
-    summary the description (the index card keeps the summary), and no unanswered question (nor a
-    section left empty)."""
+    summary the description (the index card keeps the summary), the project as the "Working on"
+    line holds it, and no unanswered question (nor a section left empty)."""
     sections = tuple(
         Section(section.title, answered)
         for section in testimony.sections
@@ -136,8 +136,15 @@ def published(testimony: Testimony) -> Testimony:
         summary=description,
         description=description,
         keywords=_keywords(testimony),
+        project=_project(testimony.project),
         sections=sections,
     )
+
+
+def _project(project: str) -> str:
+    """The project as the page's "Working on ..." line reads back: the site's parser drops a colon
+    before it and the full stop after it, as real pages write them."""
+    return re.sub(r"^[:\s]+", "", clean(project)).rstrip(". ")
 
 
 def front_matter(testimony: Testimony) -> str:
@@ -156,8 +163,14 @@ def front_matter(testimony: Testimony) -> str:
         "og_title": f"Eventlet Removal Testimonial - {experience}",
         "og_description": f"Learn from {name}'s firsthand experience {migrating} from Eventlet.",
     }
-    lines = (yaml.safe_dump({key: value}, allow_unicode=True, width=1_000_000) for key, value in values.items())
+    # As inert as the body: a layout printing a value unescaped shows it, markup and Liquid included.
+    lines = (yaml.safe_dump({key: _inert(value)}, allow_unicode=True, width=1_000_000) for key, value in values.items())
     return "---\n" + "".join(lines) + "---\n"
+
+
+def _inert(value: str) -> str:
+    """A front matter value with no markup and no Liquid in it (the site parser unescapes it)."""
+    return escape(value, quote=False).replace("{", "&#123;")
 
 
 def site_page(testimony: Testimony) -> SitePage:

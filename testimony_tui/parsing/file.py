@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,7 +97,8 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
                 report(entry.line, "warning", f"the question '{entry.question}' has an empty answer")
             for span in entry.answer.links:
                 check_link(span, entry.line)
-    meta = page.meta
+    # A site page's values are HTML text, as our site writer escapes them (real pages have no entity).
+    meta = {key: _unescaped(value) for key, value in page.meta.items()} if format == Format.SITE else page.meta
     title = clean(meta_text(meta, "title"))
     if study:
         title = clean(draft.title) or title
@@ -153,3 +155,12 @@ def _link_problem(span: Span) -> str | None:
     if normalize_link(text).rstrip("/").lower() != span.href.rstrip("/").lower():
         return f"the link text shows {text} but the link goes to {span.href}"
     return None
+
+
+def _unescaped(value: object) -> object:
+    """A front matter value with its HTML character references read (in a list, each item)."""
+    if isinstance(value, str):
+        return html.unescape(value)
+    if isinstance(value, list):
+        return [html.unescape(item) if isinstance(item, str) else item for item in value]
+    return value
