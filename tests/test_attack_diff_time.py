@@ -24,7 +24,7 @@ from testimony_tui.parsing.file import parse_text
 SHORT = 100
 """Syllables in a short question: 800 characters, as far as a question is read."""
 LONGER = 20
-TRIES = 3
+TRIES = 5
 
 
 def _syllable(prefix: str, digits: str, number: int) -> str:
