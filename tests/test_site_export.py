@@ -123,13 +123,15 @@ def read_back(text: str, name: str = "generated.md") -> Testimony:
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much], max_examples=150, deadline=None)
 @given(testimonies())
 def test_a_generated_testimony_reads_back_as_the_published_testimony(testimony):
+    # A project of only ':' and '.' is none once on the "Working on" line (tests/test_attack_write.py).
+    assume(published(testimony).project)
     page = site_page(testimony)
     again = read_back(page.text)
     assert replace(again, source=testimony.source, format=testimony.format) == published(testimony)
     # What publishing changes is only what the layout derives: the answers and names stay.
     assert page.left_out == sum(not entry.answer for _, entry in testimony.entries)
     assert [e for _, e in again.entries] == [e for _, e in testimony.entries if e.answer]
-    assert (again.author, again.project, again.profile_url) == (testimony.author, testimony.project, testimony.profile_url)
+    assert (again.author, again.profile_url) == (testimony.author, testimony.profile_url)
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=60, deadline=None)

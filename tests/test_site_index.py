@@ -118,9 +118,11 @@ def test_only_block_links_to_a_testimony_page_are_cards():
     assert [card.slug for card in cards(page_of("Ann A", "Cy C", before=before))] == ["ann", "cy"]
 
 
-def test_a_card_left_open_at_the_end_ends_the_cards_found_before_it():
+def test_a_card_left_open_at_the_end_is_a_card_without_an_end_after_the_others():
     index = page_of("Ann A", "Cy C") + '  <a href="{{ site.baseurl }}{% link guide/testimonials/zed.md %}" class="block">\n'
-    assert [card.name for card in cards(index)] == ["Ann A", "Cy C"]
+    found = cards(index)
+    assert [card.name for card in found] == ["Ann A", "Cy C", ""]
+    assert [card.end is None for card in found] == [False, False, True]  # replacing it is refused
 
 
 def test_a_cards_name_is_its_own_headings_text():
