@@ -42,8 +42,8 @@ def test_a_drafts_check_lists_what_is_unanswered_and_what_the_card_needs(capsys,
     text = draft.read_text().splitlines()
     assert not [line for line in lines if "empty answer" in line or "no author found" in line]
     assert f"{draft}:4: warning: the site's index card needs your name: write it after 'author:' in the front matter" in lines
-    assert f"{draft}:9: warning: the site's index card needs a summary of one paragraph: write it after 'summary:' in the front matter" in lines
-    assert f"{draft}:8: warning: the site's page needs the project you migrated: write it after 'project:' in the front matter" in lines
+    assert f"{draft}:10: warning: the site's index card needs a summary of one paragraph: write it after 'summary:' in the front matter" in lines
+    assert f"{draft}:9: warning: the site's page needs the project you migrated: write it after 'project:' in the front matter" in lines
     assert not [line for line in lines if "needs a role" in line or "no project found" in line]
     unanswered = [line for line in lines if "unanswered" in line]
     # The draft's own empty questions, each on its heading's line, answered by how many of the default

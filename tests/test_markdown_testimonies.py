@@ -128,3 +128,12 @@ def test_text_under_no_question_is_said_once_per_section():
 def test_a_case_study_has_text_outside_cards_and_no_slips_said():
     front = "---\nkind: case-study\ntitle: T\n---\n"
     assert parse("\nIntro.\n## S\nProse.\n#### Deep\n", front).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [("https://org.example/", "https://org.example/"), ("javascript:alert(1)", ""), ("testimony:ada", ""), ("mailto:a@b.c", "")],
+)
+def test_the_organizations_page_is_a_web_page_or_nothing(value, read):
+    front = f"---\nauthor: A\nproject: P\norganization: Org\norganization_url: {value}\n---\n"
+    assert parse("\n## S\n### Q?\na\n", front).testimony.organization_url == read

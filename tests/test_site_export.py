@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from html import unescape
 
 import pytest
 import yaml
@@ -105,6 +106,7 @@ def testimonies(draw):
         author=draw(HOSTILE_LINE),
         role=draw(HOSTILE_LINE),
         organization=draw(HOSTILE_LINE),
+        organization_url=draw(st.sampled_from(["", "https://org.example/", "https://org.example/?a=1&b=2", "mailto:x@y.z"])),
         profile_url=draw(st.sampled_from(["", "https://example.org/me", "https://example.org/?a=1&b=2"])),
         project=draw(HOSTILE_LINE),
         summary=draw(HOSTILE_LINE),
@@ -570,3 +572,14 @@ def test_a_role_without_organization_is_plain_text_and_one_without_it_gets_it_ad
 def test_the_published_summary_is_the_description():
     # The page has no summary of its own: it reads back as the description (the index card keeps the summary).
     assert published(replace(EVERY_BLOCK, summary="S.", description="D.")).summary == "D."
+
+
+@pytest.mark.parametrize(("page", "url"), [("arnaud-morin", "https://www.ovhcloud.com/"), ("dmitry-tantsur", "https://redhat.com")])
+def test_the_organizations_link_is_read_and_written_as_the_real_pages_have_it(page, url):
+    original = (REAL_PAGES / f"{page}.md").read_text(encoding="utf-8")
+    testimony = parse_text(original, f"{page}.md").testimony
+    assert testimony.organization_url == url
+    # The same line, but for "&" written "&amp;" in the export (a raw "&" is a real page's slip).
+    role_line = next(unescape(line.strip()) for line in original.splitlines() if 'class="text-xl text-gray-300"' in line)
+    exported = site_page(testimony).text
+    assert role_line in [unescape(line.strip()) for line in exported.splitlines()]

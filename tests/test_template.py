@@ -183,14 +183,15 @@ EXPECTED_DRAFT = """\
 ---
 # Your testimony for the Eventlet Removal site, in testimony-tui's Markdown format.
 # Fill in each field after its colon (in quotes if it holds ': ' or ' #').
-author:         # your name: the heading of your page, and of your card on the site's testimonials index
-role:           # your role, as 'Software Engineer at Example, OpenStack contributor': under your name on your page \
-and your card on the site
-organization:   # where you work: the link in your role line on the site's page
-profile_url:    # a link to you (a profile, a blog): beside your name on the site's page
-project:        # the project you migrated: the 'Working on ...' line of the site's page
-summary:        # one paragraph on your migration: your card's text on the site's testimonials index
-keywords: []    # a few words for search engines, as [asyncio, openstack nova]: the site's page keywords
+author:             # your name: the heading of your page, and of your card on the site's testimonials index
+role:               # your role, as 'Software Engineer at Example, OpenStack contributor': under your name on your \
+page and your card on the site
+organization:       # where you work: named in your role line on the site's page
+organization_url:   # its web page (https://...): the link on its name in your role line on the site's page
+profile_url:        # a link to you (a profile, a blog): beside your name on the site's page
+project:            # the project you migrated: the 'Working on ...' line of the site's page
+summary:            # one paragraph on your migration: your card's text on the site's testimonials index
+keywords: []        # a few words for search engines, as [asyncio, openstack nova]: the site's page keywords
 ---
 
 {% comment %} Write each answer under its question, in Markdown, and leave out a question you would rather not \

@@ -173,7 +173,9 @@ class Kind(StrEnum):
     CASE_STUDY = "case-study"
 
 
-PROFILE_FIELDS = ("title", "author", "role", "organization", "profile_url", "project", "summary", "keywords", "permalink")
+PROFILE_FIELDS = (
+    "title", "author", "role", "organization", "organization_url", "profile_url", "project", "summary", "keywords", "permalink",
+)
 """The profile fields every output (JSON, Markdown front matter) carries, in this order."""
 
 
@@ -193,6 +195,8 @@ class Profile:
     title: str = ""
     role: str = ""
     organization: str = ""
+    organization_url: str = ""
+    """The organization's web page, as the site's role line links it (http or https; else empty)."""
     profile_url: str = ""
     project: str = ""
     summary: str = ""

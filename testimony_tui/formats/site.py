@@ -137,8 +137,15 @@ def published(testimony: Testimony) -> Testimony:
         description=description,
         keywords=_keywords(testimony),
         project=_project(testimony.project),
+        organization_url=_organization_url(testimony),
         sections=sections,
     )
+
+
+def _organization_url(testimony: Testimony) -> str:
+    """The organization's page as the role line links it: only with an organization, only a web page."""
+    url = testimony.organization_url
+    return url if clean(testimony.organization) and url.lower().startswith(("http://", "https://")) else ""
 
 
 def _project(project: str) -> str:
@@ -218,7 +225,10 @@ def _role_html(page: Testimony) -> str:
     if not organization:
         return text(page.role)
     before, _, after = page.role.partition(organization)
-    return f'{text(before)}<a class="text-cyan-400">{text(organization)}</a>{text(after)}'
+    # Linked to its page when the author gave one, as the real pages do.
+    target = href(page.organization_url) if page.organization_url else None
+    link = f'<a href="{target}" {LINK}>' if target else '<a class="text-cyan-400">'
+    return f"{text(before)}{link}{text(organization)}</a>{text(after)}"
 
 
 def _card(entry: Entry) -> str:

@@ -27,7 +27,8 @@ EXAMPLE = 100
 FIELDS = (
     ("author", "your name: the heading of your page, and of your card on the site's testimonials index"),
     ("role", "your role, as 'Software Engineer at Example, OpenStack contributor': under your name on your page and your card on the site"),
-    ("organization", "where you work: the link in your role line on the site's page"),
+    ("organization", "where you work: named in your role line on the site's page"),
+    ("organization_url", "its web page (https://...): the link on its name in your role line on the site's page"),
     ("profile_url", "a link to you (a profile, a blog): beside your name on the site's page"),
     ("project", "the project you migrated: the 'Working on ...' line of the site's page"),
     ("summary", "one paragraph on your migration: your card's text on the site's testimonials index"),

@@ -133,7 +133,10 @@ def _testimony(t: Testimony) -> dict[str, Any]:
         "slug": t.slug,
         "format": t.format.value,
         "kind": t.kind.value,
-        "fields": [t.author, t.title, t.role, t.organization, t.profile_url, t.project, t.summary, t.description, t.permalink],
+        "fields": [
+            t.author, t.title, t.role, t.organization, t.organization_url, t.profile_url, t.project, t.summary,
+            t.description, t.permalink,
+        ],
         "keywords": list(t.keywords),
         "sections": [[s.title, [[e.question, [_block(b) for b in e.answer.blocks]] for e in s.entries]] for s in t.sections],
     }
@@ -218,7 +221,9 @@ def _severity(value: object):
 
 
 def _decode_testimony(data: dict[str, Any], path: str) -> Testimony:
-    author, title, role, organization, profile_url, project, summary, description, permalink = map(_str, data["fields"])
+    author, title, role, organization, organization_url, profile_url, project, summary, description, permalink = map(
+        _str, data["fields"]
+    )
     return Testimony(
         slug=_str(data["slug"]),
         source=path,
@@ -228,6 +233,7 @@ def _decode_testimony(data: dict[str, Any], path: str) -> Testimony:
         title=title,
         role=role,
         organization=organization,
+        organization_url=organization_url,
         profile_url=profile_url,
         project=project,
         summary=summary,

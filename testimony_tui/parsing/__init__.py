@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..core.model import Problem, Testimony
 
-PARSER_VERSION = 8
+PARSER_VERSION = 9
 """Bumped whenever parsing changes what a file yields (it keys the parse cache)."""
 
 

@@ -18,6 +18,7 @@ class ParsedProfile:
     author: str = ""
     role: str = ""
     organization: str = ""
+    organization_url: str = ""
     profile_url: str = ""
     profile_text: str = ""
     """The profile link's visible text, to check it against its target."""

@@ -114,6 +114,7 @@ def _assemble(page: Page, draft: Draft, path: Path, format: Format) -> ParsedFil
         title=title,
         role=clean(profile.role),
         organization=clean(profile.organization),
+        organization_url=profile.organization_url,
         profile_url=profile.profile_url,
         project=clean(profile.project),
         summary=clean(meta_text(meta, "summary") or draft.summary or meta_text(meta, "description")),

@@ -61,6 +61,12 @@ nest two; a terminal renders each level at about twice the cost of the one above
 twelve: 1 s, thirty froze the app), and past six the indents eat the reading width."""
 
 
+def web_href(href: str | None) -> str:
+    """An http or https page we are willing to keep (an organization's), else empty."""
+    resolved = resolve_href(href) or ""
+    return resolved if resolved.lower().startswith(("http://", "https://")) else ""
+
+
 def resolve_href(href: str | None) -> str | None:
     """A link target we are willing to keep, or None to show the link as plain text."""
     if not href:

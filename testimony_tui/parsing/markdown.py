@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..core.model import Answer, Kind, iter_texts
 from .draft import Draft, DraftEntry, DraftSection, ParsedProfile
-from .html import MAX_TAGS, blocks_from_nodes, node_text, resolve_href
+from .html import MAX_TAGS, blocks_from_nodes, node_text, resolve_href, web_href
 from .liquid import resolve_liquid
 from .page import Page, PageError, meta_text
 
@@ -25,7 +25,7 @@ _MARKS = "\n*_`[]!<&\\|"
 a table's cell separators. Counting them bounds its work before it starts (900,000 list items
 took 47 s and 2.4 GB; a table of 100,000 columns, 8 s and 700 MB)."""
 
-PROFILE_KEYS = ("author", "role", "organization", "profile_url", "project", "summary", "keywords")
+PROFILE_KEYS = ("author", "role", "organization", "organization_url", "profile_url", "project", "summary", "keywords")
 
 
 def is_markdown_testimony(page: Page) -> bool:
@@ -47,6 +47,7 @@ def parse_markdown_body(page: Page) -> Draft:
             author=meta_text(meta, "author"),
             role=meta_text(meta, "role"),
             organization=meta_text(meta, "organization"),
+            organization_url=web_href(meta_text(meta, "organization_url")),
             profile_url=resolve_href(profile_url) or "",
             profile_text=profile_url,
             project=meta_text(meta, "project"),

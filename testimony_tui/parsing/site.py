@@ -23,6 +23,7 @@ from .html import (
     element_children,
     node_text,
     resolve_href,
+    web_href,
 )
 from .liquid import resolve_liquid
 from .page import Page
@@ -116,15 +117,17 @@ def _read_profile(heading: LexborNode) -> ParsedProfile:
         elif text and role_node is None and child.tag not in HEADING_TAGS:
             role_node = child
     role = node_text(role_node) if role_node is not None else ""
-    organization = ""
+    organization = organization_url = ""
     if role_node is not None and (org_link := role_node.css_first("a")) is not None:
         organization = node_text(org_link)
+        organization_url = web_href(org_link.attributes.get("href"))
     elif match := _AT_ORGANIZATION.search(role):
         organization = match.group(1).strip()
     return ParsedProfile(
         author=node_text(heading),
         role=role,
         organization=organization,
+        organization_url=organization_url,
         profile_url=(resolve_href(link.attributes.get("href")) or "") if link is not None else "",
         profile_text=node_text(link) if link is not None else "",
         project=project,
