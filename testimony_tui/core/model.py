@@ -13,7 +13,13 @@ from .text import counted, fold, showable
 
 SITE_URL = "https://removal.eventlet.org"
 IN_APP_SCHEME = "testimony:"
-WEB_SCHEMES = ("http://", "https://", "mailto:")
+PAGE_SCHEMES = ("http://", "https://")
+WEB_SCHEMES = (*PAGE_SCHEMES, "mailto:")
+
+
+def is_page_link(href: str) -> bool:
+    """True for a web page (http, https): what an organization's link may be."""
+    return href.lower().startswith(PAGE_SCHEMES)
 
 
 def is_web_link(href: str) -> bool:

@@ -26,6 +26,7 @@ from ..core.model import (
     Span,
     TableBlock,
     Testimony,
+    is_page_link,
     is_web_link,
 )
 from ..core.text import clean, strip_controls
@@ -145,7 +146,7 @@ def published(testimony: Testimony) -> Testimony:
 def _organization_url(testimony: Testimony) -> str:
     """The organization's page as the role line links it: only with an organization, only a web page."""
     url = testimony.organization_url
-    return url if clean(testimony.organization) and url.lower().startswith(("http://", "https://")) else ""
+    return url if clean(testimony.organization) and is_page_link(url) else ""
 
 
 def _project(project: str) -> str:

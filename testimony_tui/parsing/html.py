@@ -26,6 +26,7 @@ from ..core.model import (
     Paragraph,
     Span,
     TableBlock,
+    is_page_link,
     is_web_link,
     iter_texts,
 )
@@ -64,7 +65,7 @@ twelve: 1 s, thirty froze the app), and past six the indents eat the reading wid
 def web_href(href: str | None) -> str:
     """An http or https page we are willing to keep (an organization's), else empty."""
     resolved = resolve_href(href) or ""
-    return resolved if resolved.lower().startswith(("http://", "https://")) else ""
+    return resolved if is_page_link(resolved) else ""
 
 
 def resolve_href(href: str | None) -> str | None:
