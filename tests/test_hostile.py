@@ -7,22 +7,18 @@ import hashlib
 import json
 import os
 import re
-import signal
 import subprocess
-import sys
 from functools import partial
 from pathlib import Path
 
 import pytest
 
 from testimony_tui.cli import main
-from testimony_tui.files.locations import cache_dir
 from testimony_tui.loading.steps import load_library
 from testimony_tui.parsing.file import parse_file
 
 from . import hostile
 from .command import cli
-from .waiting import wait_for
 
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """What no output may carry raw: C0 (but tab and newline) and C1 controls, ESC, bidi marks, lone surrogates."""
@@ -151,51 +147,3 @@ def test_nothing_is_written_to_the_source_folder(corpus, tmp_path, capsys):
         main([*args, str(folder)])
     capsys.readouterr()
     assert snapshot() == before
-
-
-def test_ctrl_c_exits_130_without_traceback(tmp_path):
-    from benchmarks.corpus import write_corpus
-
-    write_corpus(tmp_path, 3000)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "testimony_tui", "check", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    # The parse cache is opened once the command runs (past its imports, where ctrl+c is ours to
-    # handle) and before it reads the 3,000 files.
-    cache = cache_dir() / "parsed.sqlite3"
-    wait_for(lambda: cache.exists() or process.poll() is not None, timeout=TIMEOUT, what="check opened its cache")
-    assert process.poll() is None, "the command finished before it could be interrupted"
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=TIMEOUT)
-    assert process.returncode == 130
-    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
-
-
-INTERRUPTED_WHILE_LOADING = """
-import os, runpy, signal, sys
-
-class Interrupt:
-    # ctrl+c lands while the command line's modules load, before any command runs
-    def find_spec(self, name, path=None, target=None):
-        if name == "testimony_tui.cli":
-            os.kill(os.getpid(), signal.SIGINT)
-        return None
-
-sys.meta_path.insert(0, Interrupt())
-sys.argv = ["testimony-tui", "--version"]
-"""
-STARTS = {
-    "python -m": 'runpy.run_module("testimony_tui", run_name="__main__", alter_sys=True)',
-    # what the installed console script does
-    "console script": 'from importlib.metadata import entry_points\nentry_points(group="console_scripts")["testimony-tui"].load()()',
-}
-
-
-@pytest.mark.parametrize("start", STARTS)
-def test_ctrl_c_while_the_command_loads_exits_130_without_traceback(start):
-    code = INTERRUPTED_WHILE_LOADING + STARTS[start]
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=TIMEOUT)
-    assert (result.returncode, result.stderr) == (130, "")

@@ -12,7 +12,6 @@ import errno
 import signal
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
 from ..core.text import strip_controls
 from .arguments import PROG, CommandError, UsageError, build_parser
@@ -60,23 +59,22 @@ OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 themselves are reported where they are written, so these reaching ``run`` are the output's."""
 
 
-def run() -> NoReturn:
-    """The console script: exit codes for scripts, and no traceback for ctrl+c or for output that
-    cannot be written: a closed pipe (say, `| head -1`) ends quietly, a full disk in one line."""
+def run() -> int:
+    """The console script's exit status, for scripts, and no traceback for output that cannot be
+    written: a closed pipe (say, `| head -1`) ends quietly, a full disk in one line. (ctrl+c is
+    ``__main__``'s.)"""
     try:
-        code = main()
+        status = main()
         sys.stdout.flush()
-    except KeyboardInterrupt:
-        code = 130
     except BrokenPipeError:
         # The reader is gone: end quietly with the status of a process killed by SIGPIPE, as
         # `seq 100000 | head -1` does, so `set -o pipefail` still sees that the output was cut.
         drop_stream(sys.stdout)
-        code = 128 + signal.SIGPIPE
+        status = 128 + signal.SIGPIPE
     except OSError as error:
         if error.errno not in OUTPUT_ERRORS:
             raise
         drop_stream(sys.stdout)
-        tell(f"{PROG}: cannot write output: {error.strerror}")
-        code = 1
-    sys.exit(code)
+        tell(f"{PROG}: cannot write output: {error.strerror or error}")
+        status = 1
+    return status

@@ -7,6 +7,7 @@ import gc
 import os
 from pathlib import Path
 
+from ..interrupt import CtrlC
 from ..startup import BENCHMARK_VARIABLE
 from .arguments import PROG, port_number, sessions_number
 from .output import tell
@@ -38,7 +39,8 @@ def command_serve(args: argparse.Namespace) -> int:
             f"{PROG}: warning: serving on {args.host}: anyone who can reach this address can use the app")
     tell(f"serving on http://{args.host}:{args.port}  (ctrl+c stops)")
     try:
-        serve(args.paths, host=args.host, port=args.port, use_cache=not args.no_cache, max_sessions=args.max_sessions)
+        with CtrlC.as_python_has_it():
+            serve(args.paths, host=args.host, port=args.port, use_cache=not args.no_cache, max_sessions=args.max_sessions)
     except OSError as error:
         tell(f"{PROG}: cannot serve on {args.host}:{args.port}: {error.strerror or error}")
         return 1
@@ -75,5 +77,6 @@ def open_app(args: argparse.Namespace) -> int:
     finally:
         gc.freeze()
         gc.enable()
-    app.run(headless=bool(os.environ.get(BENCHMARK_VARIABLE)))
+    with CtrlC.as_python_has_it():
+        app.run(headless=bool(os.environ.get(BENCHMARK_VARIABLE)))
     return app.return_code or 0

@@ -1,0 +1,149 @@
+"""ctrl+c ends a command with status 130 and nothing on standard error, wherever it lands: in the
+command, while the command line loads, and in the places where CPython 3.11 does not deliver it
+as a KeyboardInterrupt (testimony_tui/interrupt.py says which)."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from testimony_tui.files.locations import cache_dir
+from testimony_tui.interrupt import CtrlC
+
+from .waiting import wait_for
+
+TIMEOUT = 60  # a hang detector, not a speed test
+REAL = str(Path(__file__).parent / "fixtures" / "real")
+
+
+def test_ctrl_c_exits_130_without_traceback(tmp_path):
+    from benchmarks.corpus import write_corpus
+
+    write_corpus(tmp_path, 3000)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "testimony_tui", "check", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # The parse cache is opened once the command runs (past its imports, where ctrl+c is ours to
+    # handle) and before it reads the 3,000 files.
+    cache = cache_dir() / "parsed.sqlite3"
+    wait_for(lambda: cache.exists() or process.poll() is not None, timeout=TIMEOUT, what="check opened its cache")
+    assert process.poll() is None, "the command finished before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+
+
+# Each harness presses ctrl+c (sends SIGINT to itself) at one moment of a real `check`: when the
+# module named here is first looked for. The parsers are imported once `check` runs, when the
+# first file is not in the (fresh) cache. It runs with `python -m`, as `python -m testimony_tui`
+# does: only there does CPython act on the mark an interrupted exec leaves.
+PRESS_WHEN_IMPORTED = """
+import os, runpy, signal, sys
+
+def press():
+    os.kill(os.getpid(), signal.SIGINT)
+
+class When:
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            sys.meta_path.remove(self)
+            {how}
+        return None
+
+sys.meta_path.insert(0, When())
+sys.argv = ["testimony-tui", *{argv!r}]
+"""
+PRESSES = {
+    # plainly, in the command's own code
+    "in the command": "press()",
+    # inside source text run by exec, as dataclasses make their methods: CPython marks the process,
+    # which then killed itself with SIGINT (-2) at exit although the interrupt was caught
+    "in exec of source text": "exec('press()')",
+    # in a weakref callback, as the import system's module locks have: printed, then dropped
+    "in a weakref callback": (
+        "import weakref\n"
+        "            class Gone: pass\n"
+        "            gone = Gone()\n"
+        "            watcher = weakref.ref(gone, lambda _: press())\n"
+        "            del gone"
+    ),
+    # in a class's __set_name__: it becomes a RuntimeError (a traceback, status 1)
+    "in __set_name__": (
+        "class Field:\n"
+        "                def __set_name__(self, owner, name): press()\n"
+        "            class Owner:\n"
+        "                field = Field()"
+    ),
+}
+STARTS = {
+    "python -m": 'runpy.run_module("testimony_tui", run_name="__main__", alter_sys=True)',
+    # what the installed console script does
+    "console script": 'from importlib.metadata import entry_points\nentry_points(group="console_scripts")["testimony-tui"].load()()',
+}
+
+
+def press_ctrl_c(folder: Path, start: str, module: str, how: str, argv: list[str]) -> subprocess.CompletedProcess[str]:
+    (folder / "press.py").write_text(PRESS_WHEN_IMPORTED.format(module=module, how=how, argv=argv) + STARTS[start])
+    return subprocess.run([sys.executable, "-m", "press"], cwd=folder, capture_output=True, text=True, timeout=TIMEOUT)
+
+
+@pytest.mark.parametrize("start", STARTS)
+def test_ctrl_c_while_the_command_line_loads_exits_130_without_traceback(tmp_path, start):
+    result = press_ctrl_c(tmp_path, start, "testimony_tui.cli", "press()", ["--version"])
+    assert (result.returncode, result.stderr) == (130, "")
+
+
+@pytest.mark.parametrize("how", PRESSES)
+@pytest.mark.parametrize("start", STARTS)
+def test_ctrl_c_exits_130_without_traceback_however_python_delivers_it(tmp_path, start, how):
+    result = press_ctrl_c(tmp_path, start, "testimony_tui.parsing.file", PRESSES[how], ["check", REAL])
+    assert (result.returncode, result.stderr) == (130, "")
+    # The interrupt ended the command: it printed no summary.
+    assert result.stdout == ""
+
+
+def test_ctrl_c_where_it_is_ignored_stays_ignored():
+    code = (
+        "import signal, sys\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "from testimony_tui.interrupt import CtrlC\n"
+        "CtrlC().install()\n"
+        "with CtrlC.as_python_has_it():\n"
+        "    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN\n"
+        "sys.exit(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=TIMEOUT)
+    assert (result.returncode, result.stderr) == (1, "")
+
+
+def test_the_app_runs_under_pythons_own_handler_and_the_commands_comes_back():
+    """asyncio (under Textual) handles ctrl+c itself only when Python's own handler is in place."""
+    code = (
+        "import signal, sys\n"
+        "from testimony_tui.interrupt import CtrlC\n"
+        "ctrl_c = CtrlC()\n"
+        "ctrl_c.install()\n"
+        "ours = signal.getsignal(signal.SIGINT)\n"
+        "assert ours is not signal.default_int_handler\n"
+        "with CtrlC.as_python_has_it():\n"
+        "    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler\n"
+        "assert signal.getsignal(signal.SIGINT) == ours\n"
+        "print(ctrl_c.exit_status(0), ctrl_c.exit_status(130))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=TIMEOUT)
+    assert (result.returncode, result.stderr, result.stdout) == (0, "", "0 130\n")
+
+
+def test_once_ctrl_c_was_pressed_the_status_is_130_whatever_the_command_returned():
+    ctrl_c = CtrlC()
+    assert [ctrl_c.exit_status(status) for status in (0, 1, 2)] == [0, 1, 2]
+    ctrl_c.pressed = True
+    assert [ctrl_c.exit_status(status) for status in (0, 1, 2)] == [130, 130, 130]
