@@ -7,6 +7,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -110,40 +111,80 @@ def test_ctrl_c_exits_130_without_traceback_however_python_delivers_it(tmp_path,
     assert result.stdout == ""
 
 
-def test_ctrl_c_where_it_is_ignored_stays_ignored():
-    code = (
-        "import signal, sys\n"
-        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
-        "from testimony_tui.interrupt import CtrlC\n"
-        "CtrlC().install()\n"
-        "with CtrlC.as_python_has_it():\n"
-        "    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN\n"
-        "sys.exit(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=TIMEOUT)
-    assert (result.returncode, result.stderr) == (1, "")
+@pytest.fixture
+def pythons_handlers():
+    """Python's own ctrl+c handler and unraisable hook for the test, and pytest's back after it."""
+    handler, hook = signal.getsignal(signal.SIGINT), sys.unraisablehook
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, handler)
+    sys.unraisablehook = hook
 
 
-def test_the_app_runs_under_pythons_own_handler_and_the_commands_comes_back():
+def drop(callback) -> None:
+    """Runs ``callback`` where Python cannot raise: in a weakref callback."""
+
+    class Gone:
+        pass
+
+    gone = Gone()
+    watcher = weakref.ref(gone, lambda _: callback())
+    del gone
+    assert watcher() is None
+
+
+def test_ctrl_c_is_remembered_and_raised(pythons_handlers):
+    ctrl_c = CtrlC()
+    ctrl_c.install()
+    assert not ctrl_c.pressed
+    with pytest.raises(KeyboardInterrupt):
+        signal.raise_signal(signal.SIGINT)
+    assert ctrl_c.pressed
+
+
+def test_a_ctrl_c_that_python_drops_is_sent_again(pythons_handlers):
+    ctrl_c = CtrlC()
+    ctrl_c.install()
+    with pytest.raises(KeyboardInterrupt):
+        drop(lambda: signal.raise_signal(signal.SIGINT))
+        wait_for(lambda: False, what="the dropped ctrl+c to come again")
+    assert ctrl_c.pressed
+
+
+def test_other_errors_where_python_cannot_raise_are_reported_as_python_does(pythons_handlers, capsys):
+    ctrl_c = CtrlC()
+    ctrl_c.install()
+
+    def fail():
+        raise ValueError("in a callback")
+
+    drop(fail)
+    assert "ValueError: in a callback" in capsys.readouterr().err
+    assert not ctrl_c.pressed
+
+
+def test_the_app_runs_under_pythons_own_handler_and_the_commands_comes_back(pythons_handlers):
     """asyncio (under Textual) handles ctrl+c itself only when Python's own handler is in place."""
-    code = (
-        "import signal, sys\n"
-        "from testimony_tui.interrupt import CtrlC\n"
-        "ctrl_c = CtrlC()\n"
-        "ctrl_c.install()\n"
-        "ours = signal.getsignal(signal.SIGINT)\n"
-        "assert ours is not signal.default_int_handler\n"
-        "with CtrlC.as_python_has_it():\n"
-        "    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler\n"
-        "assert signal.getsignal(signal.SIGINT) == ours\n"
-        "print(ctrl_c.exit_status(0), ctrl_c.exit_status(130))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=TIMEOUT)
-    assert (result.returncode, result.stderr, result.stdout) == (0, "", "0 130\n")
+    ctrl_c = CtrlC()
+    ctrl_c.install()
+    ours = signal.getsignal(signal.SIGINT)
+    assert ours is not signal.default_int_handler
+    with CtrlC.as_python_has_it():
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) == ours
+
+
+def test_ctrl_c_where_it_is_ignored_stays_ignored(pythons_handlers):
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    CtrlC().install()
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    with CtrlC.as_python_has_it():
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
 
 
 def test_once_ctrl_c_was_pressed_the_status_is_130_whatever_the_command_returned():
     ctrl_c = CtrlC()
-    assert [ctrl_c.exit_status(status) for status in (0, 1, 2)] == [0, 1, 2]
+    assert [ctrl_c.exit_status(status) for status in (0, 1, 2, 130)] == [0, 1, 2, 130]
     ctrl_c.pressed = True
     assert [ctrl_c.exit_status(status) for status in (0, 1, 2)] == [130, 130, 130]
