@@ -40,7 +40,7 @@ class CtrlC:
         raise KeyboardInterrupt
 
     def _unraisable(self, unraisable: Any) -> None:
-        if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+        if issubclass(unraisable.exc_type, KeyboardInterrupt):
             # Raised where Python cannot raise (a callback): sent again, from another thread, so
             # that it lands after this hook, in the command.
             _thread.start_new_thread(_thread.interrupt_main, ())

@@ -136,7 +136,7 @@ def drop(callback) -> None:
 def test_ctrl_c_is_remembered_and_raised(pythons_handlers):
     ctrl_c = CtrlC()
     ctrl_c.install()
-    assert not ctrl_c.pressed
+    assert ctrl_c.pressed is False
     with pytest.raises(KeyboardInterrupt):
         signal.raise_signal(signal.SIGINT)
     assert ctrl_c.pressed
@@ -160,7 +160,7 @@ def test_other_errors_where_python_cannot_raise_are_reported_as_python_does(pyth
 
     drop(fail)
     assert "ValueError: in a callback" in capsys.readouterr().err
-    assert not ctrl_c.pressed
+    assert ctrl_c.pressed is False
 
 
 def test_the_app_runs_under_pythons_own_handler_and_the_commands_comes_back(pythons_handlers):
