@@ -4,9 +4,11 @@ as a KeyboardInterrupt (testimony_tui/interrupt.py says which)."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
+import time
 import weakref
 from pathlib import Path
 
@@ -188,3 +190,38 @@ def test_once_ctrl_c_was_pressed_the_status_is_130_whatever_the_command_returned
     assert [ctrl_c.exit_status(status) for status in (0, 1, 2, 130)] == [0, 1, 2, 130]
     ctrl_c.pressed = True
     assert [ctrl_c.exit_status(status) for status in (0, 1, 2)] == [130, 130, 130]
+
+
+def worker_processes(pid: int) -> list[int]:
+    """The parse's worker processes ``pid`` started (multiprocessing's, not its resource tracker)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        return [int(child) for child in children if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()]
+    except OSError:  # gone meanwhile
+        return []
+
+
+def test_ctrl_c_in_a_terminal_reaches_the_worker_processes_too_and_they_stay_quiet(tmp_path):
+    """A terminal sends ctrl+c to the whole foreground process group: the command and the worker
+    processes parsing for it. The command ends them, without waiting for the work queued for them;
+    they print nothing of their own."""
+    from benchmarks.corpus import write_corpus
+
+    write_corpus(tmp_path, 2000)
+    command = [sys.executable, "-m", "testimony_tui", "check", "--no-cache", str(tmp_path)]
+    # The reference, in the same run: the whole parse.
+    started = time.monotonic()
+    subprocess.run(command, capture_output=True, timeout=TIMEOUT * 2, check=False)
+    whole_parse = time.monotonic() - started
+
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)  # its own process group, as a shell's foreground job has
+    wait_for(lambda: worker_processes(process.pid) or process.poll() is not None, timeout=TIMEOUT, what="the parse's worker processes")
+    assert process.poll() is None, "the command finished before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)
+    pressed = time.monotonic()
+    _, stderr = process.communicate(timeout=TIMEOUT)
+    assert (process.returncode, stderr) == (130, "")
+    # The queued work was dropped: it stopped in a small part of the time the whole parse takes
+    # (0.5 s of 9 s here). It parsed on until the end, before, when the pool was left to drop it.
+    assert time.monotonic() - pressed < whole_parse / 5

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -17,14 +18,25 @@ from ..core.model import Problem
 from .cache import ParseCache, Stamp
 from .codec import IndexedFile, decode_index
 from .discovery import Discovery, discover
+from .pool import ctrl_c_held
 
 PARALLEL_FROM = 400
 """Below this many files to parse, starting worker processes costs more than it saves."""
 FIRST_BATCH = 50
 BATCH = 250
+PER_TASK = 50
+"""Files a worker process parses at a time: a fifth of a batch, so the work is shared out evenly."""
 
 
-def _index_file(path: str) -> tuple[str, str, bytes, str]:
+Row = tuple[str, str, bytes, str]
+"""A file parsed: its summary, search text and signature, and the whole of it, as the cache keeps them."""
+
+
+def _index_files(paths: list[str]) -> list[Row]:
+    return [_index_file(path) for path in paths]
+
+
+def _index_file(path: str) -> Row:
     """Parse one file (in a worker process): its summary, search text, signature, and the whole of it as JSON."""
     from ..parsing.file import parse_file  # here, not above: a warm start needs no parser
     from .codec import IndexedFile, encode, encode_index
@@ -66,19 +78,22 @@ class Loader:
                     done += len(batch)
                     yield batch, done, total
         misses = [path for path in files if path not in cached]
-        for paths, batch in self._parse(misses):
-            if self.cache is not None:
-                # Stored batch by batch: a cold index of thousands never holds them all at once.
-                # Under the stamp taken before reading: a file changed meanwhile is read again next
-                # time, and one that could not be looked at (gone) is not stored at all.
-                self.cache.put_many((stamp, *row) for path, row in zip(paths, batch, strict=True) if (stamp := stamps.get(path)))
-            done += len(batch)
-            yield [decode_index(*row[:3], path) for path, row in zip(paths, batch, strict=True)], done, total
+        # Closed as soon as an error (ctrl+c) leaves here: the worker processes stop then, not when
+        # the interpreter gets round to it at exit.
+        with closing(self._parse(misses)) as parsed:
+            for paths, batch in parsed:
+                if self.cache is not None:
+                    # Stored batch by batch: a cold index of thousands never holds them all at once.
+                    # Under the stamp taken before reading: a file changed meanwhile is read again next
+                    # time, and one that could not be looked at (gone) is not stored at all.
+                    self.cache.put_many((stamp, *row) for path, row in zip(paths, batch, strict=True) if (stamp := stamps.get(path)))
+                done += len(batch)
+                yield [decode_index(*row[:3], path) for path, row in zip(paths, batch, strict=True)], done, total
         if self.cache is not None:
             roots = [path for path in self.paths if path.is_dir()]
             self.cache.forget(roots, set(stamps))
 
-    def _parse(self, paths: list[str]) -> Iterator[tuple[list[str], list[tuple[str, str, bytes, str]]]]:
+    def _parse(self, paths: list[str]) -> Iterator[tuple[list[str], list[Row]]]:
         first, rest = paths[:FIRST_BATCH], paths[FIRST_BATCH:]
         if first:
             yield first, [_index_file(path) for path in first]
@@ -92,13 +107,16 @@ class Loader:
             return
         done = 0
         pool = None
+        tasks: list[Future[list[Row]]] = []
         try:
             # "spawn": the app runs threads, and forking a threaded process can deadlock.
             pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
-            results = pool.map(_index_file, rest, chunksize=64)
+            with ctrl_c_held():  # the workers start as the work is handed out
+                tasks = [pool.submit(_index_files, rest[start : start + PER_TASK]) for start in range(0, len(rest), PER_TASK)]
             for start in range(0, len(rest), BATCH):
                 chunk = rest[start : start + BATCH]
-                yield chunk, [next(results) for _ in chunk]
+                first_task = start // PER_TASK
+                yield chunk, [row for task in tasks[first_task : first_task + BATCH // PER_TASK] for row in task.result()]
                 done += len(chunk)
         except (OSError, ValueError, BrokenProcessPool):
             # No worker processes here (a sandbox, a closed file descriptor): parse in this one.
@@ -106,9 +124,13 @@ class Loader:
                 chunk = rest[start : start + BATCH]
                 yield chunk, [_index_file(path) for path in chunk]
         finally:
-            # Stopped early (the app quit while loading): drop the queued work, do not wait for it.
+            # Stopped early (ctrl+c, or the app quit while loading): the queued work is dropped here,
+            # not by the pool, which skips that once it is no longer referenced; what the workers are
+            # parsing is not waited for.
+            for task in tasks:
+                task.cancel()
             if pool is not None:
-                pool.shutdown(wait=False, cancel_futures=True)
+                pool.shutdown(wait=False)
 
 
 def _chunks(items: Iterable[IndexedFile], size: int) -> Iterator[list[IndexedFile]]:

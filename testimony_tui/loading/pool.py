@@ -5,6 +5,9 @@ Its own module, free of the parsers: the command imports it before the first pai
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from multiprocessing import resource_tracker
 
 
@@ -18,3 +21,18 @@ def prepare_workers() -> None:
         resource_tracker.ensure_running()
     except (OSError, ValueError):
         pass  # then loading falls back to one process
+
+
+@contextmanager
+def ctrl_c_held() -> Iterator[None]:
+    """ctrl+c waits (it is not lost) until the block ends, and processes started in it never see it.
+
+    A terminal sends ctrl+c to every process of the command, worker processes included, and one
+    interrupted while it starts or waits prints its own traceback. Started with SIGINT blocked, a
+    worker keeps it blocked: the command alone handles ctrl+c, and ends its workers.
+    """
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
