@@ -11,6 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field
+from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -24,8 +25,8 @@ PARALLEL_FROM = 400
 """Below this many files to parse, starting worker processes costs more than it saves."""
 FIRST_BATCH = 50
 BATCH = 250
-PER_TASK = 50
-"""Files a worker process parses at a time: a fifth of a batch, so the work is shared out evenly."""
+PER_TASK = 64
+"""Files a worker process is handed at a time: few enough to share the work out evenly."""
 
 
 Row = tuple[str, str, bytes, str]
@@ -113,10 +114,10 @@ class Loader:
             pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
             with ctrl_c_held():  # the workers start as the work is handed out
                 tasks = [pool.submit(_index_files, rest[start : start + PER_TASK]) for start in range(0, len(rest), PER_TASK)]
+            rows = (row for task in tasks for row in task.result())  # in order, as the tasks finish
             for start in range(0, len(rest), BATCH):
                 chunk = rest[start : start + BATCH]
-                first_task = start // PER_TASK
-                yield chunk, [row for task in tasks[first_task : first_task + BATCH // PER_TASK] for row in task.result()]
+                yield chunk, list(islice(rows, len(chunk)))
                 done += len(chunk)
         except (OSError, ValueError, BrokenProcessPool):
             # No worker processes here (a sandbox, a closed file descriptor): parse in this one.
