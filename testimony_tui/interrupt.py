@@ -28,6 +28,7 @@ class CtrlC:
 
     def __init__(self) -> None:
         self.pressed = False
+        self._raised = False
 
     def install(self) -> None:
         # Where SIGINT is ignored (a shell's background job), it stays ignored.
@@ -37,12 +38,18 @@ class CtrlC:
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
         self.pressed = True
+        if self._raised:
+            # ctrl+c again: the command is already ending. Raised in its clean-up (the worker
+            # processes told to stop), it would leave them running, or the exit waiting for them.
+            return
+        self._raised = True
         raise KeyboardInterrupt
 
     def _unraisable(self, unraisable: Any) -> None:
         if issubclass(unraisable.exc_type, KeyboardInterrupt):
             # Raised where Python cannot raise (a callback): sent again, from another thread, so
             # that it lands after this hook, in the command.
+            self._raised = False
             _thread.start_new_thread(_thread.interrupt_main, ())
         else:
             sys.__unraisablehook__(unraisable)

@@ -5,6 +5,7 @@ as a KeyboardInterrupt (testimony_tui/interrupt.py says which)."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -144,6 +145,15 @@ def test_ctrl_c_is_remembered_and_raised(pythons_handlers):
     assert ctrl_c.pressed
 
 
+def test_ctrl_c_again_while_the_command_ends_is_only_remembered(pythons_handlers):
+    ctrl_c = CtrlC()
+    ctrl_c.install()
+    with pytest.raises(KeyboardInterrupt):
+        signal.raise_signal(signal.SIGINT)
+    signal.raise_signal(signal.SIGINT)  # the clean-up goes on
+    assert ctrl_c.pressed is True
+
+
 def test_a_ctrl_c_that_python_drops_is_sent_again(pythons_handlers):
     ctrl_c = CtrlC()
     ctrl_c.install()
@@ -201,10 +211,21 @@ def worker_processes(pid: int) -> list[int]:
         return []
 
 
-def test_ctrl_c_in_a_terminal_reaches_the_worker_processes_too_and_they_stay_quiet(tmp_path):
+def sigint_pending(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status").read_text()
+    pending = int(re.search(r"^ShdPnd:\s*([0-9a-f]+)", status, re.M).group(1), 16)
+    return bool(pending & 1 << (signal.SIGINT - 1))
+
+
+def gone(pids: list[int]) -> bool:
+    return not any(Path(f"/proc/{pid}").exists() for pid in pids)
+
+
+@pytest.mark.parametrize("presses", [1, 2])
+def test_ctrl_c_in_a_terminal_reaches_the_worker_processes_too_and_they_stay_quiet(tmp_path, presses):
     """A terminal sends ctrl+c to the whole foreground process group: the command and the worker
     processes parsing for it. The command ends them, without waiting for the work queued for them;
-    they print nothing of their own."""
+    they print nothing of their own. Pressed again while the command ends, it changes nothing."""
     from benchmarks.corpus import write_corpus
 
     write_corpus(tmp_path, 2000)
@@ -217,11 +238,19 @@ def test_ctrl_c_in_a_terminal_reaches_the_worker_processes_too_and_they_stay_qui
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)  # its own process group, as a shell's foreground job has
     wait_for(lambda: worker_processes(process.pid) or process.poll() is not None, timeout=TIMEOUT, what="the parse's worker processes")
+    workers = worker_processes(process.pid)
     assert process.poll() is None, "the command finished before it could be interrupted"
     os.killpg(process.pid, signal.SIGINT)
     pressed = time.monotonic()
+    for _ in range(presses - 1):
+        # again, as soon as the command has taken the press before
+        wait_for(lambda: process.poll() is not None or not sigint_pending(process.pid), timeout=TIMEOUT, what="the press taken")
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=TIMEOUT)
     assert (process.returncode, stderr) == (130, "")
     # The queued work was dropped: it stopped in a small part of the time the whole parse takes
     # (0.5 s of 9 s here). It parsed on until the end, before, when the pool was left to drop it.
     assert time.monotonic() - pressed < whole_parse / 5
+    # and the workers ended with it: none is left running on its own
+    wait_for(lambda: gone(workers), timeout=TIMEOUT, what="the worker processes to end")
