@@ -248,7 +248,10 @@ def test_ctrl_c_in_a_terminal_reaches_the_worker_processes_too_and_they_stay_qui
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=TIMEOUT)
-    assert (process.returncode, stderr) == (130, "")
+    # A press that lands in the last milliseconds of the exit, once Python has let go of its
+    # handlers, ends the process by the signal itself: what a shell shows as 130 too.
+    assert process.returncode in ({130, -signal.SIGINT} if presses > 1 else {130})
+    assert stderr == ""
     # The queued work was dropped: it stopped in a small part of the time the whole parse takes
     # (0.5 s of 9 s here). It parsed on until the end, before, when the pool was left to drop it.
     assert time.monotonic() - pressed < whole_parse / 5
